@@ -1,0 +1,166 @@
+/**
+ * The one record that flows through the pipeline:
+ *   URL ──fetch──▶ Capture ──decode──▶ html ──extract──▶ Article ──normalize──▶ Snapshot ──archive──▶ files
+ * Field meanings are documented in docs/snapshot-format.md; keep the two in step.
+ */
+
+export const SNAPSHOT_SCHEMA = 'chronicle.snapshot/1' as const;
+
+export interface RedirectHop {
+  /** The URL that answered with a redirect. */
+  url: string;
+  status: number;
+  /** The absolute URL it pointed to. */
+  location: string;
+}
+
+/** What the fetch stage hands on: the response exactly as received (content-encoding undone). */
+export interface Capture {
+  requestedUrl: string;
+  finalUrl: string;
+  redirects: RedirectHop[];
+  status: number;
+  /** Selected response headers, lower-case names. */
+  headers: Record<string, string>;
+  contentType: string | null;
+  /** The Content-Encoding that was undone (gzip, deflate, br), or null. */
+  contentEncoding: string | null;
+  body: Uint8Array;
+  /** Hex sha256 of `body`. */
+  sha256: string;
+  fetchedAt: Date;
+  elapsedMs: number;
+  /** How many attempts the fetch took (1 = no retry). */
+  attempts: number;
+}
+
+export interface Meta {
+  title: string | null;
+  authors: string[];
+  siteName: string | null;
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  lang: string | null;
+  description: string | null;
+  image: string | null;
+  section: string | null;
+  tags: string[];
+}
+
+export interface Body {
+  /** Block-aware plain text: paragraphs separated by a blank line. */
+  text: string;
+  /** Clean, script-free article HTML with embeds in place. */
+  html: string;
+  wordCount: number;
+}
+
+export type EmbedKind = 'post' | 'video' | 'audio' | 'chart' | 'document' | 'map' | 'image' | 'page';
+
+export interface Embed {
+  provider: string;
+  kind: EmbedKind;
+  /** Canonical URL, tracking parameters removed. */
+  url: string | null;
+  /** The provider's own id (tweet id, YouTube video id, …), or null. */
+  id: string | null;
+  author?: string | null;
+  /** Author handle without '@' where the provider has handles. */
+  handle?: string | null;
+  text?: string | null;
+  title?: string | null;
+  date?: string | null;
+  thumbnail?: string | null;
+  /** Index of the embed among the top-level blocks of body.html (0-based); null when not placed. */
+  position: number | null;
+}
+
+export type Quote = ExcerptQuote | DirectQuote | PullQuote;
+
+export interface ExcerptQuote {
+  kind: 'excerpt';
+  text: string;
+  paragraphs: string[];
+  source: string | null;
+  sourceUrl: string | null;
+  via: string | null;
+  leadIn: string | null;
+}
+
+export interface DirectQuote {
+  kind: 'direct';
+  text: string;
+  speaker: string | null;
+  cue: string | null;
+}
+
+export interface PullQuote {
+  kind: 'pull';
+  text: string;
+  /** True when the same text also stands in the body (it is then not counted twice). */
+  duplicateOfBody: boolean;
+}
+
+export interface ImageRef {
+  url: string;
+  alt: string | null;
+  caption: string | null;
+  credit: string | null;
+}
+
+export interface LinkRef {
+  url: string;
+  text: string;
+}
+
+/** What extractArticle returns: everything read from one HTML page. */
+export interface Article {
+  /** The page URL the article was read as (used to resolve relative links). */
+  url: string;
+  canonicalUrl: string | null;
+  charset: string;
+  meta: Meta;
+  body: Body;
+  quotes: Quote[];
+  embeds: Embed[];
+  images: ImageRef[];
+  links: LinkRef[];
+  warnings: string[];
+}
+
+export interface FetchRecord {
+  fetchedAt: string;
+  status: number;
+  redirects: RedirectHop[];
+  contentType: string | null;
+  contentEncoding: string | null;
+  charset: string;
+  bytes: number;
+  sha256: string;
+  elapsedMs: number;
+}
+
+export interface Digest {
+  /** sha256 over the normalized reader-visible content (see docs/content-digest.md). */
+  content: string;
+  /** sha256 of raw.html. */
+  raw: string;
+}
+
+/** The normalized record stored as snapshot.json. */
+export interface Snapshot {
+  schema: typeof SNAPSHOT_SCHEMA;
+  id: string;
+  url: string;
+  finalUrl: string;
+  canonicalUrl: string | null;
+  fetch: FetchRecord;
+  meta: Meta;
+  body: Body;
+  quotes: Quote[];
+  embeds: Embed[];
+  images: ImageRef[];
+  links: LinkRef[];
+  digest: Digest;
+  warnings: string[];
+}
