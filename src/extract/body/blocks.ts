@@ -1,0 +1,81 @@
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+
+/** Elements that stand as blocks of the article body and are kept whole. */
+export const BLOCK_TAGS = new Set([
+  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'figure', 'ul', 'ol', 'dl', 'table', 'pre', 'hr',
+  'aside', 'details', 'address',
+]);
+
+/** Wrappers that are unwrapped so their children become blocks of their own. */
+const CONTAINER_TAGS = new Set([
+  'div', 'section', 'article', 'main', 'header', 'footer', 'span', 'center', 'font', 'body', 'html', 'form',
+]);
+
+export function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+/** True when an element holds a block (or a container of blocks) anywhere inside it. */
+function hasBlockDescendant(element: Element): boolean {
+  for (const child of element.children) {
+    if (!isElement(child)) continue;
+    if (BLOCK_TAGS.has(child.name) || (CONTAINER_TAGS.has(child.name) && hasBlockDescendant(child))) return true;
+    if (child.name === 'div' || child.name === 'section' || child.name === 'article') return true;
+  }
+  return false;
+}
+
+/**
+ * Flattens Readability's nested wrappers into one sequence of top-level blocks (p, h2, blockquote, figure, ul, …).
+ * Runs of inline content between blocks become paragraphs; empty wrappers disappear.
+ */
+export function flattenBlocks($: CheerioAPI): string {
+  const blocks: string[] = [];
+  let inlineRun: string[] = [];
+  const flushInline = (): void => {
+    const html = inlineRun.join('').trim();
+    inlineRun = [];
+    if (html !== '' && $.load(html, null, false).root().text().trim() !== '') blocks.push(`<p>${html}</p>`);
+  };
+  const visit = (nodes: AnyNode[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'text') {
+        inlineRun.push($.html(node));
+        continue;
+      }
+      if (!isElement(node)) continue;
+      if (node.name === 'br' && inlineRun.length > 0) {
+        inlineRun.push('<br>');
+        continue;
+      }
+      if (BLOCK_TAGS.has(node.name)) {
+        flushInline();
+        if (node.name === 'p' && $(node).text().trim() === '' && $(node).find('img, figure, iframe, video').length === 0) continue;
+        blocks.push($.html(node));
+      } else if (CONTAINER_TAGS.has(node.name) && hasBlockDescendant(node)) {
+        flushInline();
+        visit(node.children);
+        flushInline();
+      } else if (CONTAINER_TAGS.has(node.name) && node.name !== 'span' && node.name !== 'font') {
+        // A wrapper of inline content only: a paragraph of its own.
+        flushInline();
+        inlineRun.push($(node).html() ?? '');
+        flushInline();
+      } else {
+        inlineRun.push($.html(node));
+      }
+    }
+  };
+  visit($.root().children().toArray());
+  flushInline();
+  return blocks.join('\n');
+}
+
+/** The top-level block elements of a flattened body. */
+export function topLevelBlocks($: CheerioAPI): Element[] {
+  return $.root()
+    .children()
+    .toArray()
+    .filter((node): node is Element => isElement(node));
+}

@@ -1,0 +1,198 @@
+import * as cheerio from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode } from 'domhandler';
+import { ChronicleError } from '../errors.js';
+import { decodeHtml } from '../fetch/decode.js';
+import { cleanUrl, parseHttpUrl } from '../normalize/url.js';
+import type { Article, Embed, LinkRef, Meta, Quote } from '../types.js';
+import { blockText, countWords } from './body/block-text.js';
+import { flattenBlocks, isElement, topLevelBlocks } from './body/blocks.js';
+import { sanitizeBody } from './body/sanitize-body.js';
+import { cleanChrome } from './clean/clean-chrome.js';
+import { prunePage } from './clean/prune-page.js';
+import { detectEmbeds } from './embeds/index.js';
+import { renderEmbedFigure } from './embeds/render.js';
+import type { EmbedMatch } from './embeds/types.js';
+import { extractImages } from './images.js';
+import { extractMetadata } from './metadata/index.js';
+import { extractQuotes, findPullQuotes } from './quotes/index.js';
+import { runReadability, type ReadabilityResult } from './readability.js';
+
+export interface ExtractOptions {
+  /** The page URL: resolves relative links and is recorded as the article URL. */
+  url: string;
+  /** The Content-Type header, used for the charset when `html` is bytes. */
+  contentType?: string;
+}
+
+/** The text that stands in for an embed while Readability runs; it survives only if the embed is in the article. */
+const placeholderText = (index: number): string => `chronicle-embed-placeholder-${index}`;
+const PLACEHOLDER_PATTERN = /chronicle-embed-placeholder-(\d+)/;
+
+/**
+ * Reads one HTML page the way a reader sees it: metadata, embeds and pull quotes from the untouched document,
+ * the body from Readability (on jsdom, scripts never run), embeds put back in place as static markup, site
+ * chrome removed, then quotes, images and links from the clean body. A detector that throws adds a warning.
+ */
+export async function extractArticle(html: string | Uint8Array, options: ExtractOptions): Promise<Article> {
+  const pageUrl = parseHttpUrl(options.url).toString();
+  const decoded = typeof html === 'string' ? { text: html, charset: 'UTF-8' } : decodeHtml(html, options.contentType);
+  const warnings: string[] = [];
+  const $ = cheerio.load(decoded.text);
+
+  // 1. Everything that needs the untouched document.
+  const metadata = attempt(warnings, 'metadata', () => extractMetadata({ $, pageUrl }), null);
+  if (metadata) warnings.push(...metadata.warnings);
+  const embedResult = attempt(warnings, 'embeds', () => detectEmbeds({ $, pageUrl }), { matches: [], warnings: [] });
+  warnings.push(...embedResult.warnings);
+  const pullQuotes = attempt(warnings, 'pull quotes', () => findPullQuotes($), []);
+
+  // 2. Stand-ins for embeds, then strip what is never content, then Readability.
+  placeEmbedPlaceholders($, embedResult.matches);
+  prunePage($);
+  const readable = runReadability($.html(), pageUrl);
+  if (readable === null) {
+    throw new ChronicleError('E_NO_ARTICLE', `no article content found in ${pageUrl}`, { url: pageUrl });
+  }
+
+  // 3. The body: flat blocks, chrome removed, embeds back in place, sanitized.
+  const body$ = cheerio.load(flattenBlocks(cheerio.load(readable.content, null, false)), null, false);
+  attempt(warnings, 'chrome clean-up', () => cleanChrome(body$), 0);
+  const embeds = restoreEmbeds(body$, embedResult.matches);
+  const bodyHtml = sanitizeBody(body$.html() ?? '');
+  const clean$ = cheerio.load(bodyHtml, null, false);
+  const text = blockText(clean$.root().children().toArray(), isEmbedFigure);
+  if (text.trim() === '' && embeds.length === 0) {
+    throw new ChronicleError('E_NO_ARTICLE', `no article text found in ${pageUrl}`, { url: pageUrl });
+  }
+
+  // 4. What is read from the clean body.
+  const quoteResult = attempt(warnings, 'quotes', () => extractQuotes({ body$: clean$, pageUrl, pullQuotes }), {
+    quotes: [] as Quote[],
+    warnings: [] as string[],
+  });
+  warnings.push(...quoteResult.warnings);
+  const meta = completeMeta(metadata?.meta ?? emptyMeta(), readable);
+  const images = attempt(warnings, 'images', () => extractImages({ body$: clean$, pageUrl, leadImage: meta.image }), []);
+
+  return {
+    url: pageUrl,
+    canonicalUrl: metadata?.canonicalUrl ?? null,
+    charset: decoded.charset,
+    meta,
+    body: { text, html: bodyHtml, wordCount: countWords(text) },
+    quotes: quoteResult.quotes,
+    embeds,
+    images,
+    links: extractLinks(clean$, pageUrl),
+    warnings,
+  };
+}
+
+function attempt<T>(warnings: string[], what: string, work: () => T, fallback: T): T {
+  try {
+    return work();
+  } catch (error) {
+    warnings.push(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return fallback;
+  }
+}
+
+function placeEmbedPlaceholders($: CheerioAPI, matches: EmbedMatch[]): void {
+  matches.forEach((match, index) => {
+    $(match.element).replaceWith(`<p data-chronicle-embed="${index}">${placeholderText(index)}</p>`);
+  });
+}
+
+function isEmbedFigure(node: AnyNode): boolean {
+  return isElement(node) && node.name === 'figure' && node.attribs['data-chronicle-embed'] !== undefined;
+}
+
+/**
+ * Replaces each surviving placeholder with the embed's static figure and records its position among the
+ * top-level blocks. Embeds whose placeholder Readability dropped were outside the article and are not reported.
+ */
+function restoreEmbeds(body$: CheerioAPI, matches: EmbedMatch[]): Embed[] {
+  const placed = new Map<number, number>(); // match index -> embed order
+  const embeds: Embed[] = [];
+  for (const block of topLevelBlocks(body$)) {
+    const node = body$(block);
+    const blockText = node.text();
+    const found = [...blockText.matchAll(new RegExp(PLACEHOLDER_PATTERN, 'g'))].map((m) => Number(m[1]));
+    if (found.length === 0) continue;
+    const figures: string[] = [];
+    for (const index of found) {
+      const match = matches[index];
+      if (!match || placed.has(index)) continue;
+      placed.set(index, embeds.length);
+      embeds.push({ ...match.embed, position: null });
+      figures.push(renderEmbedFigure(embeds[embeds.length - 1]!, index));
+    }
+    const rest = blockText.replace(new RegExp(PLACEHOLDER_PATTERN, 'g'), '').trim();
+    if (rest === '') {
+      node.replaceWith(figures.join('\n'));
+    } else {
+      // An embed that stood inside a paragraph: keep the paragraph, the figure follows it.
+      node.find('*').addBack().contents().each((_, child) => {
+        if (child.type === 'text') child.data = child.data.replace(new RegExp(PLACEHOLDER_PATTERN, 'g'), '');
+      });
+      node.after(figures.join('\n'));
+    }
+  }
+  const blocks = topLevelBlocks(body$);
+  blocks.forEach((block, position) => {
+    const attribute = block.attribs['data-chronicle-embed'];
+    if (block.name !== 'figure' || attribute === undefined) return;
+    const order = placed.get(Number(attribute));
+    if (order !== undefined) embeds[order]!.position = position;
+  });
+  return embeds;
+}
+
+function extractLinks($: CheerioAPI, pageUrl: string): LinkRef[] {
+  const seen = new Set<string>();
+  const links: LinkRef[] = [];
+  $('a[href]').each((_, element) => {
+    const url = cleanUrl($(element).attr('href'), pageUrl, true);
+    if (url === null || !/^https?:/.test(url) || seen.has(url)) return;
+    seen.add(url);
+    links.push({ url, text: $(element).text().replace(/\s+/g, ' ').trim() });
+  });
+  return links;
+}
+
+function emptyMeta(): Meta {
+  return {
+    title: null, authors: [], siteName: null, publishedAt: null, modifiedAt: null, lang: null,
+    description: null, image: null, section: null, tags: [],
+  };
+}
+
+/** Readability's own findings fill what the metadata rules left blank. */
+function completeMeta(meta: Meta, readable: ReadabilityResult): Meta {
+  const published = readable.publishedTime ? new Date(readable.publishedTime) : null;
+  return {
+    ...meta,
+    title: meta.title ?? blankToNull(readable.title),
+    authors: meta.authors.length > 0 ? meta.authors : splitByline(readable.byline),
+    siteName: meta.siteName ?? blankToNull(readable.siteName),
+    lang: meta.lang ?? blankToNull(readable.lang),
+    description: meta.description ?? blankToNull(readable.excerpt),
+    publishedAt: meta.publishedAt ?? (published && !Number.isNaN(published.getTime()) ? published.toISOString() : null),
+  };
+}
+
+function blankToNull(value: string | null): string | null {
+  const trimmed = value?.replace(/\s+/g, ' ').trim();
+  return trimmed ? trimmed : null;
+}
+
+function splitByline(byline: string | null): string[] {
+  const text = blankToNull(byline);
+  if (text === null) return [];
+  return text
+    .replace(/^by\s+/i, '')
+    .split(/\s*(?:,|&|\band\b)\s*/i)
+    .map((name) => name.trim())
+    .filter((name) => name !== '' && name.length < 80);
+}

@@ -1,0 +1,71 @@
+import { extractArticle as defaultExtract, type ExtractOptions } from '../extract/extract-article.js';
+import { contentDigest } from '../normalize/digest.js';
+import { normalizeArticle } from '../normalize/normalize-article.js';
+import { makeSnapshotId } from '../normalize/snapshot-id.js';
+import { normalizeUrl } from '../normalize/url.js';
+import { renderArticlePage } from '../render/article-page.js';
+import { SNAPSHOT_SCHEMA, type Article, type Capture, type Snapshot } from '../types.js';
+
+/** What the archive stage files for one fetch. */
+export interface BuiltSnapshot {
+  snapshot: Snapshot;
+  raw: Uint8Array;
+  articleHtml: string;
+}
+
+export type ExtractFunction = (html: string | Uint8Array, options: ExtractOptions) => Promise<Article>;
+
+export interface BuildOptions {
+  /** The extractor to use (a worker pool passes its own); default extractArticle in-process. */
+  extract?: ExtractFunction;
+}
+
+/** Capture → Article → normalized Snapshot + raw bytes + reader page. Throws E_NO_ARTICLE when nothing is extractable. */
+export async function buildSnapshot(capture: Capture, options: BuildOptions = {}): Promise<BuiltSnapshot> {
+  const extract = options.extract ?? defaultExtract;
+  const article = await extract(capture.body, {
+    url: capture.finalUrl,
+    ...(capture.contentType ? { contentType: capture.contentType } : {}),
+  });
+  const snapshot = snapshotFromArticle(article, capture);
+  return { snapshot, raw: capture.body, articleHtml: renderArticlePage(snapshot) };
+}
+
+/** Assembles the versioned record (stable key order) from an Article and the Capture it came from. */
+export function snapshotFromArticle(extracted: Article, capture: Capture): Snapshot {
+  const article = normalizeArticle(extracted);
+  const url = normalizeUrl(capture.requestedUrl);
+  const content = contentDigest({
+    meta: article.meta,
+    body: article.body,
+    quotes: article.quotes,
+    embeds: article.embeds,
+    canonicalUrl: article.canonicalUrl,
+  });
+  return {
+    schema: SNAPSHOT_SCHEMA,
+    id: makeSnapshotId(capture.fetchedAt, url, capture.sha256),
+    url,
+    finalUrl: capture.finalUrl,
+    canonicalUrl: article.canonicalUrl,
+    fetch: {
+      fetchedAt: capture.fetchedAt.toISOString(),
+      status: capture.status,
+      redirects: capture.redirects,
+      contentType: capture.contentType,
+      contentEncoding: capture.contentEncoding,
+      charset: article.charset,
+      bytes: capture.body.byteLength,
+      sha256: capture.sha256,
+      elapsedMs: capture.elapsedMs,
+    },
+    meta: article.meta,
+    body: article.body,
+    quotes: article.quotes,
+    embeds: article.embeds,
+    images: article.images,
+    links: article.links,
+    digest: { content, raw: `sha256:${capture.sha256}` },
+    warnings: article.warnings,
+  };
+}
