@@ -1,0 +1,189 @@
+/** Sentence splitting and word-level diffs (jsdiff's diffArrays with a folding comparator). */
+import { diffArrays } from 'diff';
+import { foldText } from '../normalize/noise.js';
+import type { WordPart } from './types.js';
+
+/** Abbreviations after which ICU's sentence segmenter wrongly breaks ("Mr. Smith"). */
+const ABBREVIATIONS = new Set(
+  [
+    'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt',
+    'cmdr', 'adm', 'maj', 'pres', 'rev', 'hon', 'no', 'vs', 'etc', 'inc', 'corp', 'co', 'ltd', 'jan', 'feb',
+    'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'approx', 'dept', 'univ',
+  ],
+);
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+function endsWithAbbreviation(sentence: string): boolean {
+  const match = /(?:^|[\s(“"'‘])([\p{L}.]+)\.$/u.exec(sentence.trimEnd());
+  if (!match) return false;
+  const word = match[1]!.toLowerCase();
+  // Initials and dotted abbreviations: "J.", "U.S.", "a.m."
+  if (/^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return true;
+  return ABBREVIATIONS.has(word);
+}
+
+/** The sentences of one paragraph, trimmed, never empty. */
+export function splitSentences(paragraph: string): string[] {
+  const sentences: string[] = [];
+  for (const { segment } of segmenter.segment(paragraph)) {
+    const last = sentences.length - 1;
+    if (last >= 0 && endsWithAbbreviation(sentences[last]!)) {
+      sentences[last] = `${sentences[last]} ${segment.trim()}`.trim();
+    } else if (segment.trim() !== '') {
+      sentences.push(segment.trim());
+    }
+  }
+  return sentences.filter((sentence) => sentence !== '');
+}
+
+/** Words, numbers ("1,234", "3.5"), single punctuation marks and whitespace runs. */
+const TOKEN = /\s+|[\p{L}\p{N}\p{M}]+(?:[.,'’\-‐‑][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu;
+
+export function tokenizeWords(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
+
+function sameFolded(a: string, b: string): boolean {
+  if (/^\s+$/.test(a) && /^\s+$/.test(b)) return true;
+  return foldText(a) === foldText(b);
+}
+
+/**
+ * Word-level diff of two texts: runs of equal, removed and added text. Whitespace between two changed
+ * words joins the change, so "25 fighters" → "27 soldiers" reads as one removal and one insertion.
+ */
+export function diffWordParts(oldText: string, newText: string): WordPart[] {
+  const changes = diffArrays(tokenizeWords(oldText), tokenizeWords(newText), { comparator: sameFolded });
+  const parts: WordPart[] = [];
+  let removed = '';
+  let added = '';
+  const flush = (): void => {
+    if (removed !== '') parts.push({ type: 'removed', text: removed });
+    if (added !== '') parts.push({ type: 'added', text: added });
+    removed = '';
+    added = '';
+  };
+  changes.forEach((change, index) => {
+    const text = change.value.join('');
+    if (change.removed) {
+      removed += text;
+    } else if (change.added) {
+      added += text;
+    } else {
+      const next = changes[index + 1];
+      const pending = removed !== '' || added !== '';
+      if (pending && /^\s+$/.test(text) && next !== undefined && (next.added || next.removed)) {
+        if (removed !== '') removed += text;
+        if (added !== '') added += text;
+        return;
+      }
+      flush();
+      const previous = parts.at(-1);
+      if (previous?.type === 'equal') previous.text += text;
+      else parts.push({ type: 'equal', text });
+    }
+  });
+  flush();
+  return parts;
+}
+
+/** Share of words two texts have in common (0…1), on folded, lower-cased words. */
+export function similarity(a: string, b: string): number {
+  const words = (text: string): Set<string> =>
+    new Set(tokenizeWords(foldText(text).toLowerCase()).filter((token) => /[\p{L}\p{N}]/u.test(token)));
+  const left = words(a);
+  const right = words(b);
+  if (left.size === 0 && right.size === 0) return 1;
+  let shared = 0;
+  for (const word of left) if (right.has(word)) shared += 1;
+  return shared / Math.max(left.size, right.size);
+}
+
+/** One step of an aligned comparison of two lists. */
+export type Aligned<T> =
+  | { type: 'equal'; old: T; new: T; oldIndex: number; newIndex: number }
+  | { type: 'removed'; old: T; oldIndex: number }
+  | { type: 'added'; new: T; newIndex: number }
+  | { type: 'changed'; old: T; new: T; oldIndex: number; newIndex: number };
+
+/**
+ * Aligns two lists with jsdiff's diffArrays (items equal when their keys are equal), then pairs removed
+ * and added items that sit together and are similar enough into 'changed' steps, in order.
+ */
+export function alignLists<T>(
+  oldItems: readonly T[],
+  newItems: readonly T[],
+  key: (item: T) => string,
+  similar: (a: T, b: T) => boolean,
+): Aligned<T>[] {
+  const oldIdx = oldItems.map((_, index) => index);
+  const newIdx = newItems.map((_, index) => index);
+  // Diff index lists, comparing the items they point at: keeps each side's indexes.
+  const changes = diffArrays<number>([...oldIdx], newIdx.map((index) => -1 - index), {
+    comparator: (a, b) => {
+      const left = a >= 0 ? oldItems[a]! : newItems[-1 - a]!;
+      const right = b >= 0 ? oldItems[b]! : newItems[-1 - b]!;
+      return key(left) === key(right);
+    },
+  });
+  const steps: Aligned<T>[] = [];
+  let oldCursor = 0;
+  let newCursor = 0;
+  let removedRun: number[] = [];
+  let addedRun: number[] = [];
+  const flush = (): void => {
+    let searchFrom = 0;
+    const pairs = new Map<number, number>();
+    for (const oldIndex of removedRun) {
+      for (let k = searchFrom; k < addedRun.length; k += 1) {
+        if (similar(oldItems[oldIndex]!, newItems[addedRun[k]!]!)) {
+          pairs.set(oldIndex, addedRun[k]!);
+          searchFrom = k + 1;
+          break;
+        }
+      }
+    }
+    const pairedNew = new Set(pairs.values());
+    let addedPos = 0;
+    const emitAddedUpTo = (limit: number): void => {
+      while (addedPos < addedRun.length && addedRun[addedPos]! < limit) {
+        const newIndex = addedRun[addedPos]!;
+        if (!pairedNew.has(newIndex)) steps.push({ type: 'added', new: newItems[newIndex]!, newIndex });
+        addedPos += 1;
+      }
+    };
+    for (const oldIndex of removedRun) {
+      const newIndex = pairs.get(oldIndex);
+      if (newIndex === undefined) {
+        steps.push({ type: 'removed', old: oldItems[oldIndex]!, oldIndex });
+      } else {
+        emitAddedUpTo(newIndex);
+        steps.push({ type: 'changed', old: oldItems[oldIndex]!, new: newItems[newIndex]!, oldIndex, newIndex });
+        addedPos = Math.max(addedPos, addedRun.indexOf(newIndex) + 1);
+      }
+    }
+    emitAddedUpTo(Number.POSITIVE_INFINITY);
+    removedRun = [];
+    addedRun = [];
+  };
+  for (const change of changes) {
+    const count = change.value.length;
+    if (change.removed) {
+      for (let i = 0; i < count; i += 1) removedRun.push(oldCursor + i);
+      oldCursor += count;
+    } else if (change.added) {
+      for (let i = 0; i < count; i += 1) addedRun.push(newCursor + i);
+      newCursor += count;
+    } else {
+      flush();
+      for (let i = 0; i < count; i += 1) {
+        steps.push({ type: 'equal', old: oldItems[oldCursor + i]!, new: newItems[newCursor + i]!, oldIndex: oldCursor + i, newIndex: newCursor + i });
+      }
+      oldCursor += count;
+      newCursor += count;
+    }
+  }
+  flush();
+  return steps;
+}

@@ -1,0 +1,101 @@
+/** What diff produces: a list of changes between two snapshots, each with old and new values. */
+
+/** A run of words in a word-level diff; `text` keeps its surrounding whitespace. */
+export interface WordPart {
+  type: 'equal' | 'added' | 'removed';
+  text: string;
+}
+
+export type ChangeType = 'added' | 'removed' | 'changed';
+
+export type ScalarField = 'title' | 'description' | 'publishedAt' | 'modifiedAt' | 'canonicalUrl';
+
+export interface ScalarChange {
+  field: ScalarField;
+  type: ChangeType;
+  old: string | null;
+  new: string | null;
+  /** Word-level diff for text fields (title, description). */
+  words?: WordPart[];
+}
+
+export interface AuthorsChange {
+  field: 'authors';
+  type: ChangeType;
+  old: string[];
+  new: string[];
+  added: string[];
+  removed: string[];
+}
+
+export interface BodyChange {
+  field: 'body';
+  type: ChangeType;
+  /** 'paragraph' for a whole paragraph added or removed, 'sentence' inside a paragraph that changed. */
+  unit: 'paragraph' | 'sentence';
+  /** 0-based paragraph index in the old (removed) or new (added, changed) text. */
+  paragraph: number;
+  old: string | null;
+  new: string | null;
+  /** Number of sentences the change covers on each side. */
+  sentences: { removed: number; added: number };
+  /** Word-level diff when a sentence changed. */
+  words?: WordPart[];
+}
+
+export interface QuoteValue {
+  kind: string;
+  text: string;
+  /** Speaker (direct quotes) or source (excerpts), when known. */
+  by: string | null;
+}
+
+export interface QuoteChange {
+  field: 'quotes';
+  type: ChangeType;
+  old: QuoteValue | null;
+  new: QuoteValue | null;
+  words?: WordPart[];
+}
+
+export interface EmbedValue {
+  provider: string;
+  kind: string;
+  id: string | null;
+  url: string | null;
+  text: string | null;
+}
+
+export interface EmbedChange {
+  field: 'embeds';
+  type: ChangeType;
+  old: EmbedValue | null;
+  new: EmbedValue | null;
+}
+
+export type Change = ScalarChange | AuthorsChange | BodyChange | QuoteChange | EmbedChange;
+
+export interface DiffSide {
+  id: string;
+  url: string;
+  fetchedAt: string;
+  title: string | null;
+  digest: string;
+}
+
+export interface DiffSummary {
+  fields: string[];
+  body: { sentencesAdded: number; sentencesRemoved: number; paragraphsAdded: number; paragraphsRemoved: number };
+  quotes: { added: number; removed: number; changed: number };
+  embeds: { added: number; removed: number; changed: number };
+}
+
+export interface SnapshotDiff {
+  schema: 'chronicle.diff/1';
+  from: DiffSide;
+  to: DiffSide;
+  /** True when at least one change was found. */
+  changed: boolean;
+  changes: Change[];
+  summary: DiffSummary;
+}
