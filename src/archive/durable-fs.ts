@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { promises as fs, constants as fsConstants } from 'node:fs';
+import { ChronicleError } from '../errors.js';
+
+/** Wraps a file-system failure as E_ARCHIVE, naming the errno (ENOSPC, EACCES, …) and the path. */
+export function archiveError(action: string, path: string, cause: unknown): ChronicleError {
+  if (cause instanceof ChronicleError) return cause;
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  const detail = code ?? (cause instanceof Error ? cause.message : String(cause));
+  return new ChronicleError('E_ARCHIVE', `cannot ${action} ${path}: ${detail}`, { cause });
+}
+
+export function sha256Hex(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Writes a new file and fsyncs it before closing. Fails if the file exists (temp folders are private). */
+export async function writeFileDurable(path: string, data: Uint8Array | string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(path, 'wx', 0o644);
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (cause) {
+    throw archiveError('write', path, cause);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/** fsyncs a directory so a rename or new entry in it survives a power loss (a no-op where unsupported). */
+export async function fsyncDir(path: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(path, fsConstants.O_RDONLY);
+    await handle.sync();
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    // Some platforms and file systems cannot fsync a directory; the rename is still atomic there.
+    if (code === 'EISDIR' || code === 'EPERM' || code === 'EINVAL' || code === 'EBADF') return;
+    throw archiveError('sync folder', path, cause);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Appends one line with a single write on an O_APPEND descriptor, then fsyncs: concurrent appenders never
+ * interleave inside a line, and a crash leaves at most a torn last line (readers skip it).
+ */
+export async function appendLineDurable(path: string, line: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(path, 'a', 0o644);
+    await handle.write(Buffer.from(`${line}\n`, 'utf8'));
+    await handle.sync();
+  } catch (cause) {
+    throw archiveError('append to', path, cause);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+export async function mkdirp(path: string): Promise<void> {
+  try {
+    await fs.mkdir(path, { recursive: true });
+  } catch (cause) {
+    throw archiveError('create folder', path, cause);
+  }
+}
+
+export async function pathExists(path: string): Promise<boolean> {
+  try {
+    await fs.lstat(path);
+    return true;
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw archiveError('inspect', path, cause);
+  }
+}
+
+/** Directory entries, or [] when the folder does not exist. */
+export async function readDirSafe(path: string): Promise<import('node:fs').Dirent[]> {
+  try {
+    return await fs.readdir(path, { withFileTypes: true });
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw archiveError('read folder', path, cause);
+  }
+}
+
+export async function removeTree(path: string): Promise<void> {
+  await fs.rm(path, { recursive: true, force: true }).catch(() => undefined);
+}
+
+/** True when a process with this id runs on this machine. */
+export function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    return (cause as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,328 @@
+import Database from 'better-sqlite3';
+import { ChronicleError } from '../errors.js';
+import type { SearchText } from './records.js';
+
+/** Bumped when the index schema changes: an index of another version is rebuilt from the files. */
+export const INDEX_VERSION = '1';
+
+/** One snapshot as the index holds it. */
+export interface IndexRow {
+  id: string;
+  /** URL key (normalizeUrl). */
+  url: string;
+  /** Host name, for --site. */
+  site: string;
+  /** Snapshot folder relative to the archive root, "/" separators. */
+  dir: string;
+  fetchedAt: string;
+  title: string | null;
+  contentDigest: string;
+  /** sha256 hex of snapshot.json, and its size and mtime when indexed (a cheap "unchanged since" test). */
+  jsonSha256: string;
+  jsonBytes: number;
+  jsonMtimeMs: number;
+}
+
+export interface IndexQuery {
+  sites?: string[];
+  url?: string;
+  sinceMs?: number;
+  /** Exclusive upper bound. */
+  untilMs?: number;
+  /** At or before. */
+  atMs?: number;
+  order?: 'asc' | 'desc';
+}
+
+export interface IndexSearchRow extends IndexRow {
+  score: number;
+  snippet: string;
+}
+
+export interface PendingRow {
+  id: string;
+  dir: string;
+  writerPid: number | null;
+}
+
+interface DbRow {
+  id: string;
+  url: string;
+  site: string;
+  dir: string;
+  fetched_at: string;
+  title: string | null;
+  content_digest: string;
+  json_sha256: string | null;
+  json_bytes: number | null;
+  json_mtime_ms: number | null;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS snapshots (
+  n INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  url TEXT NOT NULL,
+  site TEXT NOT NULL,
+  dir TEXT NOT NULL,
+  fetched_at TEXT NOT NULL,
+  fetched_ms INTEGER NOT NULL,
+  title TEXT,
+  content_digest TEXT NOT NULL,
+  json_sha256 TEXT,
+  json_bytes INTEGER,
+  json_mtime_ms REAL,
+  pending INTEGER NOT NULL DEFAULT 0,
+  writer_pid INTEGER
+);
+CREATE INDEX IF NOT EXISTS snapshots_by_url ON snapshots (url, fetched_ms, id);
+CREATE INDEX IF NOT EXISTS snapshots_by_time ON snapshots (fetched_ms, id);
+CREATE INDEX IF NOT EXISTS snapshots_by_site ON snapshots (site, fetched_ms);
+CREATE INDEX IF NOT EXISTS snapshots_pending ON snapshots (pending) WHERE pending = 1;
+CREATE VIRTUAL TABLE IF NOT EXISTS snapshots_fts USING fts5 (
+  title, authors, body, quotes, embeds,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+`;
+
+const COLUMNS = 'id, url, site, dir, fetched_at, title, content_digest, json_sha256, json_bytes, json_mtime_ms';
+
+/** Column weights for bm25: a hit in the title counts most, then authors and quotes. */
+const BM25 = 'bm25(snapshots_fts, 10.0, 4.0, 1.0, 2.0, 1.0)';
+
+/**
+ * The derived SQLite index (WAL, busy timeout): one row per snapshot plus an FTS5 table over its text.
+ * Every method is synchronous (better-sqlite3); transactions are BEGIN IMMEDIATE so two writer processes
+ * queue instead of failing.
+ */
+export class SqliteIndex {
+  private readonly db: Database.Database;
+  /** True when this open created the schema: the caller rebuilds it from the files. */
+  readonly created: boolean;
+
+  private constructor(db: Database.Database, created: boolean) {
+    this.db = db;
+    this.created = created;
+  }
+
+  static open(path: string, busyTimeoutMs = 30_000): SqliteIndex {
+    const db = new Database(path, { timeout: busyTimeoutMs });
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      const setUp = db.transaction((): boolean => {
+        const hasInfo = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'info'").get() !== undefined;
+        const version = hasInfo
+          ? (db.prepare("SELECT value FROM info WHERE key = 'version'").get() as { value: string } | undefined)?.value
+          : undefined;
+        if (version === INDEX_VERSION) return false;
+        db.exec('DROP TABLE IF EXISTS snapshots_fts; DROP TABLE IF EXISTS snapshots; DROP TABLE IF EXISTS info;');
+        db.exec(SCHEMA);
+        db.prepare("INSERT INTO info (key, value) VALUES ('version', ?)").run(INDEX_VERSION);
+        return true;
+      });
+      const created = setUp.immediate();
+      return new SqliteIndex(db, created);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Reserves a snapshot id (a pending row): the first of `id`, `id-2`, `id-3`, … not yet taken by any
+   * snapshot in the archive. The UNIQUE constraint makes this safe between processes.
+   */
+  reserve(row: Omit<IndexRow, 'id' | 'dir'>, baseId: string, dirFor: (id: string) => string, writerPid: number, taken: (id: string) => boolean): string {
+    const insert = this.db.prepare(
+      `INSERT INTO snapshots (id, url, site, dir, fetched_at, fetched_ms, title, content_digest, pending, writer_pid)
+       VALUES (@id, @url, @site, @dir, @fetchedAt, @fetchedMs, @title, @contentDigest, 1, @writerPid)`,
+    );
+    for (let attempt = 1; attempt < 1000; attempt += 1) {
+      const id = attempt === 1 ? baseId : `${baseId}-${attempt}`;
+      if (taken(id)) continue;
+      try {
+        insert.run({
+          id, url: row.url, site: row.site, dir: dirFor(id), fetchedAt: row.fetchedAt,
+          fetchedMs: Date.parse(row.fetchedAt), title: row.title, contentDigest: row.contentDigest, writerPid,
+        });
+        return id;
+      } catch (error) {
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') continue;
+        throw error;
+      }
+    }
+    throw new ChronicleError('E_ARCHIVE', `no free snapshot id near ${baseId}`);
+  }
+
+  /** Drops a reservation that never became a snapshot. */
+  unreserve(id: string): void {
+    this.db.prepare('DELETE FROM snapshots WHERE id = ? AND pending = 1').run(id);
+  }
+
+  /** Inserts or replaces a complete snapshot row and its full-text entry. */
+  upsert(row: IndexRow, text: SearchText): void {
+    this.db.transaction(() => this.upsertInTransaction(row, text)).immediate();
+  }
+
+  private upsertInTransaction(row: IndexRow, text: SearchText): void {
+    const existing = this.db.prepare('SELECT n FROM snapshots WHERE id = ?').get(row.id) as { n: number } | undefined;
+    const values = { ...row, fetchedMs: Date.parse(row.fetchedAt) };
+    let n: number;
+    if (existing === undefined) {
+      const result = this.db
+        .prepare(
+          `INSERT INTO snapshots (id, url, site, dir, fetched_at, fetched_ms, title, content_digest, json_sha256, json_bytes, json_mtime_ms, pending)
+           VALUES (@id, @url, @site, @dir, @fetchedAt, @fetchedMs, @title, @contentDigest, @jsonSha256, @jsonBytes, @jsonMtimeMs, 0)`,
+        )
+        .run(values);
+      n = Number(result.lastInsertRowid);
+    } else {
+      n = existing.n;
+      this.db
+        .prepare(
+          `UPDATE snapshots SET url = @url, site = @site, dir = @dir, fetched_at = @fetchedAt, fetched_ms = @fetchedMs,
+             title = @title, content_digest = @contentDigest, json_sha256 = @jsonSha256, json_bytes = @jsonBytes,
+             json_mtime_ms = @jsonMtimeMs, pending = 0, writer_pid = NULL
+           WHERE n = @n`,
+        )
+        .run({ ...values, n });
+      this.db.prepare('DELETE FROM snapshots_fts WHERE rowid = ?').run(n);
+    }
+    this.db
+      .prepare('INSERT INTO snapshots_fts (rowid, title, authors, body, quotes, embeds) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(n, text.title, text.authors, text.body, text.quotes, text.embeds);
+  }
+
+  delete(id: string): void {
+    this.db
+      .transaction(() => {
+        const row = this.db.prepare('SELECT n FROM snapshots WHERE id = ?').get(id) as { n: number } | undefined;
+        if (row === undefined) return;
+        this.db.prepare('DELETE FROM snapshots_fts WHERE rowid = ?').run(row.n);
+        this.db.prepare('DELETE FROM snapshots WHERE n = ?').run(row.n);
+      })
+      .immediate();
+  }
+
+  pending(): PendingRow[] {
+    return (this.db.prepare('SELECT id, dir, writer_pid FROM snapshots WHERE pending = 1').all() as Array<{ id: string; dir: string; writer_pid: number | null }>).map(
+      (row) => ({ id: row.id, dir: row.dir, writerPid: row.writer_pid }),
+    );
+  }
+
+  /**
+   * Replaces the whole index with `collect()`'s rows, inside one write transaction: `collect` runs while the
+   * write lock is held, so a writer finishing meanwhile either is seen by it or upserts its row afterwards.
+   */
+  rebuild(collect: () => Array<{ row: IndexRow; text: SearchText }>): number {
+    return this.db
+      .transaction(() => {
+        this.db.exec('DROP TABLE IF EXISTS snapshots_fts; DROP TABLE IF EXISTS snapshots;');
+        this.db.exec(SCHEMA);
+        const entries = collect();
+        for (const entry of entries) this.upsertInTransaction(entry.row, entry.text);
+        return entries.length;
+      })
+      .immediate();
+  }
+
+  byId(id: string): IndexRow | null {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM snapshots WHERE id = ? AND pending = 0`).get(id) as DbRow | undefined;
+    return row === undefined ? null : fromDb(row);
+  }
+
+  idTaken(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM snapshots WHERE id = ?').get(id) !== undefined;
+  }
+
+  hasUrl(url: string): boolean {
+    return this.db.prepare('SELECT 1 FROM snapshots WHERE url = ? AND pending = 0 LIMIT 1').get(url) !== undefined;
+  }
+
+  query(query: IndexQuery = {}): IndexRow[] {
+    const where: string[] = ['pending = 0'];
+    const params: Record<string, string | number> = {};
+    if (query.url !== undefined) {
+      where.push('url = @url');
+      params.url = query.url;
+    }
+    if (query.sites !== undefined && query.sites.length > 0) {
+      const alternatives = query.sites.map((site, index) => {
+        params[`site${index}`] = site;
+        params[`siteSuffix${index}`] = `*.${site}`;
+        return `(site = @site${index} OR site GLOB @siteSuffix${index})`;
+      });
+      where.push(`(${alternatives.join(' OR ')})`);
+    }
+    if (query.sinceMs !== undefined) {
+      where.push('fetched_ms >= @sinceMs');
+      params.sinceMs = query.sinceMs;
+    }
+    if (query.untilMs !== undefined) {
+      where.push('fetched_ms < @untilMs');
+      params.untilMs = query.untilMs;
+    }
+    if (query.atMs !== undefined) {
+      where.push('fetched_ms <= @atMs');
+      params.atMs = query.atMs;
+    }
+    const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+    const sql = `SELECT ${COLUMNS} FROM snapshots WHERE ${where.join(' AND ')} ORDER BY fetched_ms ${direction}, id ${direction}`;
+    return (this.db.prepare(sql).all(params) as DbRow[]).map(fromDb);
+  }
+
+  /** FTS5 MATCH, best first. A malformed query throws E_USAGE. */
+  search(match: string, limit: number): IndexSearchRow[] {
+    const sql = `SELECT ${COLUMNS.split(', ').map((column) => `s.${column}`).join(', ')},
+        ${BM25} AS score,
+        snippet(snapshots_fts, -1, '**', '**', '…', 16) AS snippet
+      FROM snapshots_fts JOIN snapshots s ON s.n = snapshots_fts.rowid
+      WHERE snapshots_fts MATCH ? AND s.pending = 0
+      ORDER BY score LIMIT ?`;
+    let rows: Array<DbRow & { score: number; snippet: string }>;
+    try {
+      rows = this.db.prepare(sql).all(match, limit) as Array<DbRow & { score: number; snippet: string }>;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'SQLITE_ERROR') {
+        throw new ChronicleError('E_USAGE', `bad search query ${JSON.stringify(match)}: ${(error as Error).message}`, { cause: error });
+      }
+      throw error;
+    }
+    return rows.map((row) => ({ ...fromDb(row), score: -row.score, snippet: row.snippet }));
+  }
+
+  /** Problems SQLite itself finds in the index file (empty when sound). */
+  integrityProblems(): string[] {
+    const problems: string[] = [];
+    const rows = this.db.pragma('quick_check') as Array<{ quick_check: string }>;
+    for (const row of rows) if (row.quick_check !== 'ok') problems.push(row.quick_check);
+    try {
+      this.db.prepare("INSERT INTO snapshots_fts (snapshots_fts, rank) VALUES ('integrity-check', 1)").run();
+    } catch (error) {
+      problems.push(`full-text index: ${(error as Error).message}`);
+    }
+    return problems;
+  }
+}
+
+function fromDb(row: DbRow): IndexRow {
+  return {
+    id: row.id,
+    url: row.url,
+    site: row.site,
+    dir: row.dir,
+    fetchedAt: row.fetched_at,
+    title: row.title,
+    contentDigest: row.content_digest,
+    jsonSha256: row.json_sha256 ?? '',
+    jsonBytes: row.json_bytes ?? -1,
+    jsonMtimeMs: row.json_mtime_ms ?? -1,
+  };
+}
