@@ -1,5 +1,4 @@
 /** The archive stage: files under sites/ are the truth, index.sqlite is derived (docs/archive-format.md). */
 export { openArchive, FileArchive, type OpenArchiveOptions, type RankedSearchHit } from './file-archive.js';
 export { locatePage, type PageLocation } from './layout.js';
-export { resolveArchiveRoot } from './root.js';
 export type * from './types.js';

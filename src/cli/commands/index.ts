@@ -2,9 +2,19 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { registerExtract } from './extract.js';
 import { registerArchive } from './archive.js';
+import { registerList } from './list.js';
+import { registerShow } from './show.js';
+import { registerSearch } from './search.js';
+import { registerVerify } from './verify.js';
+import { registerReindex } from './reindex.js';
 
 /** Every command, listed by hand. Each module exports register<Name>(program, ctx). */
 export function registerCommands(program: Command, ctx: CommandContext): void {
   registerExtract(program, ctx);
   registerArchive(program, ctx);
+  registerList(program, ctx);
+  registerShow(program, ctx);
+  registerSearch(program, ctx);
+  registerVerify(program, ctx);
+  registerReindex(program, ctx);
 }
