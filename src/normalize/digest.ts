@@ -32,7 +32,7 @@ export interface ComparableView {
   body: string[];
   /** One folded key per quote: kind, text and speaker/source. */
   quotes: string[];
-  /** One folded key per embed: provider, id (or comparable URL) and text. Sorted (placement is not content). */
+  /** One folded key per embed: provider, id (or comparable URL), text and caption. Sorted (placement is not content). */
   embeds: string[];
   modifiedAt: string | null;
   canonicalUrl: string | null;
@@ -79,8 +79,10 @@ export function embedIdentity(embed: Pick<Embed, 'provider' | 'id' | 'url'>): st
   return `${embed.provider.toLowerCase()}|${ref}`;
 }
 
+/** Identity plus the reader-visible text of an embed: its quoted text and the publisher's caption. */
 export function embedKey(embed: Embed): string {
-  return `${embedIdentity(embed)}|${foldText(cleanText(embed.text ?? ''))}`;
+  const caption = (embed as { caption?: string | null }).caption ?? '';
+  return `${embedIdentity(embed)}|${foldText(cleanText(embed.text ?? ''))}|${foldText(cleanText(caption))}`;
 }
 
 /** The normalized comparable view of a snapshot (or of anything with its content fields). */

@@ -7,6 +7,9 @@ import { registerShow } from './show.js';
 import { registerSearch } from './search.js';
 import { registerVerify } from './verify.js';
 import { registerReindex } from './reindex.js';
+import { registerCheck } from './check.js';
+import { registerHistory } from './history.js';
+import { registerDiff } from './diff.js';
 
 /** Every command, listed by hand. Each module exports register<Name>(program, ctx). */
 export function registerCommands(program: Command, ctx: CommandContext): void {
@@ -17,4 +20,7 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerSearch(program, ctx);
   registerVerify(program, ctx);
   registerReindex(program, ctx);
+  registerCheck(program, ctx);
+  registerHistory(program, ctx);
+  registerDiff(program, ctx);
 }

@@ -1,0 +1,80 @@
+/**
+ * Fills the {{NOISE}} slots of a story page with fresh noise: every call gives different ads, nonces,
+ * "Updated N minutes ago" labels, comment and share counts, shuffled trending/related links,
+ * cache-busting query strings and a bumped modified time. Seeded, so a failing run can be replayed.
+ */
+
+/** mulberry32: a tiny deterministic PRNG. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const AD_COPY = [
+  'Save 40% on winter tyres this week only',
+  'Refinance today: rates from 3.9% APR',
+  'The sneakers everyone in Geneva is wearing',
+  'Learn a language in 15 minutes a day',
+  'Top-rated home insurance, compare 30 quotes',
+];
+
+const TRENDING = [
+  ['/sport/derby-report', 'Derby ends in stoppage-time drama'],
+  ['/business/bank-rates', 'Central bank holds rates for third month'],
+  ['/culture/festival-lineup', 'Festival announces surprise headliner'],
+  ['/science/comet-visible', 'Comet visible to the naked eye tonight'],
+  ['/politics/budget-vote', 'Budget vote delayed after walkout'],
+  ['/world/river-floods', 'River floods cut off mountain towns'],
+];
+
+const RELATED = [
+  ['/world/spring-truce', 'How the spring truce was agreed'],
+  ['/world/dalmar-explainer', 'Dalmar crossing: what is at stake'],
+  ['/world/refugee-routes', 'The new refugee routes through the valley'],
+];
+
+export function injectNoise(template: string, seed: number): string {
+  const random = prng(seed);
+  const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
+  const hex = (length: number): string => Array.from({ length }, () => int(0, 15).toString(16)).join('');
+  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!;
+  const shuffle = <T>(items: readonly T[]): T[] => {
+    const copy = [...items];
+    for (let i = copy.length - 1; i > 0; i -= 1) {
+      const j = int(0, i);
+      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+    }
+    return copy;
+  };
+  const links = (items: readonly string[][], tag: string): string =>
+    shuffle(items)
+      .slice(0, items.length - int(0, 1))
+      .map(([href, text]) => `<li><a href="${href}?utm_source=${tag}&amp;cb=${hex(6)}">${text}</a> <span class="count">${int(2, 900)} comments</span></li>`)
+      .join('');
+
+  const values: Record<string, () => string> = {
+    CSRF: () => hex(40),
+    MODIFIED: () => new Date(Date.UTC(2026, 10, 20, 9, 0, 0) + seed * 60_000 + int(0, 59) * 1000).toISOString(),
+    TIMESTAMP: () => String(1_763_600_000_000 + seed * 1000 + int(0, 999)),
+    CACHEBUST: () => hex(12),
+    AD_TOP: () => `<a href="https://ads.example/click?id=${hex(8)}"><img src="https://ads.example/banner.gif?r=${hex(8)}" alt="">${pick(AD_COPY)}</a>`,
+    AD_SLOT: () => `slot-${hex(6)}`,
+    MINUTES: () => String(int(2, 59)),
+    COMMENTS: () => int(1000, 9999).toLocaleString('en-US'),
+    SHARES: () => String(int(10, 999)),
+    RELATED: () => links(RELATED, 'related'),
+    TRENDING: () => links(TRENDING, 'trending'),
+    RENDER_MS: () => String(int(20, 400)),
+  };
+  return template.replace(/\{\{([A-Z_]+)\}\}/g, (slot: string, name: string) => {
+    const make = values[name];
+    if (make === undefined) throw new Error(`unknown noise slot ${slot}`);
+    return make();
+  });
+}
