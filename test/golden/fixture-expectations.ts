@@ -71,6 +71,8 @@ export interface FixtureMeta {
   description?: string;
   must?: string[];
   mustNot?: string[];
+  /** Text that must appear exactly once in body.text (e.g. a sentence a pull quote repeats). */
+  mustOnce?: string[];
   expect?: PageExpectations;
 }
 
@@ -89,6 +91,14 @@ export function checkMust(article: Article, must: readonly string[] = []): strin
 export function checkMustNot(article: Article, mustNot: readonly string[] = []): string[] {
   const text = flatten(article.body.text);
   return mustNot.filter((unwanted) => text.includes(flatten(unwanted))).map((unwanted) => `body.text has chrome: "${short(unwanted)}"`);
+}
+
+export function checkMustOnce(article: Article, mustOnce: readonly string[] = []): string[] {
+  const text = flatten(article.body.text);
+  return mustOnce.flatMap((wanted) => {
+    const count = text.split(flatten(wanted)).length - 1;
+    return count === 1 ? [] : [`body.text has "${short(wanted)}" ${count} times, want once`];
+  });
 }
 
 /** What every page's body.html must satisfy: static, script-free markup. */
@@ -197,13 +207,20 @@ export function checkEmbeds(article: Article, expected: readonly ExpectedEmbed[]
   return failures;
 }
 
+/** "Bezio" matches "Marco Bezio": a speaker named by surname only is still the right person. */
+function sameSpeaker(actual: unknown, wanted: string | null): boolean {
+  if (wanted === null || typeof actual !== 'string') return actual === wanted;
+  return actual === wanted || wanted.endsWith(` ${actual}`) || actual.endsWith(` ${wanted}`);
+}
+
 function quoteMatches(quote: Quote, wanted: ExpectedQuote): boolean {
   if (quote.kind !== wanted.kind) return false;
   if (wanted.textIncludes !== undefined && !flatten(quote.text).includes(flatten(wanted.textIncludes))) return false;
   const record = quote as unknown as Record<string, unknown>;
-  for (const key of ['source', 'sourceUrl', 'via', 'speaker', 'cue', 'duplicateOfBody'] as const) {
+  for (const key of ['source', 'sourceUrl', 'via', 'cue', 'duplicateOfBody'] as const) {
     if (wanted[key] !== undefined && record[key] !== wanted[key]) return false;
   }
+  if (wanted.speaker !== undefined && !sameSpeaker(record.speaker, wanted.speaker)) return false;
   if (wanted.leadIn !== undefined && flatten(String(record.leadIn ?? '')) !== flatten(wanted.leadIn)) return false;
   return true;
 }

@@ -18,6 +18,7 @@ import {
   checkImages,
   checkMeta,
   checkMust,
+  checkMustOnce,
   checkMustNot,
   checkQuotes,
 } from './fixture-expectations.js';
@@ -66,7 +67,8 @@ describe.each(slugs)('fixtures/pages/%s', (slug) => {
   const page = pages.get(slug)!;
 
   it('body has the article text', async () => {
-    expect(checkMust(await articleFor(slug), page.meta.must)).toEqual([]);
+    const article = await articleFor(slug);
+    expect([...checkMust(article, page.meta.must), ...checkMustOnce(article, page.meta.mustOnce)]).toEqual([]);
   });
 
   it('body has none of the site chrome', async () => {
