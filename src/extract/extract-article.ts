@@ -3,7 +3,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { ChronicleError } from '../errors.js';
 import { decodeHtml } from '../fetch/decode.js';
-import { cleanUrl, parseHttpUrl } from '../normalize/url.js';
+import { cleanUrl } from '../normalize/url.js';
 import type { Article, Embed, LinkRef, Meta, Quote } from '../types.js';
 import { blockText, countWords } from './body/block-text.js';
 import { flattenBlocks, isElement, topLevelBlocks } from './body/blocks.js';
@@ -35,7 +35,7 @@ const PLACEHOLDER_PATTERN = /chronicle-embed-placeholder-(\d+)/;
  * chrome removed, then quotes, images and links from the clean body. A detector that throws adds a warning.
  */
 export async function extractArticle(html: string | Uint8Array, options: ExtractOptions): Promise<Article> {
-  const pageUrl = parseHttpUrl(options.url).toString();
+  const pageUrl = parsePageUrl(options.url);
   const decoded = typeof html === 'string' ? { text: html, charset: 'UTF-8' } : decodeHtml(html, options.contentType);
   const warnings: string[] = [];
   const $ = cheerio.load(decoded.text);
@@ -195,4 +195,13 @@ function splitByline(byline: string | null): string[] {
     .split(/\s*(?:,|&|\band\b)\s*/i)
     .map((name) => name.trim())
     .filter((name) => name !== '' && name.length < 80);
+}
+
+/** Any absolute URL will do as a page URL (http(s) for fetched pages, file: for saved ones). */
+function parsePageUrl(url: string): string {
+  try {
+    return new URL(url).toString();
+  } catch (cause) {
+    throw new ChronicleError('E_INVALID_URL', `not a valid page URL: ${JSON.stringify(url)}`, { cause });
+  }
 }

@@ -1,3 +1,4 @@
+import { TextDecoder, labelToName } from '@exodus/bytes/encoding.js';
 import sniffHTMLEncoding from 'html-encoding-sniffer';
 
 export interface DecodedHtml {
@@ -14,7 +15,8 @@ const NOTHING_FOUND = 'x-user-defined';
 /**
  * Decodes an HTML byte stream by the WHATWG rules: BOM, then the Content-Type charset, then the <meta> prescan of
  * the first 1024 bytes; when none of them names an encoding, valid UTF-8 is read as UTF-8 and anything else as
- * windows-1252 (the spec's default for most locales).
+ * windows-1252 (the spec's default for most locales). Decoding uses @exodus/bytes, a complete implementation of
+ * the Encoding standard (Node's own TextDecoder reads windows-1252 as ISO-8859-1 and loses curly quotes).
  */
 export function decodeHtml(bytes: Uint8Array, contentType?: string | null): DecodedHtml {
   const headerLabel = charsetFromContentType(contentType);
@@ -48,11 +50,8 @@ export function charsetFromContentType(contentType: string | null | undefined): 
 }
 
 function sameEncoding(label: string, canonical: string): boolean {
-  try {
-    return new TextDecoder(label).encoding === new TextDecoder(canonical).encoding;
-  } catch {
-    return false;
-  }
+  const name = labelToName(label);
+  return name !== null && name === labelToName(canonical);
 }
 
 function hasBom(bytes: Uint8Array): boolean {
