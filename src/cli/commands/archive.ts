@@ -1,0 +1,188 @@
+import { relative } from 'node:path';
+import type { Command } from 'commander';
+import { openArchive } from '../../archive/index.js';
+import { createArchiveJob, type ArchivedPage } from '../../batch/archive-job.js';
+import { argumentLines, countUrlLines, openInput } from '../../batch/input-lines.js';
+import { ProgressBar } from '../../batch/progress.js';
+import { outcomeToJson, outcomeToText } from '../../batch/report.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, runBatch } from '../../batch/run-batch.js';
+import { formatSummary } from '../../batch/summary.js';
+import type { BatchOutcome, BatchSummary, InputLine } from '../../batch/types.js';
+import { ChronicleError, type ErrorCode } from '../../errors.js';
+import { fetchPage } from '../../fetch/fetch-page.js';
+import { createHttpAgent } from '../../fetch/http-agent.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS } from '../../fetch/limits.js';
+import { RobotsCache } from '../../fetch/robots.js';
+import type { FetchOptions } from '../../fetch/types.js';
+import { buildSnapshot } from '../../pipeline/build-snapshot.js';
+import type { CommandContext } from '../context.js';
+import { EXIT, exitCodeFor } from '../exit-codes.js';
+import { ARCHIVE_DIR_HELP, parseCount, parsePositive, resolveArchiveDir } from '../options.js';
+
+interface ArchiveCommandOptions {
+  input?: string;
+  archiveDir?: string;
+  json?: boolean;
+  quiet?: boolean;
+  concurrency: number;
+  perHost: number;
+  delayMs: number;
+  retries: number;
+  timeoutMs: number;
+  maxBytes: number;
+  userAgent?: string;
+  respectRobots?: boolean;
+  skipExisting?: boolean;
+  graceMs: number;
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+export function registerArchive(program: Command, ctx: CommandContext): void {
+  program
+    .command('archive')
+    .description('fetch pages, extract their articles and file snapshots in the archive (one URL or a batch)')
+    .argument('[urls...]', 'http(s) URLs to archive')
+    .option('-i, --input <file>', 'read URLs from a file, one per line (- for standard input; # comments and blank lines skipped)')
+    .option('--archive-dir <dir>', ARCHIVE_DIR_HELP)
+    .option('--json', 'one NDJSON line per input URL on stdout, as each finishes')
+    .option('-q, --quiet', 'no progress bar and no summary on stderr')
+    .option('--concurrency <n>', 'URLs fetched at once', parsePositive, DEFAULT_CONCURRENCY)
+    .option('--per-host <n>', 'URLs fetched at once from one host (host:port)', parsePositive, DEFAULT_PER_HOST)
+    .option('--delay-ms <ms>', 'least time between two requests to one host', parseCount, 0)
+    .option('--retries <n>', 'retries of network errors, timeouts, 429, 502, 503, 504', parseCount, DEFAULT_RETRIES)
+    .option('--timeout-ms <ms>', 'wait for response headers, and for each gap in the body', parsePositive, DEFAULT_TIMEOUT_MS)
+    .option('--max-bytes <n>', 'largest body accepted, after decompression', parsePositive, DEFAULT_MAX_BYTES)
+    .option('--user-agent <ua>', 'User-Agent header (default: chronicle/<version> (+https://github.com/chronicle))')
+    .option('--respect-robots', 'honour robots.txt (fetched once per host)')
+    .option('--skip-existing', 'skip, without fetching, URLs that already have a snapshot')
+    .option('--grace-ms <ms>', 'on Ctrl-C/SIGTERM, how long URLs in flight may finish before they are abandoned', parseCount, 2000)
+    .action(async (urls: string[], options: ArchiveCommandOptions) => {
+      ctx.setExit(await archiveCommand(urls, options, ctx));
+    });
+}
+
+async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ctx: CommandContext): Promise<number> {
+  const { io } = ctx;
+  if (urls.length === 0 && options.input === undefined) {
+    throw new ChronicleError('E_USAGE', 'give URLs as arguments or a list with -i FILE (-i - for standard input)');
+  }
+  const lines = await inputLines(urls, options.input, io.stdin);
+  const total = await knownTotal(urls, options.input);
+
+  const archive = await openArchive(resolveArchiveDir(io, options.archiveDir));
+  for (const notice of archive.notices) io.stderr.write(`chronicle: archive: ${notice}\n`);
+  const agent = createHttpAgent({ timeoutMs: options.timeoutMs });
+  const fetchOptions: FetchOptions = {
+    dispatcher: agent,
+    timeoutMs: options.timeoutMs,
+    maxBytes: options.maxBytes,
+    retries: options.retries,
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+  };
+  const robots = options.respectRobots ? new RobotsCache({ ...fetchOptions, retries: 0 }) : null;
+  const job = createArchiveJob({
+    archive,
+    fetch: (url, signal) => fetchPage(url, { ...fetchOptions, signal }),
+    extract: (capture) => buildSnapshot(capture),
+    robots,
+  });
+
+  const stop = new AbortController();
+  const abandon = new AbortController();
+  let graceTimer: NodeJS.Timeout | null = null;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (!stop.signal.aborted) {
+      if (!options.quiet) io.stderr.write(`\nchronicle: ${signal}: taking no new URLs, finishing the ones in flight\n`);
+      stop.abort(signal);
+      graceTimer = setTimeout(() => abandon.abort(signal), options.graceMs);
+    } else {
+      abandon.abort(signal);
+    }
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+
+  const progress = io.stderrIsTTY && !options.quiet ? new ProgressBar(io.stderr, total) : null;
+  const counts = { done: 0, failed: 0 };
+  const cwd = io.cwd;
+  const onOutcome = (outcome: BatchOutcome<ArchivedPage>): void => {
+    counts.done++;
+    if (outcome.status === 'failed') counts.failed++;
+    progress?.clear();
+    io.stdout.write(`${options.json ? JSON.stringify(outcomeToJson(outcome, pageFields)) : outcomeToText(outcome, (page) => describePage(page, cwd))}\n`);
+    progress?.update(counts, true);
+  };
+
+  let summary: BatchSummary;
+  try {
+    summary = await runBatch({
+      lines,
+      job,
+      onOutcome,
+      concurrency: options.concurrency,
+      perHost: options.perHost,
+      delayMs: options.delayMs,
+      stopSignal: stop.signal,
+      abandonSignal: abandon.signal,
+      ...(options.skipExisting ? { skip: async (item) => ((await archive.has(item.key)) ? 'exists' : null) } : {}),
+    });
+  } finally {
+    for (const signal of SIGNALS) process.off(signal, onSignal);
+    if (graceTimer !== null) clearTimeout(graceTimer);
+    progress?.clear();
+    if (stop.signal.aborted) await agent.destroy().catch(() => undefined);
+    else await agent.close().catch(() => undefined);
+    archive.close();
+  }
+  if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary(summary)}\n`);
+  return exitCodeOf(summary, urls.length === 1 && options.input === undefined);
+}
+
+/** 130 when interrupted; for a single URL argument the exit code of its error; else 7 when any URL failed, 0 when none. */
+export function exitCodeOf(summary: BatchSummary, singleUrl: boolean): number {
+  if (summary.interrupted) return EXIT.INTERRUPTED;
+  if (summary.failed === 0) return EXIT.OK;
+  if (singleUrl) {
+    const codes = Object.keys(summary.failedBy) as ErrorCode[];
+    if (codes.length === 1) return exitCodeFor(codes[0]!);
+  }
+  return EXIT.PARTIAL;
+}
+
+async function inputLines(urls: string[], input: string | undefined, stdin: NodeJS.ReadableStream): Promise<AsyncIterable<InputLine>> {
+  if (input === undefined) return argumentLines(urls);
+  const fromInput = await openInput(input, stdin);
+  if (urls.length === 0) return fromInput;
+  return (async function* () {
+    yield* argumentLines(urls);
+    for await (const line of fromInput) yield { line: line.line + urls.length, text: line.text };
+  })();
+}
+
+/** Total URL lines for the progress bar: known for arguments and files, not for stdin. */
+async function knownTotal(urls: string[], input: string | undefined): Promise<number | null> {
+  if (input === undefined) return urls.length;
+  if (input === '-') return null;
+  return urls.length + (await countUrlLines(input));
+}
+
+function pageFields(page: ArchivedPage): Record<string, unknown> {
+  return {
+    id: page.id,
+    dir: page.dir,
+    created: page.created,
+    previousId: page.previousId,
+    finalUrl: page.finalUrl,
+    status: page.status,
+    title: page.title,
+    wordCount: page.wordCount,
+    attempts: page.attempts,
+    redirects: page.redirects,
+  };
+}
+
+function describePage(page: ArchivedPage, cwd: string): string {
+  const dir = relative(cwd, page.dir) || page.dir;
+  const state = page.created ? '' : ' (unchanged)';
+  return `${dir}${state}  ${JSON.stringify(page.title ?? '')}`;
+}
