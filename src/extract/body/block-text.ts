@@ -20,7 +20,7 @@ export function blockText(nodes: AnyNode[], exclude?: (node: AnyNode) => boolean
   const flush = (): void => {
     const text = current
       .split('\n')
-      .map((line) => line.replace(/[ \t\f\r\u00a0]+/g, ' ').trim())
+      .map((line) => line.replace(/[ \f\r\u00a0]+/g, ' ').replace(/ ?\t ?/g, '\t').trim())
       .filter((line) => line !== '')
       .join('\n');
     if (text !== '') paragraphs.push(text);

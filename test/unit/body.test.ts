@@ -1,0 +1,89 @@
+import * as cheerio from 'cheerio';
+import { blockText, countWords } from '../../src/extract/body/block-text.js';
+import { flattenBlocks } from '../../src/extract/body/blocks.js';
+import { sanitizeBody } from '../../src/extract/body/sanitize-body.js';
+import { cleanChrome, isChromeText } from '../../src/extract/clean/clean-chrome.js';
+
+const fragment = (html: string) => cheerio.load(html, null, false);
+
+describe('flattenBlocks', () => {
+  it('unwraps nested wrappers into one sequence of blocks, inline runs becoming paragraphs', () => {
+    const html = flattenBlocks(
+      fragment('<div id="readability-page-1"><div><p>One</p><div><h2>Two</h2>loose <b>text</b><blockquote><p>Q</p></blockquote></div></div><div>Only inline</div></div>'),
+    );
+    const $ = fragment(html);
+    expect($.root().children().toArray().map((node) => (node as { name: string }).name)).toEqual(['p', 'h2', 'p', 'blockquote', 'p']);
+    expect($.root().children().eq(2).html()).toBe('loose <b>text</b>');
+    expect($.root().children().eq(4).text()).toBe('Only inline');
+  });
+
+  it('drops empty paragraphs but keeps image-only ones', () => {
+    const $ = fragment(flattenBlocks(fragment('<p> </p><p><img src="https://x/i.png"></p><p>a</p>')));
+    expect($.root().children()).toHaveLength(2);
+  });
+});
+
+describe('blockText', () => {
+  it('separates blocks by a blank line and never runs words together across tags', () => {
+    const $ = fragment('<h2>Title</h2><p>First<b>bold</b> and <i>it</i></p><div><p>Second</p><p>Third<br>line</p></div><ul><li>a</li><li>b</li></ul><table><tr><td>x</td><td>y</td></tr></table>');
+    expect(blockText($.root().children().toArray())).toBe('Title\n\nFirstbold and it\n\nSecond\n\nThird\nline\n\na\n\nb\n\nx\ty');
+  });
+
+  it('leaves out excluded nodes and script-like content', () => {
+    const $ = fragment('<p>Keep</p><figure data-x="1"><p>embed text</p></figure><script>var a</script><p>Also</p>');
+    const text = blockText($.root().children().toArray(), (node) => node.type === 'tag' && (node as { name: string }).name === 'figure');
+    expect(text).toBe('Keep\n\nAlso');
+  });
+
+  it('counts words across scripts and contractions', () => {
+    expect(countWords("It's 5.5 percent — the state's view, 東京")).toBe(7);
+  });
+});
+
+describe('chrome clean-up', () => {
+  it.each([
+    'We may receive compensation from affiliate partners for some links on this site. Read our full Disclosure here.',
+    'Join the conversation!',
+    'Please share your thoughts about this article below. We value your opinions, and would love to see you add to the discussion!',
+    'Hey, Noah here!',
+    'Wondering where we went?',
+    'Read this and bookmark our new site!',
+    'See you over there!',
+    'Thanks for sharing!',
+    'READ MORE: Senate passes the bill',
+    'Sign up for our free daily newsletter',
+    'Facebook Twitter Email',
+  ])('recognises chrome: %s', (text) => {
+    expect(isChromeText(text)).toBe(true);
+  });
+
+  it.each([
+    'The newsletter was sent to 2 million readers after the senator said she would join the conversation on reform.',
+    'Thanks to President Trump’s excellent command over the attack, the situation is now diffused.',
+    'Read more about the decision in the court filing, which runs to 300 pages and details the accusations against the firm over many years.',
+  ])('keeps article text: %s', (text) => {
+    expect(isChromeText(text)).toBe(false);
+  });
+
+  it('removes chrome blocks and promo lists, never blockquotes', () => {
+    const $ = fragment('<p>Story text.</p><p>Join the conversation!</p><h3>Related Posts</h3><ul><li><a href="/a">A</a></li></ul><blockquote><p>Thanks for sharing!</p></blockquote>');
+    expect(cleanChrome($)).toBe(3);
+    expect($.root().text()).toBe('Story text.Thanks for sharing!');
+  });
+});
+
+describe('sanitizeBody', () => {
+  it('removes scripts, event handlers, iframes, styles and javascript: links', () => {
+    const html = sanitizeBody(
+      '<p onclick="x()" style="color:red">Hi <a href="javascript:alert(1)">bad</a> <a href="https://ok.example/">ok</a></p><script>alert(1)</script><iframe src="https://evil.example/"></iframe><img src="https://x/i.png" onerror="y()">',
+    );
+    expect(html).not.toMatch(/script|onclick|onerror|style=|iframe|javascript:/i);
+    expect(html).toContain('<a href="https://ok.example/">ok</a>');
+    expect(html).toContain('<img src="https://x/i.png" />');
+  });
+
+  it('keeps embed figures with their data attributes', () => {
+    const html = sanitizeBody('<figure class="chronicle-embed other" data-chronicle-embed="0" data-provider="twitter" data-kind="post"><p>t</p></figure>');
+    expect(html).toBe('<figure class="chronicle-embed" data-chronicle-embed="0" data-provider="twitter" data-kind="post"><p>t</p></figure>');
+  });
+});
