@@ -369,7 +369,7 @@ export class FileArchive implements Archive {
     for (const row of rows) {
       if (hits.length >= want) break;
       if (!stillIndexed(this.root, row)) continue;
-      hits.push({ ...this.summary(row), rank: hits.length + 1, score: Math.round(row.score * 1e4) / 1e4, snippet: row.snippet });
+      hits.push({ ...this.summary(row), rank: hits.length + 1, score: Number(row.score.toPrecision(6)), snippet: row.snippet });
     }
     return hits;
   }

@@ -2,7 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { Command, CommanderError } from 'commander';
 import type { CliIo } from '../../src/cli/io.js';
+import type { CommandContext } from '../../src/cli/context.js';
+import { EXIT, exitCodeFor } from '../../src/cli/exit-codes.js';
+import { toChronicleError } from '../../src/errors.js';
+import { registerList } from '../../src/cli/commands/list.js';
+import { registerShow } from '../../src/cli/commands/show.js';
+import { registerSearch } from '../../src/cli/commands/search.js';
+import { registerVerify } from '../../src/cli/commands/verify.js';
+import { registerReindex } from '../../src/cli/commands/reindex.js';
 
 /** A fresh folder for one test's archive (the archive root itself is created by openArchive). */
 export function tempRoot(prefix = 'chronicle-archive-'): { base: string; root: string; remove: () => void } {
@@ -17,9 +26,11 @@ export interface CliResult {
   stdoutBytes: Buffer;
 }
 
-/** Runs the CLI in-process with captured streams. */
+/**
+ * Runs the archive commands in-process with captured streams, through a program holding only them and the
+ * same error-to-exit-code mapping as src/cli/program.ts (so these tests do not depend on other stages).
+ */
 export async function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliResult> {
-  const { run } = await import('../../src/cli/program.js');
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: Buffer[] = [];
@@ -35,8 +46,27 @@ export async function runCli(args: string[], options: { env?: NodeJS.ProcessEnv;
     stdoutIsTTY: false,
     cwd: options.cwd ?? process.cwd(),
   };
-  const code = await run(['node', 'chronicle', ...args], io);
+  const code = await runArchiveCommands(['node', 'chronicle', ...args], io);
   await new Promise((resolve) => setImmediate(resolve));
   const stdoutBytes = Buffer.concat(out);
   return { code, stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), stdoutBytes };
+}
+
+async function runArchiveCommands(argv: string[], io: CliIo): Promise<number> {
+  let exitCode: number = EXIT.OK;
+  const ctx: CommandContext = { io, setExit: (code) => (exitCode = code), debug: () => false };
+  const program = new Command()
+    .name('chronicle')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+  for (const register of [registerList, registerShow, registerSearch, registerVerify, registerReindex]) register(program, ctx);
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.code === 'commander.helpDisplayed' ? EXIT.OK : EXIT.USAGE;
+    const failure = toChronicleError(error);
+    io.stderr.write(`chronicle: ${failure.code}: ${failure.message.replace(/\s+/g, ' ')}\n`);
+    return exitCodeFor(failure.code);
+  }
 }
