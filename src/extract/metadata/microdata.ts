@@ -1,0 +1,81 @@
+import type { Cheerio } from 'cheerio';
+import type { Element } from 'domhandler';
+import type { MetaContext, MetaSource } from './types.js';
+import { nonEmpty } from './text.js';
+import { imageSource } from './image-source.js';
+
+type ValueKind = 'text' | 'url' | 'date';
+
+/** The itemscope describing the article, else the whole document. */
+function scope(ctx: MetaContext): Cheerio<Element> {
+  const { $ } = ctx;
+  const article = $('[itemscope][itemtype]')
+    .filter((_, el) => /(?:Article|BlogPosting|Report)\b/i.test($(el).attr('itemtype') ?? ''))
+    .first();
+  return article.length > 0 ? article : $.root().children().filter((_, el) => el.type === 'tag');
+}
+
+function valueOf(ctx: MetaContext, el: Element, kind: ValueKind): string | null {
+  const $el = ctx.$(el);
+  const content = nonEmpty($el.attr('content'));
+  if (content !== null) return content;
+  const tag = el.tagName.toLowerCase();
+  if (kind === 'date') return nonEmpty($el.attr('datetime')) ?? nonEmpty($el.text());
+  if (kind === 'url') {
+    if (tag === 'img' || tag === 'source' || tag === 'amp-img') return imageSource($el);
+    const href = nonEmpty($el.attr('href')) ?? nonEmpty($el.attr('src'));
+    if (href !== null) return href;
+    const inner = $el.find('[itemprop~="url"], img').first();
+    if (inner.length > 0) return inner.is('img') ? imageSource(inner) : nonEmpty(inner.attr('content') ?? inner.attr('href'));
+    return null;
+  }
+  return nonEmpty($el.text());
+}
+
+function props(ctx: MetaContext, name: string): Element[] {
+  return scope(ctx).find(`[itemprop~="${name}"]`).toArray();
+}
+
+function first(ctx: MetaContext, name: string, kind: ValueKind): string | null {
+  for (const el of props(ctx, name)) {
+    const value = valueOf(ctx, el, kind);
+    if (value !== null) return value;
+  }
+  return null;
+}
+
+/** A Person/Organization item: its nested itemprop=name, else its own text. */
+function itemName(ctx: MetaContext, el: Element): string | null {
+  const $el = ctx.$(el);
+  const name = $el.find('[itemprop~="name"]').first();
+  if (name.length > 0) return valueOf(ctx, name[0] as Element, 'text');
+  return valueOf(ctx, el, 'text');
+}
+
+/** schema.org microdata (itemprop attributes), read inside the Article itemscope when there is one. */
+export const microdataSource: MetaSource = {
+  name: 'microdata',
+  rules: {
+    title: (ctx) => first(ctx, 'headline', 'text'),
+    authors: (ctx) =>
+      [...props(ctx, 'author'), ...props(ctx, 'creator')].map((el) => itemName(ctx, el)).filter((n): n is string => n !== null),
+    siteName: (ctx) => {
+      const publisher = props(ctx, 'publisher')[0];
+      return publisher ? itemName(ctx, publisher) : null;
+    },
+    publishedAt: (ctx) => first(ctx, 'datePublished', 'date') ?? first(ctx, 'dateCreated', 'date'),
+    modifiedAt: (ctx) => first(ctx, 'dateModified', 'date'),
+    lang: (ctx) => first(ctx, 'inLanguage', 'text'),
+    description: (ctx) => first(ctx, 'description', 'text'),
+    image: (ctx) => first(ctx, 'image', 'url') ?? first(ctx, 'thumbnailUrl', 'url'),
+    section: (ctx) => first(ctx, 'articleSection', 'text'),
+    tags: (ctx) => {
+      const raw = first(ctx, 'keywords', 'text');
+      return raw === null ? null : raw.split(',');
+    },
+    canonicalUrl: (ctx) => {
+      const el = scope(ctx).filter('[itemscope]').first();
+      return nonEmpty(el.attr('itemid')) ?? first(ctx, 'mainEntityOfPage', 'url');
+    },
+  },
+};

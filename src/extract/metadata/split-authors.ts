@@ -1,0 +1,84 @@
+import { collapseWhitespace, looseKey, uniqueCaseless } from './text.js';
+
+export interface AuthorContext {
+  siteName: string | null;
+  pageUrl: string;
+}
+
+const BY_PREFIX = /^(?:(?:written|words|story|text|reporting|posted|published|photos?|compiled|edited)\s+)?by\s*:?\s+|^authors?\s*:\s*/i;
+const SUFFIXES = /^(?:jr|sr|ii|iii|iv|phd|md|esq)\.?$/i;
+/** Role words that follow a name in bylines ("Jane Doe, Staff Writer") and are not names themselves. */
+const ROLE =
+  /^(?:(?:senior|chief|deputy|associate|managing|contributing|special|staff|political|foreign|national|white house|investigative|data|guest|freelance|executive|news|sports|business|tech(?:nology)?|science|health|features?)\s+)*(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|producer|photographer|analyst|author|critic|desk|team|staff writer|staff reporter|editors)s?$/i;
+const DATE_TAIL =
+  /\s*(?:[|•·]|\b(?:updated|published|posted|on)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b).*$/i;
+
+function looksLikeUrl(text: string): boolean {
+  return /^(?:https?:)?\/\//i.test(text) || /^www\./i.test(text) || /\.(?:com|org|net|co\.uk|io)(?:\/|$)/i.test(text);
+}
+
+function titleCaseIfShouting(name: string): string {
+  if (!/[a-z]/.test(name) && /[A-Z]{3}/.test(name)) {
+    return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  }
+  return name;
+}
+
+function isSiteName(part: string, ctx: AuthorContext): boolean {
+  const key = looseKey(part);
+  if (key === '') return true;
+  if (ctx.siteName !== null && looseKey(ctx.siteName) === key) return true;
+  try {
+    const host = new URL(ctx.pageUrl).hostname.replace(/^www\./, '');
+    const hostKey = looseKey(host);
+    const base = looseKey(host.split('.').slice(-2, -1)[0] ?? '');
+    return key === hostKey || (base.length > 3 && key === base);
+  } catch {
+    return false;
+  }
+}
+
+function cleanPart(raw: string): string {
+  return raw
+    .replace(BY_PREFIX, '')
+    .replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '')
+    .replace(/\s*\((?:[^)]*)\)\s*$/, '')
+    .trim();
+}
+
+/**
+ * Turns raw author strings into a clean list of names: "By " stripped, "A and B" / "A, B & C" split,
+ * URLs, handles-only, role words and the site's own name dropped, duplicates removed.
+ */
+export function splitAuthors(raws: readonly string[], ctx: AuthorContext): string[] {
+  const names: string[] = [];
+  for (const raw of raws) {
+    let text = collapseWhitespace(raw);
+    if (text === '' || looksLikeUrl(text)) continue;
+    text = text.replace(BY_PREFIX, '');
+    // "Jane Doe | March 3, 2020" / "Jane Doe Updated 5 min ago": keep what stands before the date part.
+    text = text.replace(DATE_TAIL, '').trim();
+    const parts = text.split(/\s*(?:,|;|\s&\s|&amp;|\band\b|\s\+\s|\sund\s|\set\s|\sy\s)\s*/i);
+    const kept: string[] = [];
+    for (const rawPart of parts) {
+      const part = cleanPart(rawPart);
+      if (part === '') continue;
+      if (SUFFIXES.test(part) && kept.length > 0) {
+        kept[kept.length - 1] = `${kept[kept.length - 1]}, ${part}`;
+        continue;
+      }
+      if (/^@[\w.]+$/.test(part) || looksLikeUrl(part) || ROLE.test(part)) continue;
+      if (/[a-z]/i.test(part) && !/\p{Lu}/u.test(part)) continue; // latin text with no capital: not a name
+      if (part.length > 60 || part.split(' ').length > 6 || /\d{3,}/.test(part)) continue;
+      if (isSiteName(part, ctx)) continue;
+      kept.push(titleCaseIfShouting(part));
+    }
+    names.push(...kept);
+  }
+  const byKey = new Map<string, string>();
+  for (const name of uniqueCaseless(names)) {
+    const key = looseKey(name);
+    if (!byKey.has(key)) byKey.set(key, name);
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,145 @@
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import type { PullQuote, Quote } from '../../types.js';
+import { detectExcerpts } from './excerpts.js';
+import { detectDirectQuotes, type QuoteParagraph } from './direct-quotes.js';
+import { comparable, documentOrder, insideEmbed, squash } from './quote-text.js';
+
+export { findPullQuotes } from './pull-quotes.js';
+export { parseLeadIn } from './lead-in.js';
+export { parseSpeaker } from './speaker.js';
+
+export interface QuotesInput {
+  /** The article body after Readability (embeds stand as figure.chronicle-embed and are ignored). */
+  body$: CheerioAPI;
+  pageUrl: string;
+  /** Pull quote texts found on the untouched page by findPullQuotes. */
+  pullQuotes: string[];
+}
+
+export interface QuotesResult {
+  quotes: Quote[];
+  warnings: string[];
+}
+
+interface Placed {
+  quote: Quote;
+  order: number;
+}
+
+/** Block elements a surviving pull quote may stand as. */
+const PULL_CONTAINERS = 'blockquote, aside, figure, p, div';
+
+/**
+ * Body elements that are a pull quote which survived into the body: an aside / figure / blockquote whose
+ * text is the pull quote, or a paragraph whose text is the pull quote while the same words also stand
+ * elsewhere in the body. They produce the pull quote only — no excerpt, no direct quote.
+ */
+function survivingPullQuotes($: CheerioAPI, pullKeys: string[]): Map<Element, string> {
+  const survivors = new Map<Element, string>();
+  if (pullKeys.length === 0) return survivors;
+  const blocks = $(PULL_CONTAINERS)
+    .toArray()
+    .filter((el) => !insideEmbed($, el));
+  for (const key of pullKeys) {
+    for (const el of blocks) {
+      if (survivors.has(el) || [...survivors.keys()].some((other) => $(other).find(el).length > 0)) continue;
+      const text = comparable($(el).text());
+      const matches = text === key || (text.includes(key) && text.length <= key.length * 1.3 + 20);
+      if (!matches) continue;
+      if (el.name === 'p' || el.name === 'div') {
+        const elsewhere = blocks.some((other) => other !== el && !$(el).find(other).length && !$(other).find(el).length && comparable($(other).text()).includes(key));
+        if (!elsewhere) continue;
+      }
+      survivors.set(el, key);
+      break;
+    }
+  }
+  return survivors;
+}
+
+/** The article's own paragraphs: not in a blockquote, an embed, a caption or a surviving pull quote. */
+function ownParagraphs($: CheerioAPI, skip: ReadonlySet<Element>): QuoteParagraph[] {
+  return $('p, li')
+    .toArray()
+    .filter((el) => {
+      if (insideEmbed($, el)) return false;
+      if ($(el).closest('blockquote, figcaption, aside, pre, table').length > 0) return false;
+      if (el.name === 'li' && $(el).find('p').length > 0) return false;
+      for (let node: Element | null = el; node !== null; node = node.parent?.type === 'tag' ? (node.parent as Element) : null) {
+        if (skip.has(node)) return false;
+      }
+      return true;
+    })
+    .map((element) => ({ element, text: squash($(element).text()) }))
+    .filter((paragraph) => paragraph.text !== '');
+}
+
+/**
+ * Quoted sources of the article body, in document order: excerpts copied from other outlets, in-text
+ * direct quotations, and pull quotes. Each kind is detected on its own; one that throws adds a warning
+ * and the others still come out. Direct quotes are read from the article's own paragraphs only: the text
+ * inside an excerpt is another outlet's, and its quotations belong to that excerpt.
+ */
+export function extractQuotes(input: QuotesInput): QuotesResult {
+  const { body$: $ } = input;
+  const warnings: string[] = [];
+  const order = documentOrder($);
+  const placed: Placed[] = [];
+  const END = Number.MAX_SAFE_INTEGER;
+  const orderOf = (el: Element | undefined): number => (el === undefined ? END : (order.get(el) ?? END));
+
+  const pullTexts = input.pullQuotes.map(squash).filter((text) => text !== '');
+  const pullKeys = pullTexts.map(comparable);
+  let survivors = new Map<Element, string>();
+  try {
+    survivors = survivingPullQuotes($, pullKeys);
+  } catch (error) {
+    warnings.push(`quotes: pull quote matching failed: ${message(error)}`);
+  }
+  const skip = new Set(survivors.keys());
+
+  try {
+    for (const found of detectExcerpts({ $, pageUrl: input.pageUrl, skip })) {
+      placed.push({ quote: found.quote, order: orderOf(found.element) });
+      for (const element of found.elements) skip.add(element);
+    }
+  } catch (error) {
+    warnings.push(`quotes: excerpt detection failed: ${message(error)}`);
+  }
+
+  try {
+    for (const found of detectDirectQuotes(ownParagraphs($, skip))) {
+      placed.push({ quote: found.quote, order: orderOf(found.element) });
+    }
+  } catch (error) {
+    warnings.push(`quotes: direct quote detection failed: ${message(error)}`);
+  }
+
+  try {
+    const survivorByKey = new Map([...survivors].map(([el, key]) => [key, el]));
+    const blocks = $('p, li, blockquote, h2, h3, h4')
+      .toArray()
+      .filter((el) => !survivors.has(el) && !insideEmbed($, el) && ![...survivors.keys()].some((s) => $(s).find(el).length > 0));
+    const blockKeys = blocks.map((el) => comparable($(el).text()));
+    const bodyKey = blockKeys.join(' ');
+    pullTexts.forEach((text, index) => {
+      const key = pullKeys[index] as string;
+      const fragments = key.split(/\s*(?:\.\.\.|…)\s*/).filter((part) => part !== '');
+      const duplicateOfBody = key !== '' && fragments.every((fragment) => bodyKey.includes(fragment));
+      const survivor = survivorByKey.get(key);
+      const firstHolder = blocks[blockKeys.findIndex((blockKey) => blockKey.includes(fragments[0] ?? key))];
+      const quote: PullQuote = { kind: 'pull', text, duplicateOfBody };
+      placed.push({ quote, order: orderOf(survivor ?? (duplicateOfBody ? firstHolder : undefined)) + 0.5 });
+    });
+  } catch (error) {
+    warnings.push(`quotes: pull quote detection failed: ${message(error)}`);
+  }
+
+  placed.sort((a, b) => a.order - b.order);
+  return { quotes: placed.map((item) => item.quote), warnings };
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,68 @@
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+
+/** Collapses whitespace (NBSP included), trims, NFC. */
+export function squash(text: string): string {
+  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim().normalize('NFC');
+}
+
+/** Quote marks that open / close a quotation. */
+export const OPEN_MARKS = '"“„«‟';
+export const CLOSE_MARKS = '"”»“';
+
+/** Strips one layer of surrounding quote marks ("…", “…”, «…»). */
+export function stripSurroundingQuotes(text: string): string {
+  const trimmed = text.trim();
+  const match = /^["“„«‘']\s*([\s\S]*?)\s*["”»’']$/.exec(trimmed);
+  if (match && match[1] !== undefined && !/["“”]/.test(match[1])) return match[1];
+  return trimmed.replace(/^["“„«]\s*/, '').replace(/\s*["”»]$/, '');
+}
+
+/** A loose comparison form: lower case, letters and digits only, single spaces, quote marks and dashes gone. */
+export function comparable(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’‘']/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+export function isElement(node: AnyNode | null | undefined): node is Element {
+  return node !== null && node !== undefined && node.type === 'tag';
+}
+
+/** True for an embed figure put back by the orchestrator (or anything inside one). */
+export function insideEmbed($: CheerioAPI, element: Element): boolean {
+  return $(element).closest('figure.chronicle-embed, [data-chronicle-embed]').length > 0;
+}
+
+/** Every element of the document in document order, numbered: for ordering quotes as they stand. */
+export function documentOrder($: CheerioAPI): Map<Element, number> {
+  const order = new Map<Element, number>();
+  let next = 0;
+  const visit = (nodes: AnyNode[]): void => {
+    for (const node of nodes) {
+      if (!isElement(node)) continue;
+      order.set(node, next);
+      next += 1;
+      visit(node.children);
+    }
+  };
+  visit($.root().toArray().flatMap((root) => ('children' in root ? (root.children as AnyNode[]) : [])));
+  return order;
+}
+
+/** The host without "www.", lower case; null when unparseable. */
+export function bareHost(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\d?\./, '');
+  } catch {
+    return null;
+  }
+}
