@@ -71,6 +71,8 @@ export interface Embed {
   title?: string | null;
   date?: string | null;
   thumbnail?: string | null;
+  /** The publisher's own caption around the embed (figcaption of its wrapper figure). */
+  caption?: string | null;
   /** Index of the embed among the top-level blocks of body.html (0-based); null when not placed. */
   position: number | null;
 }

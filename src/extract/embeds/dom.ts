@@ -1,0 +1,184 @@
+/** Small DOM helpers shared by the embed detectors (cheerio / domhandler nodes). */
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { cleanUrl, resolveUrl } from '../../normalize/url.js';
+
+export function isElement(node: AnyNode | null | undefined): node is Element {
+  return node !== null && node !== undefined && (node.type === 'tag' || node.type === 'script' || node.type === 'style');
+}
+
+export function attr(element: Element, name: string): string | null {
+  const value = element.attribs[name];
+  if (value === undefined) return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+export function classTokens(element: Element): string[] {
+  return (element.attribs['class'] ?? '').split(/\s+/).filter((token) => token !== '');
+}
+
+export function hasClass(element: Element, name: string): boolean {
+  return classTokens(element).includes(name);
+}
+
+/** Attributes lazy loaders keep the real URL in, most specific first; `src` comes last. */
+const LAZY_SOURCE_ATTRS = [
+  'data-lazy-src',
+  'data-src',
+  'data-original',
+  'data-litespeed-src',
+  'data-rocket-src',
+  'data-url',
+  'data-ezsrc',
+  'src',
+];
+
+function isPlaceholder(value: string): boolean {
+  const lower = value.toLowerCase();
+  return lower.startsWith('about:') || lower.startsWith('data:') || lower.startsWith('javascript:') || lower === '#';
+}
+
+/** The URL an element (iframe, video, source…) really loads: lazy attributes first, placeholders skipped. */
+export function sourceUrl(element: Element, pageUrl: string): string | null {
+  for (const name of LAZY_SOURCE_ATTRS) {
+    const value = attr(element, name);
+    if (value === null || isPlaceholder(value)) continue;
+    const resolved = resolveUrl(value, pageUrl);
+    if (resolved !== null && /^https?:/i.test(resolved)) return resolved;
+  }
+  return null;
+}
+
+/** Parses an absolute URL, or null. */
+export function toUrl(href: string | null | undefined, pageUrl: string): URL | null {
+  const resolved = resolveUrl(href, pageUrl);
+  if (resolved === null) return null;
+  try {
+    const url = new URL(resolved);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A clean absolute http(s) URL (tracking parameters removed), or null. */
+export function cleanHttpUrl(href: string | null | undefined, pageUrl: string): string | null {
+  const cleaned = cleanUrl(href, pageUrl);
+  return cleaned !== null && /^https?:/i.test(cleaned) ? cleaned : null;
+}
+
+/** Host without a leading `www.` / `m.` / `mobile.`, lower-case. */
+export function bareHost(url: URL): string {
+  return url.hostname.toLowerCase().replace(/^(www\.|m\.|mobile\.)/, '');
+}
+
+export function hostIs(url: URL, ...domains: string[]): boolean {
+  const host = url.hostname.toLowerCase();
+  return domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
+}
+
+/** Whitespace-collapsed text of a string. */
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Block-aware text of an element: `<br>` becomes a line break, each `<p>` a paragraph (blank line between).
+ * Scripts and styles are skipped.
+ */
+export function blockText($: CheerioAPI, node: Cheerio<AnyNode>): string {
+  const parts: string[] = [];
+  const walk = (current: AnyNode): void => {
+    if (current.type === 'text') {
+      parts.push((current as unknown as { data: string }).data.replace(/\s+/g, ' '));
+      return;
+    }
+    if (!isElement(current)) return;
+    const name = current.name.toLowerCase();
+    if (name === 'script' || name === 'style' || name === 'noscript' || name === 'template') return;
+    if (name === 'br') {
+      parts.push('\n');
+      return;
+    }
+    const block = name === 'p' || name === 'div' || name === 'li' || /^h[1-6]$/.test(name);
+    if (block) parts.push('\n\n');
+    for (const child of current.children) walk(child);
+    if (block) parts.push('\n\n');
+  };
+  node.each((_, element) => walk(element));
+  return tidyText(parts.join(''));
+}
+
+/** Trims each line, keeps single line breaks, folds runs of blank lines into one paragraph break. */
+export function tidyText(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+export function nullIfEmpty(text: string | null | undefined): string | null {
+  if (text === null || text === undefined) return null;
+  const trimmed = text.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * A date as the markup shows it, made comparable: an ISO datetime attribute becomes UTC ISO-8601, a plain
+ * "December 23, 2016" becomes "2016-12-23"; anything else is kept as written.
+ */
+export function normalizeDate(text: string | null | undefined): string | null {
+  const value = nullIfEmpty(text);
+  if (value === null) return null;
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    const time = Date.parse(value);
+    if (!Number.isNaN(time)) return new Date(time).toISOString();
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const withoutWeekday = value.replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i, '');
+  const match = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(withoutWeekday);
+  if (match !== null) {
+    const month = MONTHS.indexOf(match[1]!.slice(0, 3).toLowerCase());
+    const day = Number(match[2]);
+    if (month >= 0 && day >= 1 && day <= 31) {
+      return `${match[3]}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    }
+  }
+  return collapse(value);
+}
+
+/** Every element matching a selector, as domhandler Elements. */
+export function select($: CheerioAPI, selector: string): Element[] {
+  return $(selector).toArray().filter(isElement);
+}
+
+/** The elements (iframes and similar) whose loaded URL is parsed by `parse`. */
+export function framesWithUrl(
+  $: CheerioAPI,
+  pageUrl: string,
+  selector: string,
+): Array<{ element: Element; url: URL }> {
+  const found: Array<{ element: Element; url: URL }> = [];
+  for (const element of select($, selector)) {
+    const source = sourceUrl(element, pageUrl);
+    if (source === null) continue;
+    const url = toUrl(source, pageUrl);
+    if (url !== null) found.push({ element, url });
+  }
+  return found;
+}
+
+/** A title attribute worth keeping (not a generic "YouTube video player" / "Embedded content"). */
+export function meaningfulTitle(value: string | null): string | null {
+  if (value === null) return null;
+  const text = collapse(value);
+  if (text === '' || /^(youtube|vimeo|spotify|soundcloud|twitter|x|instagram|tiktok|facebook)?\s*(video|audio|embed(ded)?|media)?\s*(player|content|video|embed|iframe|frame)?$/i.test(text)) {
+    return null;
+  }
+  return text;
+}

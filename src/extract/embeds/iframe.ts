@@ -1,0 +1,61 @@
+/**
+ * The generic iframe fallback: any other iframe the reader sees, as provider "iframe", kind "page". Iframes of a
+ * known provider (also proxied through Embedly or a CMS "/embed?url=…" frame) get that provider's data.
+ * Skipped: ads, trackers, social buttons (like / share / follow), comment widgets, about:blank, hidden and 1×1 frames.
+ */
+import type { Element } from 'domhandler';
+import type { EmbedContext, EmbedDetector, EmbedMatch } from './types.js';
+import { attr, cleanHttpUrl, classTokens, framesWithUrl, meaningfulTitle } from './dom.js';
+import { classifyEmbedUrl } from './classify-url.js';
+
+const AD_HOSTS =
+  /(^|\.)(doubleclick\.net|googlesyndication\.com|googleadservices\.com|googletagmanager\.com|google-analytics\.com|amazon-adsystem\.com|adnxs\.com|adsafeprotected\.com|moatads\.com|criteo\.(com|net)|taboola\.com|outbrain\.com|pubmatic\.com|rubiconproject\.com|openx\.net|scorecardresearch\.com|quantserve\.com|chartbeat\.(com|net)|addthis\.com|sharethis\.com|disqus\.com|ghbtns\.com|zergnet\.com|revcontent\.com|mgid\.com|teads\.tv|spotxchange\.com|serving-sys\.com|adform\.net|smartadserver\.com|yieldmo\.com|sharethrough\.com|bidswitch\.net|casalemedia\.com|liadm\.com|krxd\.net|bluekai\.com|demdex\.net|everesttech\.net)$/i;
+
+/** Paths of social buttons and widgets on provider hosts: not embeds of content. */
+const BUTTON_PATHS: Array<[RegExp, RegExp]> = [
+  [/(^|\.)facebook\.com$/i, /^\/(plugins\/(like|share_button|page|follow|comments|likebox|like_box|send|facepile|group)|tr\b|v\d+\.\d+\/plugins\/(like|share_button|page))/i],
+  [/(^|\.)twitter\.com$/i, /^\/widgets\/(tweet|follow|hashtag|mention)_button/i],
+  [/(^|\.)linkedin\.com$/i, /share|follow/i],
+  [/(^|\.)pinterest\.com$/i, /pin|button/i],
+  [/(^|\.)google\.com$/i, /^\/recaptcha|^\/ads|^\/pagead/i],
+  [/(^|\.)youtube\.com$/i, /^\/subscribe_embed/i],
+  [/(^|\.)instagram\.com$/i, /^\/?$/],
+];
+
+const AD_NAME = /(^|[-_])(ad|ads|advert|advertisement|dfp|gpt|google_ads|sponsor|sponsored|tracking|tracker|pixel|beacon|banner)([-_]|\d|$)/i;
+
+function isTiny(element: Element): boolean {
+  const width = attr(element, 'width');
+  const height = attr(element, 'height');
+  if ((width !== null && /^[0-2](px)?$/.test(width)) || (height !== null && /^[0-2](px)?$/.test(height))) return true;
+  const style = (element.attribs['style'] ?? '').replace(/\s+/g, '').toLowerCase();
+  return /display:none|visibility:hidden|(^|;)width:[0-2]px|(^|;)height:[0-2]px|(^|;)width:0(;|$)|(^|;)height:0(;|$)/.test(style);
+}
+
+function isAdOrTracker(element: Element, url: URL): boolean {
+  const host = url.hostname.toLowerCase();
+  if (AD_HOSTS.test(host)) return true;
+  if (/^(ad|ads|adserver|adx|pixel|track|tracking|beacon)\d*\./i.test(host)) return true;
+  if (BUTTON_PATHS.some(([hostPattern, pathPattern]) => hostPattern.test(host) && pathPattern.test(url.pathname))) return true;
+  const names = [...classTokens(element), element.attribs['id'] ?? '', element.attribs['name'] ?? ''];
+  if (names.some((name) => AD_NAME.test(name))) return true;
+  return element.attribs['aria-hidden'] === 'true' && element.attribs['tabindex'] === '-1';
+}
+
+export const iframeDetector: EmbedDetector = {
+  provider: 'iframe',
+  detect({ $, pageUrl }: EmbedContext): EmbedMatch[] {
+    const matches: EmbedMatch[] = [];
+    for (const { element, url } of framesWithUrl($, pageUrl, 'iframe, amp-iframe')) {
+      if (isTiny(element) || isAdOrTracker(element, url)) continue;
+      const title = meaningfulTitle(attr(element, 'title') ?? attr(element, 'aria-label'));
+      const known = classifyEmbedUrl(url.toString(), pageUrl);
+      if (known !== null) {
+        matches.push({ element, embed: { ...known, title: known.title ?? title } });
+        continue;
+      }
+      matches.push({ element, embed: { provider: 'iframe', kind: 'page', url: cleanHttpUrl(url.toString(), pageUrl), id: null, title } });
+    }
+    return matches;
+  },
+};

@@ -1,0 +1,79 @@
+/**
+ * Is an embed outside the article (footer, navigation, sidebar, widget, related links, comments)?
+ * A container only counts as "outside" when it is named or tagged like one AND holds less than half of the
+ * page's paragraph text — so a page-wide wrapper that happens to be called "content-with-sidebar" never hides
+ * the article itself.
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { classTokens, isElement } from './dom.js';
+
+const OUTSIDE_TAGS = new Set(['footer', 'nav', 'aside']);
+const OUTSIDE_ROLES = new Set(['navigation', 'contentinfo', 'complementary', 'banner']);
+
+const OUTSIDE_TOKEN =
+  /^(sidebar|side-bar|sidebar[-_].+|.+[-_]sidebar|widget|widgets|widget[-_]area|.+[-_]widget[-_]area|footer|site[-_]footer|page[-_]footer|global[-_]footer|related|related[-_].+|.+[-_]related|comments?|comment[-_].+|.+[-_]comments|disqus_thread|nav|navbar|navigation|site[-_]nav|.+[-_]nav|menu|.+[-_]menu|recirc.*|outbrain.*|taboola.*|trending.*|most[-_]popular|popular[-_]posts|more[-_]stories|read[-_]more[-_].+|newsletter.*|promo|promos)$/i;
+
+/** Aside elements that are embed wrappers themselves, not sidebars. */
+const EMBED_ASIDE = /embed|tweet|video|media|social/i;
+
+function looksOutside(element: Element): boolean {
+  const tag = element.name.toLowerCase();
+  const tokens = [...classTokens(element), ...(element.attribs['id'] ?? '').split(/\s+/).filter((t) => t !== '')];
+  if (tag === 'aside' && tokens.some((token) => EMBED_ASIDE.test(token))) return false;
+  if (OUTSIDE_TAGS.has(tag)) return true;
+  const role = (element.attribs['role'] ?? '').toLowerCase();
+  if (OUTSIDE_ROLES.has(role)) return true;
+  return tokens.some((token) => OUTSIDE_TOKEN.test(token));
+}
+
+/** Caches paragraph-text sizes per element for one document. */
+export class PlacementJudge {
+  private readonly $: CheerioAPI;
+  private readonly textSize = new Map<Element, number>();
+  private pageText: number | null = null;
+
+  constructor($: CheerioAPI) {
+    this.$ = $;
+  }
+
+  private paragraphText(element: Element): number {
+    const cached = this.textSize.get(element);
+    if (cached !== undefined) return cached;
+    let size = 0;
+    this.$(element)
+      .find('p')
+      .each((_, p) => {
+        size += this.$(p).text().trim().length;
+      });
+    this.textSize.set(element, size);
+    return size;
+  }
+
+  private totalText(): number {
+    if (this.pageText === null) {
+      const body = this.$('body').get(0);
+      this.pageText = body !== undefined ? this.paragraphText(body) : 0;
+    }
+    return this.pageText;
+  }
+
+  /** The container that puts `element` outside the article, or null when it is (or may be) inside. */
+  outsideContainer(element: Element): Element | null {
+    let current = element.parent;
+    while (isElement(current)) {
+      const tag = current.name.toLowerCase();
+      if (tag === 'body' || tag === 'html') return null;
+      if (looksOutside(current)) {
+        const total = this.totalText();
+        if (total === 0 || this.paragraphText(current) * 2 < total) return current;
+      }
+      current = current.parent;
+    }
+    return null;
+  }
+
+  isOutsideArticle(element: Element): boolean {
+    return this.outsideContainer(element) !== null;
+  }
+}

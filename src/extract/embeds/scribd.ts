@@ -1,0 +1,45 @@
+/**
+ * Scribd documents: scribd.com/embeds/<id>/content iframes, with the "Title by Author on Scribd" paragraph
+ * Scribd's embed code puts before the iframe read and folded in. URL: https://www.scribd.com/document/<id>.
+ */
+import type { Element } from 'domhandler';
+import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
+import { attr, collapse, hostIs, isElement, nullIfEmpty, toUrl } from './dom.js';
+import { detectFrames } from './frames.js';
+
+export function parseScribdUrl(url: URL): EmbedData | null {
+  if (!hostIs(url, 'scribd.com')) return null;
+  const match = /^\/(?:embeds|document|doc|book|presentation)\/(\d{3,15})/.exec(url.pathname);
+  if (match === null) return null;
+  return { provider: 'scribd', kind: 'document', url: `https://www.scribd.com/document/${match[1]}`, id: match[1]!, title: null, author: null };
+}
+
+function attributionBefore(ctx: EmbedContext, iframe: Element): { element: Element; title: string | null; author: string | null } | null {
+  let previous = iframe.prev;
+  while (previous !== null && previous.type === 'text' && ((previous as unknown as { data: string }).data ?? '').trim() === '') previous = previous.prev;
+  if (!isElement(previous) || previous.name !== 'p') return null;
+  const links = ctx.$(previous).find('a[href]').toArray().filter(isElement);
+  const first = links[0];
+  const url = first === undefined ? null : toUrl(attr(first, 'href'), ctx.pageUrl);
+  if (url === null || !hostIs(url, 'scribd.com')) return null;
+  return {
+    element: previous,
+    title: nullIfEmpty(collapse(ctx.$(first).text())),
+    author: links.length > 1 ? nullIfEmpty(collapse(ctx.$(links[1]).text())) : null,
+  };
+}
+
+export const scribdDetector: EmbedDetector = {
+  provider: 'scribd',
+  detect(ctx: EmbedContext): EmbedMatch[] {
+    return detectFrames(ctx, parseScribdUrl).map((match) => {
+      const attribution = attributionBefore(ctx, match.element);
+      if (attribution === null) return match;
+      return {
+        element: match.element,
+        companions: [attribution.element],
+        embed: { ...match.embed, title: match.embed.title ?? attribution.title, author: attribution.author },
+      };
+    });
+  },
+};

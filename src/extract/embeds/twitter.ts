@@ -1,0 +1,96 @@
+/**
+ * Twitter / X posts: `blockquote.twitter-tweet` (as pasted, also wrapped), tweets rendered by widgets.js
+ * (`div.twitter-tweet-rendered` / iframes with `data-tweet-id`), `amp-twitter`, and platform.twitter.com embed
+ * iframes. Canonical URL: https://twitter.com/<handle>/status/<id> (x.com and ?ref_src=… folded away).
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
+import { attr, blockText, collapse, framesWithUrl, hostIs, isElement, normalizeDate, nullIfEmpty, select, toUrl } from './dom.js';
+
+const STATUS_PATH = /^\/(?:#!\/)?([A-Za-z0-9_]{1,30}|i\/web|i)\/status(?:es)?\/(\d{5,25})/;
+
+function tweet(id: string, handle: string | null): EmbedData {
+  const url = handle === null ? `https://twitter.com/i/web/status/${id}` : `https://twitter.com/${handle}/status/${id}`;
+  return { provider: 'twitter', kind: 'post', url, id, handle, author: null, text: null, date: null };
+}
+
+/** twitter.com / x.com status URLs. */
+export function parseTwitterUrl(url: URL): EmbedData | null {
+  if (!hostIs(url, 'twitter.com', 'x.com')) return null;
+  if (url.hostname.startsWith('platform.') || url.hostname.startsWith('syndication.')) {
+    const id = url.searchParams.get('id');
+    return id !== null && /^\d{5,25}$/.test(id) ? tweet(id, null) : null;
+  }
+  const match = STATUS_PATH.exec(url.pathname);
+  if (match === null) return null;
+  const handle = match[1] === 'i/web' || match[1] === 'i' ? null : match[1]!;
+  return tweet(match[2]!, handle);
+}
+
+/** "— Name (@handle) <a>December 23, 2016</a>": the attribution line after the tweet text. */
+function readAttribution(text: string): { author: string | null; handle: string | null } {
+  const match = /[—–-]\s*(.*?)\s*\(@([A-Za-z0-9_]{1,30})\)/.exec(text);
+  if (match === null) return { author: null, handle: null };
+  return { author: nullIfEmpty(collapse(match[1]!)), handle: match[2]! };
+}
+
+function fromBlockquote($: CheerioAPI, element: Element, pageUrl: string): EmbedData | null {
+  const node = $(element);
+  const links = node.find('a[href]').toArray().filter(isElement);
+  let data: EmbedData | null = null;
+  // The last status link is the date link of the tweet itself (earlier ones may be quoted tweets).
+  for (const link of links.reverse()) {
+    const url = toUrl(attr(link, 'href'), pageUrl);
+    const parsed = url === null ? null : parseTwitterUrl(url);
+    if (parsed !== null && parsed.handle !== null) {
+      data = { ...parsed, date: normalizeDate($(link).text()) };
+      break;
+    }
+    if (parsed !== null && data === null) data = { ...parsed, date: normalizeDate($(link).text()) };
+  }
+  const idAttr = attr(element, 'data-tweet-id');
+  if (data === null && idAttr !== null && /^\d+$/.test(idAttr)) data = tweet(idAttr, null);
+  if (data === null) return null;
+  const paragraphs = node.children('p').toArray();
+  const textParagraph = paragraphs.find((p) => $(p).attr('lang') !== undefined) ?? paragraphs[0];
+  const text = textParagraph !== undefined ? nullIfEmpty(blockText($, $(textParagraph))) : null;
+  const whole = collapse(node.text());
+  const attribution = readAttribution(textParagraph !== undefined ? whole.slice(collapse($(textParagraph).text()).length) : whole);
+  const handle = data.handle ?? attribution.handle;
+  const rebuilt = handle !== null && data.handle === null && data.id !== null ? tweet(data.id, handle) : data;
+  return { ...rebuilt, date: data.date, author: attribution.author, handle, text };
+}
+
+function fromIdAttribute(element: Element, name: string): EmbedData | null {
+  const id = attr(element, name);
+  return id !== null && /^\d{5,25}$/.test(id) ? tweet(id, null) : null;
+}
+
+export const twitterDetector: EmbedDetector = {
+  provider: 'twitter',
+  detect({ $, pageUrl }: EmbedContext): EmbedMatch[] {
+    const matches: EmbedMatch[] = [];
+    for (const element of select($, 'blockquote.twitter-tweet, blockquote.twitter-video, blockquote[data-tweet-id]')) {
+      const embed = fromBlockquote($, element, pageUrl);
+      if (embed !== null) matches.push({ element, embed });
+    }
+    // Rendered by widgets.js: <div class="twitter-tweet twitter-tweet-rendered"><iframe data-tweet-id="…">.
+    for (const element of select($, 'div.twitter-tweet, twitter-widget, [data-tweet-id]:not(blockquote)')) {
+      const inner = element.attribs['data-tweet-id'] !== undefined ? element : $(element).find('[data-tweet-id]').get(0);
+      const embed = inner !== undefined && isElement(inner) ? fromIdAttribute(inner, 'data-tweet-id') : null;
+      if (embed !== null) matches.push({ element, embed });
+    }
+    for (const element of select($, 'amp-twitter[data-tweetid], amp-embedly-card[data-url*="/status/"]')) {
+      const url = toUrl(attr(element, 'data-url'), pageUrl);
+      const embed = fromIdAttribute(element, 'data-tweetid') ?? (url === null ? null : parseTwitterUrl(url));
+      if (embed !== null) matches.push({ element, embed });
+    }
+    for (const { element, url } of framesWithUrl($, pageUrl, 'iframe')) {
+      if (!hostIs(url, 'twitter.com', 'x.com') || !/\/embed\/|Tweet\.html|\/status/.test(url.pathname)) continue;
+      const embed = parseTwitterUrl(url);
+      if (embed !== null) matches.push({ element, embed });
+    }
+    return matches;
+  },
+};

@@ -1,0 +1,104 @@
+/**
+ * YouTube videos, shorts and playlists: embed / youtube-nocookie iframes (also lazy `data-src`,
+ * `data-lazy-src`), old `<embed>` players, `lite-youtube`, `amp-youtube`, WP Rocket `div.rll-youtube-player`,
+ * and `[data-youtube-id]` placeholders. Canonical URL: https://www.youtube.com/watch?v=<id>
+ * (playlists: https://www.youtube.com/playlist?list=<id>).
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
+import { attr, framesWithUrl, hostIs, meaningfulTitle, nullIfEmpty, select, toUrl } from './dom.js';
+
+const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
+
+export function youtubeVideo(id: string, title: string | null = null): EmbedData {
+  return { provider: 'youtube', kind: 'video', url: `https://www.youtube.com/watch?v=${id}`, id, title, thumbnail: null };
+}
+
+function playlist(list: string): EmbedData {
+  return { provider: 'youtube', kind: 'video', url: `https://www.youtube.com/playlist?list=${encodeURIComponent(list)}`, id: list, title: null, thumbnail: null };
+}
+
+export function parseYoutubeUrl(url: URL): EmbedData | null {
+  if (hostIs(url, 'youtu.be')) {
+    const id = url.pathname.slice(1).split('/')[0] ?? '';
+    return VIDEO_ID.test(id) ? youtubeVideo(id) : null;
+  }
+  if (!hostIs(url, 'youtube.com', 'youtube-nocookie.com')) return null;
+  const path = /^\/(embed|v|shorts|live|e)\/([^/?#]+)/.exec(url.pathname);
+  if (path !== null) {
+    const id = decodeURIComponent(path[2]!);
+    if (VIDEO_ID.test(id)) return youtubeVideo(id);
+    const list = url.searchParams.get('list');
+    if ((id === 'videoseries' || id === '') && list !== null && /^[A-Za-z0-9_-]{10,64}$/.test(list)) return playlist(list);
+    return null;
+  }
+  if (url.pathname === '/watch' || url.pathname === '/watch/') {
+    const id = url.searchParams.get('v');
+    return id !== null && VIDEO_ID.test(id) ? youtubeVideo(id) : null;
+  }
+  if (url.pathname === '/playlist') {
+    const list = url.searchParams.get('list');
+    return list !== null && /^[A-Za-z0-9_-]{10,64}$/.test(list) ? playlist(list) : null;
+  }
+  return null;
+}
+
+/** A thumbnail the placeholder markup carries: an <img> inside, or a background-image in its style. */
+function thumbnailOf($: CheerioAPI, element: Element, pageUrl: string): string | null {
+  const fromAttr = attr(element, 'data-thumbnail') ?? attr(element, 'data-poster');
+  const img = $(element).find('img').first();
+  const fromImg = img.attr('data-lazy-src') ?? img.attr('data-src') ?? img.attr('src') ?? null;
+  const style = element.attribs['style'] ?? '';
+  const fromStyle = /background(?:-image)?\s*:\s*url\((['"]?)([^'")]+)\1\)/i.exec(style)?.[2] ?? null;
+  for (const candidate of [fromAttr, fromImg, fromStyle]) {
+    const url = toUrl(candidate, pageUrl);
+    if (url !== null) return url.toString();
+  }
+  return null;
+}
+
+function withId(id: string | null, title: string | null): EmbedData | null {
+  return id !== null && VIDEO_ID.test(id) ? youtubeVideo(id, title) : null;
+}
+
+export const youtubeDetector: EmbedDetector = {
+  provider: 'youtube',
+  detect({ $, pageUrl }: EmbedContext): EmbedMatch[] {
+    const matches: EmbedMatch[] = [];
+    for (const { element, url } of framesWithUrl($, pageUrl, 'iframe, embed, amp-iframe')) {
+      const embed = parseYoutubeUrl(url);
+      if (embed !== null) matches.push({ element, embed: { ...embed, title: meaningfulTitle(attr(element, 'title')) } });
+    }
+    for (const element of select($, 'object[data*="youtube"]')) {
+      const url = toUrl(attr(element, 'data'), pageUrl);
+      const embed = url === null ? null : parseYoutubeUrl(url);
+      if (embed !== null) matches.push({ element, embed });
+    }
+    for (const element of select($, 'lite-youtube, lite-youtube-embed')) {
+      const embed = withId(attr(element, 'videoid') ?? attr(element, 'data-videoid'), nullIfEmpty(attr(element, 'videotitle') ?? attr(element, 'playlabel')));
+      if (embed !== null) matches.push({ element, embed: { ...embed, thumbnail: thumbnailOf($, element, pageUrl) } });
+    }
+    for (const element of select($, 'amp-youtube[data-videoid]')) {
+      const embed = withId(attr(element, 'data-videoid'), meaningfulTitle(attr(element, 'title')));
+      if (embed !== null) matches.push({ element, embed });
+    }
+    // WP Rocket, lazyframe and similar click-to-load placeholders.
+    for (const element of select($, 'div.rll-youtube-player, .lazyframe[data-vendor="youtube"], [data-youtube-id], [data-youtube-video-id], div.youtube-player[data-id], div.lyte[id]')) {
+      const source = attr(element, 'data-src');
+      const url = source === null ? null : toUrl(source, pageUrl);
+      const fromUrl = url === null ? null : parseYoutubeUrl(url);
+      const idAttr = attr(element, 'data-id') ?? attr(element, 'data-youtube-id') ?? attr(element, 'data-youtube-video-id');
+      const embed = fromUrl ?? withId(idAttr, null) ?? (element.attribs['class']?.includes('lyte') ? withId(attr(element, 'id')?.replace(/^lyte_/, '') ?? null, null) : null);
+      if (embed !== null) {
+        matches.push({ element, embed: { ...embed, title: meaningfulTitle(attr(element, 'data-alt') ?? attr(element, 'title')), thumbnail: thumbnailOf($, element, pageUrl) } });
+      }
+    }
+    // Kinja / G/O Media inset players: <iframe data-recommend-id="youtube://<id>" data-src="…/embed/inset/iframe?id=youtube-video-<id>">.
+    for (const element of select($, 'iframe[data-recommend-id^="youtube://"]')) {
+      const embed = withId(attr(element, 'data-recommend-id')?.slice('youtube://'.length) ?? null, meaningfulTitle(attr(element, 'title')));
+      if (embed !== null) matches.push({ element, embed });
+    }
+    return matches;
+  },
+};
