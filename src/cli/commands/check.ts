@@ -12,7 +12,7 @@ import { buildSnapshot } from '../../pipeline/build-snapshot.js';
 import type { CommandContext } from '../context.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { ARCHIVE_DIR_HELP, parsePositive, resolveArchiveDir } from '../options.js';
+import { ARCHIVE_DIR_HELP, parseCount, parsePositive, resolveArchiveDir } from '../options.js';
 
 interface CheckCommandOptions {
   input?: string;
@@ -21,6 +21,7 @@ interface CheckCommandOptions {
   timeoutMs: number;
   maxBytes: number;
   userAgent?: string;
+  retries: number;
 }
 
 /** One NDJSON line of `check --json`. */
@@ -50,6 +51,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .option('--timeout-ms <ms>', 'header wait and body idle timeout', parsePositive, 30000)
     .option('--max-bytes <n>', 'largest body accepted', parsePositive, 20 * 1024 * 1024)
     .option('--user-agent <ua>', 'User-Agent header')
+    .option('--retries <n>', 'retries of transient failures (network errors, 429, 502–504)', parseCount, 2)
     .action(async (urls: string[], options: CheckCommandOptions) => {
       const inputs = [...urls, ...(options.input === undefined ? [] : await readUrlList(options.input, ctx.io))];
       if (inputs.length === 0) throw new ChronicleError('E_USAGE', 'check needs at least one URL (arguments or -i FILE)');
@@ -95,6 +97,7 @@ async function checkOne(input: string, archive: Archive, options: CheckCommandOp
     const capture = await fetchPage(url, {
       timeoutMs: options.timeoutMs,
       maxBytes: options.maxBytes,
+      retries: options.retries,
       ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
     });
     const built = await buildSnapshot(capture);
