@@ -52,7 +52,7 @@ describe('a story served again and again with fresh noise', () => {
 
   test('the first check archives it as a new URL: exit 0, new: true', async () => {
     const result = await check('--json', server.url);
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toMatch(/^chronicle: checked 1, .*failed 0 .*changed 0\n$/);
     expect(result.code).toBe(0);
     const line = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(line).toMatchObject({ url: server.url, changed: false, new: true, previousId: null, fields: [] });
@@ -227,13 +227,26 @@ describe('check, history and diff: bad input and failures', () => {
     try {
       const result = await check('--json', '-i', list);
       expect(result.code).toBe(7);
-      const lines = result.stdout.trim().split('\n').map((text) => JSON.parse(text) as Record<string, unknown>);
+      const lines = result.stdout
+        .trim()
+        .split('\n')
+        .map((text) => JSON.parse(text) as Record<string, unknown>)
+        .sort((a, b) => Number(a.line) - Number(b.line));
       expect(lines).toHaveLength(2);
-      expect(lines[0]).toMatchObject({ url: server.url, changed: false });
-      expect(lines[1]).toMatchObject({ changed: null, error: { code: 'E_HTTP_STATUS' } });
+      expect(lines[0]).toMatchObject({ url: server.url, line: 2, ok: true, changed: false });
+      expect(lines[1]).toMatchObject({ line: 4, ok: false, changed: null, previousId: null, id: null, fields: [], error: { code: 'E_HTTP_STATUS' } });
     } finally {
       await rm(list, { force: true });
     }
+  });
+
+  test('a URL listed twice is checked once and reported as a duplicate; --quiet leaves stderr empty', async () => {
+    const result = await check('--json', '--quiet', server.url, server.url);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const lines = result.stdout.trim().split('\n').map((text) => JSON.parse(text) as Record<string, unknown>);
+    expect(lines).toHaveLength(2);
+    expect(lines.filter((line) => line.reason === 'duplicate')).toHaveLength(1);
   });
 
   test('check -i - reads URLs from stdin', async () => {
@@ -267,5 +280,13 @@ describe('check, history and diff: bad input and failures', () => {
     const entries = await readdir(archiveDir, { recursive: true });
     const snapshotFiles = entries.filter((entry) => String(entry).endsWith('snapshot.json'));
     expect(snapshotFiles).toHaveLength(2);
+  });
+
+  test('an edit reverted is a change too; the text output names it', async () => {
+    server.setVersion('v1.html');
+    const result = await check(server.url);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^changed {4}\S+ {2}\S+ -> \S+ {2}\(title; modifiedAt; body \+\d+ \u2212\d+ sentences\)\n$/);
+    expect(await versionCount()).toBe(3);
   });
 });

@@ -1,162 +1,217 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { openArchive } from '../../archive/index.js';
 import type { Archive } from '../../archive/types.js';
+import { createArchiveJob } from '../../batch/archive-job.js';
+import { argumentLines, countUrlLines, openInput } from '../../batch/input-lines.js';
+import { ProgressBar } from '../../batch/progress.js';
+import { outcomeToJson, outcomeToText } from '../../batch/report.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, runBatch } from '../../batch/run-batch.js';
+import { formatSummary } from '../../batch/summary.js';
+import type { BatchJob, BatchOutcome, BatchSummary, InputLine } from '../../batch/types.js';
 import { diffSnapshots } from '../../diff/compare-snapshots.js';
 import { summaryLine } from '../../diff/summary-line.js';
-import { ChronicleError, toChronicleError, type ErrorCode } from '../../errors.js';
+import { ChronicleError } from '../../errors.js';
 import { fetchPage } from '../../fetch/fetch-page.js';
-import { normalizeUrl } from '../../normalize/url.js';
+import { createHttpAgent } from '../../fetch/http-agent.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS } from '../../fetch/limits.js';
+import { RobotsCache } from '../../fetch/robots.js';
+import type { FetchOptions } from '../../fetch/types.js';
 import { buildSnapshot } from '../../pipeline/build-snapshot.js';
 import type { CommandContext } from '../context.js';
-import { EXIT, exitCodeFor } from '../exit-codes.js';
-import type { CliIo } from '../io.js';
+import { EXIT } from '../exit-codes.js';
 import { ARCHIVE_DIR_HELP, parseCount, parsePositive, resolveArchiveDir } from '../options.js';
+import { exitCodeOf } from './archive.js';
 
 interface CheckCommandOptions {
   input?: string;
-  json?: boolean;
   archiveDir?: string;
+  json?: boolean;
+  quiet?: boolean;
+  concurrency: number;
+  perHost: number;
+  delayMs: number;
+  retries: number;
   timeoutMs: number;
   maxBytes: number;
   userAgent?: string;
-  retries: number;
+  respectRobots?: boolean;
+  graceMs: number;
 }
 
-/** One NDJSON line of `check --json`. */
-export interface CheckLine {
-  url: string;
-  /** True when the article changed and a new snapshot was filed; null when the URL failed. */
-  changed: boolean | null;
-  /** True when the URL had never been archived: it was archived now (changed is false). */
+/** What one checked URL reports (the fields of its NDJSON line besides url, line, ok, elapsedMs). */
+export interface CheckedPage {
+  /** True when the article changed and a new snapshot was filed. */
+  changed: boolean;
+  /** True when the URL had never been archived: it was archived now, and `changed` is false. */
   new: boolean;
+  /** The latest snapshot before this check (null for a new URL). */
   previousId: string | null;
-  id: string | null;
-  /** Names of the fields that changed (title, body, quotes, …), empty when unchanged. */
+  /** The snapshot now current: the new one when changed, else the unchanged latest. */
+  id: string;
+  /** Names of the fields that changed (title, description, authors, publishedAt, modifiedAt, canonicalUrl, body, quotes, embeds). */
   fields: string[];
-  /** One-line summary ("title; body +2 −1 sentences"), "unchanged", or "first version". */
+  /** "title; body +2 −1 sentences", "unchanged" or "first version". */
   summary: string;
-  error?: { code: ErrorCode; message: string };
+  title: string | null;
 }
+
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
   program
     .command('check')
-    .description('fetch URLs again and file a new snapshot only when the article changed (exit 1 when one did)')
+    .description('fetch URLs again; file a new snapshot only when the article changed (exit 1 when one did)')
     .argument('[urls...]', 'http(s) URLs to check')
-    .option('-i, --input <file>', 'read URLs from FILE, one per line (- for stdin; blank lines and # comments skipped)')
-    .option('--json', 'one NDJSON line per URL: {url, changed, new, previousId, id, fields, summary}')
+    .option('-i, --input <file>', 'read URLs from a file, one per line (- for standard input; # comments and blank lines skipped)')
     .option('--archive-dir <dir>', ARCHIVE_DIR_HELP)
-    .option('--timeout-ms <ms>', 'header wait and body idle timeout', parsePositive, 30000)
-    .option('--max-bytes <n>', 'largest body accepted', parsePositive, 20 * 1024 * 1024)
+    .option('--json', 'one NDJSON line per URL: {url, changed, new, previousId, id, fields, summary, …}')
+    .option('-q, --quiet', 'no progress bar and no summary on stderr')
+    .option('--concurrency <n>', 'URLs fetched at once', parsePositive, DEFAULT_CONCURRENCY)
+    .option('--per-host <n>', 'URLs fetched at once from one host (host:port)', parsePositive, DEFAULT_PER_HOST)
+    .option('--delay-ms <ms>', 'least time between two requests to one host', parseCount, 0)
+    .option('--retries <n>', 'retries of network errors, timeouts, 429, 502, 503, 504', parseCount, DEFAULT_RETRIES)
+    .option('--timeout-ms <ms>', 'wait for response headers, and for each gap in the body', parsePositive, DEFAULT_TIMEOUT_MS)
+    .option('--max-bytes <n>', 'largest body accepted, after decompression', parsePositive, DEFAULT_MAX_BYTES)
     .option('--user-agent <ua>', 'User-Agent header')
-    .option('--retries <n>', 'retries of transient failures (network errors, 429, 502–504)', parseCount, 2)
+    .option('--respect-robots', 'honour robots.txt (fetched once per host)')
+    .option('--grace-ms <ms>', 'on Ctrl-C/SIGTERM, how long URLs in flight may finish before they are abandoned', parseCount, 2000)
     .action(async (urls: string[], options: CheckCommandOptions) => {
-      const inputs = [...urls, ...(options.input === undefined ? [] : await readUrlList(options.input, ctx.io))];
-      if (inputs.length === 0) throw new ChronicleError('E_USAGE', 'check needs at least one URL (arguments or -i FILE)');
-      const archive = await openArchive(resolveArchiveDir(ctx.io, options.archiveDir));
-      const lines: CheckLine[] = [];
-      try {
-        for (const input of inputs) {
-          const line = await checkOne(input, archive, options);
-          lines.push(line);
-          writeLine(ctx.io, line, options.json === true);
-        }
-      } finally {
-        archive.close();
-      }
-      ctx.setExit(checkExitCode(lines));
+      ctx.setExit(await checkCommand(urls, options, ctx));
     });
-}
-
-/** Reads a URL list: one per line, blank lines and lines starting with # skipped. */
-export async function readUrlList(source: string, io: CliIo): Promise<string[]> {
-  let text: string;
-  try {
-    text = source === '-' ? await readStream(io.stdin) : await readFile(resolve(io.cwd, source), 'utf8');
-  } catch (cause) {
-    throw new ChronicleError('E_USAGE', `cannot read URL list ${source}: ${(cause as Error).message}`, { cause });
-  }
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
-}
-
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-async function checkOne(input: string, archive: Archive, options: CheckCommandOptions): Promise<CheckLine> {
-  let url = input;
-  try {
-    url = normalizeUrl(input);
-    const capture = await fetchPage(url, {
-      timeoutMs: options.timeoutMs,
-      maxBytes: options.maxBytes,
-      retries: options.retries,
-      ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
-    });
-    const built = await buildSnapshot(capture);
-    const saved = await archive.save(built);
-    if (saved.previousId === null) {
-      return { url, changed: false, new: true, previousId: null, id: saved.id, fields: [], summary: 'first version' };
-    }
-    if (!saved.created) {
-      return { url, changed: false, new: false, previousId: saved.previousId, id: saved.id, fields: [], summary: 'unchanged' };
-    }
-    const previous = await archive.get(saved.previousId);
-    const diff = previous === null ? null : diffSnapshots(previous, built.snapshot);
-    return {
-      url,
-      changed: true,
-      new: false,
-      previousId: saved.previousId,
-      id: saved.id,
-      fields: diff?.summary.fields ?? [],
-      summary: diff === null ? 'changed' : summaryLine(diff.summary),
-    };
-  } catch (error) {
-    const failure = toChronicleError(error);
-    return {
-      url,
-      changed: null,
-      new: false,
-      previousId: null,
-      id: null,
-      fields: [],
-      summary: 'failed',
-      error: { code: failure.code, message: failure.message.replace(/\s+/g, ' ').trim() },
-    };
-  }
-}
-
-function writeLine(io: CliIo, line: CheckLine, json: boolean): void {
-  if (json) {
-    io.stdout.write(`${JSON.stringify(line)}\n`);
-  } else if (line.error !== undefined) {
-    io.stderr.write(`chronicle: ${line.error.code}: ${line.url}: ${line.error.message}\n`);
-  } else {
-    const status = line.new ? 'new' : line.changed ? 'changed' : 'unchanged';
-    const ids = line.changed ? `${line.previousId} -> ${line.id}` : `${line.id}`;
-    io.stdout.write(`${status.padEnd(9)} ${line.url}  ${ids}${line.changed ? `  (${line.summary})` : ''}\n`);
-  }
-  if (json && line.error !== undefined) io.stderr.write(`chronicle: ${line.error.code}: ${line.url}: ${line.error.message}\n`);
 }
 
 /**
- * Failures outrank changes: a run where a URL could not be checked must not read as "nothing changed"
- * or as a clean "changed". One URL failed alone → that error's code (2/3/4/5/6); several URLs with any
- * failure → 7. Otherwise 1 when any article changed, else 0 (first-time URLs count as unchanged).
+ * The per-URL job of `check`: the archive job (robots, fetch, extract, save — save records an unchanged
+ * check when the content digest equals the latest snapshot's), then, when a new snapshot was filed over
+ * an older one, a diff against it to name the changed fields.
  */
-export function checkExitCode(lines: CheckLine[]): number {
-  const failed = lines.filter((line) => line.error !== undefined);
-  if (failed.length > 0) {
-    if (lines.length === 1) return exitCodeFor(failed[0]!.error!.code);
-    return EXIT.PARTIAL;
+export function createCheckJob(archive: Archive, archiveJob: ReturnType<typeof createArchiveJob>): BatchJob<CheckedPage> {
+  return async (item, signal) => {
+    const result = await archiveJob(item, signal);
+    if (result.skipped) return result;
+    const page = result.value;
+    const base = { id: page.id, previousId: page.previousId, title: page.title };
+    if (page.previousId === null) return { skipped: false, value: { ...base, changed: false, new: true, fields: [], summary: 'first version' } };
+    if (!page.created) return { skipped: false, value: { ...base, changed: false, new: false, fields: [], summary: 'unchanged' } };
+    const [before, after] = await Promise.all([archive.get(page.previousId), archive.get(page.id)]);
+    const diff = before !== null && after !== null ? diffSnapshots(before, after) : null;
+    return {
+      skipped: false,
+      value: { ...base, changed: true, new: false, fields: diff?.summary.fields ?? [], summary: diff === null ? 'changed' : summaryLine(diff.summary) },
+    };
+  };
+}
+
+async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: CommandContext): Promise<number> {
+  const { io } = ctx;
+  if (urls.length === 0 && options.input === undefined) {
+    throw new ChronicleError('E_USAGE', 'check needs URLs as arguments or a list with -i FILE (-i - for standard input)');
   }
-  return lines.some((line) => line.changed === true) ? EXIT.CHANGED : EXIT.OK;
+  const lines = await inputLines(urls, options.input, io.stdin);
+  const total = options.input === undefined ? urls.length : options.input === '-' ? null : urls.length + (await countUrlLines(options.input));
+
+  const archive = await openArchive(resolveArchiveDir(io, options.archiveDir));
+  for (const notice of archive.notices) io.stderr.write(`chronicle: archive: ${notice}\n`);
+  const agent = createHttpAgent({ timeoutMs: options.timeoutMs });
+  const fetchOptions: FetchOptions = {
+    dispatcher: agent,
+    timeoutMs: options.timeoutMs,
+    maxBytes: options.maxBytes,
+    retries: options.retries,
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+  };
+  const robots = options.respectRobots ? new RobotsCache({ ...fetchOptions, retries: 0 }) : null;
+  const archiveJob = createArchiveJob({
+    archive,
+    fetch: (url, signal) => fetchPage(url, { ...fetchOptions, signal }),
+    extract: (capture) => buildSnapshot(capture),
+    robots,
+  });
+
+  const stop = new AbortController();
+  const abandon = new AbortController();
+  let graceTimer: NodeJS.Timeout | null = null;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (!stop.signal.aborted) {
+      if (!options.quiet) io.stderr.write(`\nchronicle: ${signal}: taking no new URLs, finishing the ones in flight\n`);
+      stop.abort(signal);
+      graceTimer = setTimeout(() => abandon.abort(signal), options.graceMs);
+    } else {
+      abandon.abort(signal);
+    }
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+
+  const progress = io.stderrIsTTY && !options.quiet ? new ProgressBar(io.stderr, total) : null;
+  const counts = { done: 0, failed: 0 };
+  let changed = 0;
+  const onOutcome = (outcome: BatchOutcome<CheckedPage>): void => {
+    counts.done++;
+    if (outcome.status === 'failed') counts.failed++;
+    if (outcome.status === 'ok' && outcome.value.changed) changed++;
+    progress?.clear();
+    io.stdout.write(`${options.json ? JSON.stringify(checkJson(outcome)) : checkText(outcome)}\n`);
+    if (outcome.status === 'failed' && options.json && !options.quiet) {
+      io.stderr.write(`chronicle: ${outcome.error.code}: ${outcome.input}: ${outcome.error.message.replace(/\s+/g, ' ').trim()}\n`);
+    }
+    progress?.update(counts, true);
+  };
+
+  let summary: BatchSummary;
+  try {
+    summary = await runBatch({
+      lines,
+      job: createCheckJob(archive, archiveJob),
+      onOutcome,
+      concurrency: options.concurrency,
+      perHost: options.perHost,
+      delayMs: options.delayMs,
+      stopSignal: stop.signal,
+      abandonSignal: abandon.signal,
+    });
+  } finally {
+    for (const signal of SIGNALS) process.off(signal, onSignal);
+    if (graceTimer !== null) clearTimeout(graceTimer);
+    progress?.clear();
+    if (stop.signal.aborted) await agent.destroy().catch(() => undefined);
+    else await agent.close().catch(() => undefined);
+    archive.close();
+  }
+  if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary(summary, 'checked')}, changed ${changed}\n`);
+  return checkExitCode(summary, changed, urls.length === 1 && options.input === undefined);
+}
+
+/**
+ * Failures outrank changes, so a run where some URL could not be checked never reads as a clean 0 or 1:
+ * interrupted → 130; any failure → as `archive` (one URL argument: its error's code 2/3/4/5/6; else 7);
+ * otherwise 1 when any article changed, else 0. A URL archived for the first time is not a change.
+ */
+export function checkExitCode(summary: BatchSummary, changed: number, singleUrl: boolean): number {
+  const failureCode = exitCodeOf(summary, singleUrl);
+  if (failureCode !== EXIT.OK) return failureCode;
+  return changed > 0 ? EXIT.CHANGED : EXIT.OK;
+}
+
+async function inputLines(urls: string[], input: string | undefined, stdin: NodeJS.ReadableStream): Promise<AsyncIterable<InputLine>> {
+  if (input === undefined) return argumentLines(urls);
+  const fromInput = await openInput(input, stdin);
+  if (urls.length === 0) return fromInput;
+  return (async function* () {
+    yield* argumentLines(urls);
+    for await (const line of fromInput) yield { line: line.line + urls.length, text: line.text };
+  })();
+}
+
+/** The NDJSON line: the batch fields (url as written, line, ok, error…) with changed/previousId/id/fields always present. */
+function checkJson(outcome: BatchOutcome<CheckedPage>): Record<string, unknown> {
+  const unknown = { changed: null, new: false, previousId: null, id: null, fields: [] as string[] };
+  return { ...(outcome.status === 'ok' ? {} : unknown), ...outcomeToJson(outcome, (page) => ({ ...page })) };
+}
+
+function checkText(outcome: BatchOutcome<CheckedPage>): string {
+  if (outcome.status !== 'ok') return outcomeToText(outcome, () => '');
+  const page = outcome.value;
+  if (page.new) return `new        ${outcome.input}  ${page.id}`;
+  if (!page.changed) return `unchanged  ${outcome.input}  ${page.id}`;
+  return `changed    ${outcome.input}  ${page.previousId} -> ${page.id}  (${page.summary})`;
 }
