@@ -68,10 +68,9 @@ const SPEAKER_THEN_CUE = new RegExp(String.raw`${LEAD}([^.!?"“”;:]{1,90}?)\s
 const CUE_THEN_SPEAKER = new RegExp(String.raw`${LEAD}(${CUE_PATTERN})\s+([^.!?"“”;:]{1,90})`, 'iu');
 const ACCORDING_AFTER = new RegExp(String.raw`${LEAD}according\s+to\s+([^.!?"“”;:]{1,90})`, 'iu');
 /** `Bezio said: "` / `Smith told reporters on Monday: "` / `President Trump had previously promised "` */
-const SPEAKER_CUE_BEFORE = new RegExp(
-  String.raw`(?:^|[,;]\s+|\s)((?:[^\s,;.!?"“”]+\s+){0,8}?)${ADVERB}(${CUE_PATTERN})(\s+[^"“”:.!?]{0,60})?\s*([:,]?)\s*$`,
-  'iu',
-);
+const CUE_BEFORE = new RegExp(String.raw`\b(${CUE_PATTERN})(\s+[^"“”:.!?]{0,60})?\s*([:,]?)\s*$`, 'iu');
+const TRAILING_ADVERB = /\s+(?:also|later|then|once|further|again|previously|earlier|recently|simply|only|reportedly|had|has|have|would|will)$/i;
+const APPOSITIVE = /,\s*(?:who|which|whose|the|a|an|his|her|their|its)\b[^,]*,?$/i;
 const ACCORDING_BEFORE = /according\s+to\s+([^,.!?"“”]{1,80}?)\s*,?\s*$/iu;
 
 /** A speaker phrase after the cue verb: a name ("said Harriet Okafor, …") or a description ("said a spokesperson in …"). */
@@ -132,15 +131,22 @@ function attributionAfter(inner: string, after: string, offset: number): Attribu
 /** The attribution before a quote: "Bezio said: ", "Smith told reporters, ", "According to Smith, ". */
 function attributionBefore(before: string, offset: number): Attribution | null {
   const clause = before.split(/(?<=[.!?])\s+/).pop() ?? before;
-  const d = SPEAKER_CUE_BEFORE.exec(clause);
-  if (d && d[1] !== undefined && d[2] !== undefined) {
-    const complement = (d[3] ?? '').trim();
-    const punctuated = d[4] !== undefined && d[4] !== '';
+  const d = CUE_BEFORE.exec(clause);
+  if (d && d[1] !== undefined) {
+    const complement = (d[2] ?? '').trim();
+    const punctuated = d[3] !== undefined && d[3] !== '';
     // "Smith said the plan would "never work"": a partial quote inside reported speech has no cue of its own.
     if (complement === '' || punctuated) {
-      const subject = d[1].trim();
-      const speaker = parseSpeaker(subject.split(/,\s*/).pop() ?? subject);
-      if (speaker !== null) return { speaker, cue: d[2].toLowerCase(), end: offset + before.length };
+      let subject = clause.slice(0, d.index).trim().replace(/,$/, '');
+      for (let i = 0; i < 3 && TRAILING_ADVERB.test(subject); i += 1) subject = subject.replace(TRAILING_ADVERB, '');
+      const lastPiece = (text: string): Speaker | null => {
+        const piece = (text.split(/[,;]\s*/).pop() ?? text).trim();
+        return piece === '' ? null : parseSpeaker(piece);
+      };
+      // "Okafor, who chairs the board, said:" → Okafor; but "In a statement, the company said:" → the company.
+      const withoutAppositive = APPOSITIVE.test(subject) ? lastPiece(subject.replace(APPOSITIVE, '').trim()) : null;
+      const speaker = withoutAppositive?.kind === 'named' ? withoutAppositive : lastPiece(subject);
+      if (speaker !== null) return { speaker, cue: d[1].toLowerCase(), end: offset + before.length };
     }
   }
   const e = ACCORDING_BEFORE.exec(clause);

@@ -41,19 +41,22 @@ function survivingPullQuotes($: CheerioAPI, pullKeys: string[]): Map<Element, st
   const blocks = $(PULL_CONTAINERS)
     .toArray()
     .filter((el) => !insideEmbed($, el));
+  const taken = (el: Element): boolean => survivors.has(el) || [...survivors.keys()].some((other) => $(other).find(el).length > 0);
   for (const key of pullKeys) {
-    for (const el of blocks) {
-      if (survivors.has(el) || [...survivors.keys()].some((other) => $(other).find(el).length > 0)) continue;
+    // A pull-quote-like block (blockquote, aside, figure) holding the words, perhaps with a short attribution…
+    let survivor = blocks.find((el) => {
+      if (taken(el) || !['blockquote', 'aside', 'figure'].includes(el.name)) return false;
       const text = comparable($(el).text());
-      const matches = text === key || (text.includes(key) && text.length <= key.length * 1.3 + 20);
-      if (!matches) continue;
-      if (el.name === 'p' || el.name === 'div') {
-        const elsewhere = blocks.some((other) => other !== el && !$(el).find(other).length && !$(other).find(el).length && comparable($(other).text()).includes(key));
-        if (!elsewhere) continue;
-      }
-      survivors.set(el, key);
-      break;
-    }
+      return text === key || (text.includes(key) && text.length <= key.length + 40);
+    });
+    // …or a paragraph that is exactly the pull quote while the words also stand elsewhere in the body.
+    survivor ??= blocks.find((el) => {
+      if (taken(el) || (el.name !== 'p' && el.name !== 'div') || comparable($(el).text()) !== key) return false;
+      return blocks.some(
+        (other) => other !== el && $(el).find(other).length === 0 && $(other).find(el).length === 0 && comparable($(other).text()).includes(key),
+      );
+    });
+    if (survivor !== undefined) survivors.set(survivor, key);
   }
   return survivors;
 }
@@ -125,7 +128,10 @@ export function extractQuotes(input: QuotesInput): QuotesResult {
     const bodyKey = blockKeys.join(' ');
     pullTexts.forEach((text, index) => {
       const key = pullKeys[index] as string;
-      const fragments = key.split(/\s*(?:\.\.\.|…)\s*/).filter((part) => part !== '');
+      const fragments = text
+        .split(/\.\.\.|…/)
+        .map(comparable)
+        .filter((part) => part !== '');
       const duplicateOfBody = key !== '' && fragments.every((fragment) => bodyKey.includes(fragment));
       const survivor = survivorByKey.get(key);
       const firstHolder = blocks[blockKeys.findIndex((blockKey) => blockKey.includes(fragments[0] ?? key))];

@@ -40,6 +40,7 @@ function tidy(name: string): string {
   return name
     .replace(/^the\s+/, '')
     .replace(TIME_TAIL, '')
+    .replace(/(?:'s|’s|'|’)$/, '')
     .replace(/[\s,:;]+$/, '')
     .trim();
 }

@@ -1,0 +1,160 @@
+import * as cheerio from 'cheerio';
+import { extractQuotes } from '../../src/extract/quotes/index.js';
+import type { DirectQuote, Quote } from '../../src/types.js';
+
+const PAGE = 'https://news.example.com/2024/05/01/story';
+
+function quotesOf(bodyHtml: string, pullQuotes: string[] = []): Quote[] {
+  const result = extractQuotes({ body$: cheerio.load(bodyHtml, null, false), pageUrl: PAGE, pullQuotes });
+  expect(result.warnings).toEqual([]);
+  return result.quotes;
+}
+
+function directs(bodyHtml: string): DirectQuote[] {
+  return quotesOf(bodyHtml).filter((q): q is DirectQuote => q.kind === 'direct');
+}
+
+describe('direct quotes', () => {
+  test('"…," said Full Name — verb before the speaker', () => {
+    const q = directs('<p>“We have never seen a season like this one,” said Harriet Okafor, who runs the county farm bureau.</p>');
+    expect(q).toEqual([{ kind: 'direct', text: 'We have never seen a season like this one', speaker: 'Harriet Okafor', cue: 'said' }]);
+  });
+
+  test('"…," Surname said — surname expanded to the full name the article gave', () => {
+    const q = directs(
+      '<p>Harriet Okafor, who runs the county farm bureau, has farmed here for 30 years.</p>' +
+        '<p>"The rain came three weeks too late for the corn," Okafor said.</p>',
+    );
+    expect(q).toEqual([{ kind: 'direct', text: 'The rain came three weeks too late for the corn', speaker: 'Harriet Okafor', cue: 'said' }]);
+  });
+
+  test('Name said: "…" — attribution before the quote', () => {
+    const q = directs('<p>Bezio said: "The bridge will reopen to traffic before the end of the summer."</p>');
+    expect(q).toEqual([
+      { kind: 'direct', text: 'The bridge will reopen to traffic before the end of the summer.', speaker: 'Bezio', cue: 'said' },
+    ]);
+  });
+
+  test('a descriptive speaker is kept as written, and the next quote of the paragraph keeps the speaker', () => {
+    const q = directs(
+      '<p>"The situation around Embassy Baghdad has improved," a State Department spokesperson said Wednesday. ' +
+        '"We appreciate the effective measures the Government of Iraq has taken."</p>',
+    );
+    expect(q.map((x) => [x.speaker, x.cue])).toEqual([
+      ['a State Department spokesperson', 'said'],
+      ['a State Department spokesperson', 'said'],
+    ]);
+    expect(q[0]?.text).toBe('The situation around Embassy Baghdad has improved');
+  });
+
+  test('titles before a name are dropped: "Defense Secretary Mark Esper" → "Mark Esper"', () => {
+    const q = directs('<p>"We will defend our people and our interests," Defense Secretary Mark Esper told reporters.</p>');
+    expect(q).toEqual([{ kind: 'direct', text: 'We will defend our people and our interests', speaker: 'Mark Esper', cue: 'told' }]);
+  });
+
+  test('a lower-case role before a name is dropped: "spokesman Mohammad Mohyeddin told AFP"', () => {
+    const q = directs('<p>"We scored a huge win: we arrived to the US embassy," spokesman Mohammad Mohyeddin told AFP.</p>');
+    expect(q[0]?.speaker).toBe('Mohammad Mohyeddin');
+    expect(q[0]?.cue).toBe('told');
+  });
+
+  test('he/she resolves to the most recent named speaker of the same or the previous paragraph', () => {
+    const q = directs(
+      '<p>"We were ready for a fight in the courts," said Dana Whitlock, the city attorney.</p>' +
+        '<p>"Now we are ready for a fight at the ballot box," she added.</p>',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Dana Whitlock', 'Dana Whitlock']);
+    expect(q[1]?.cue).toBe('added');
+  });
+
+  test('a pronoun is not resolved across a paragraph gap or when another person is named in between', () => {
+    const far = directs(
+      '<p>"We were ready for a fight in the courts," said Dana Whitlock.</p>' +
+        '<p>The council met on Tuesday evening.</p><p>The vote was close.</p>' +
+        '<p>"It is not over yet, not by a long way," she said.</p>',
+    );
+    expect(far.map((x) => x.speaker)).toEqual(['Dana Whitlock', null]);
+    const other = directs(
+      '<p>"We were ready for a fight in the courts," said Dana Whitlock.</p>' +
+        '<p>Council member Victor Huang disagreed. "It is not over yet, not by a long way," he said.</p>',
+    );
+    expect(other.map((x) => x.speaker)).toEqual(['Dana Whitlock', null]);
+  });
+
+  test('two named people are each matched to their own quote', () => {
+    const q = directs(
+      '<p>“The plant will close in March and the jobs will go with it,” said Harriet Okafor, the union steward.</p>' +
+        '<p>Company spokesman Tom Reyes disputed that. “No decision on the plant has been made yet,” Reyes said.</p>' +
+        '<p>“We have heard that before, many times,” Okafor said.</p>',
+    );
+    expect(q.map((x) => [x.speaker, x.text])).toEqual([
+      ['Harriet Okafor', 'The plant will close in March and the jobs will go with it'],
+      ['Tom Reyes', 'No decision on the plant has been made yet'],
+      ['Harriet Okafor', 'We have heard that before, many times'],
+    ]);
+  });
+
+  test('a quote running over several paragraphs is joined (opening mark, no closing mark, continued)', () => {
+    const q = directs(
+      '<p>“We knew the river would rise. We did not know it would rise this fast.</p>' +
+        '<p>“By midnight the water was at the door,” said Maria Lopez, who owns the bakery.</p>',
+    );
+    expect(q).toHaveLength(1);
+    expect(q[0]?.text).toBe('We knew the river would rise. We did not know it would rise this fast. By midnight the water was at the door');
+    expect(q[0]?.speaker).toBe('Maria Lopez');
+  });
+
+  test('a sentence split by its attribution is one quote', () => {
+    const q = directs('<p>"We will rebuild," she said, "and we will do it without help from the state."</p>');
+    expect(q).toHaveLength(1);
+    expect(q[0]?.text).toBe('We will rebuild, and we will do it without help from the state.');
+  });
+
+  test('more attribution forms: according to, asked, appositive before the cue, statement lead-in', () => {
+    const q = directs(
+      '<p>"Nobody has asked the families what they want from this process," according to Rosa Delgado.</p>' +
+        '<p>"Why did it take four years to get here?" asked Omar Farouk, a parent.</p>' +
+        '<p>Okafor, who chairs the board, said: "We will publish every invoice from the project."</p>' +
+        '<p>In a statement, the company said: "We regret the disruption this has caused our customers."</p>',
+    );
+    expect(q.map((x) => [x.speaker, x.cue])).toEqual([
+      ['Rosa Delgado', 'according to'],
+      ['Omar Farouk', 'asked'],
+      ['Okafor', 'said'],
+      ['the company', 'said'],
+    ]);
+  });
+
+  test('straight quotes work like curly ones', () => {
+    const q = directs('<p>"The numbers simply do not add up," said Priya Natarajan, an economist.</p>');
+    expect(q[0]?.speaker).toBe('Priya Natarajan');
+  });
+
+  test('scare quotes and short titles are not quotes', () => {
+    const q = directs(
+      '<p>The so-called "fiscal cliff" loomed, and critics called the plan a "giveaway". ' +
+        'She has read "War and Peace" twice.</p>',
+    );
+    expect(q).toEqual([]);
+  });
+
+  test('a short quote with a cue verb counts', () => {
+    const q = directs('<p>"Absolutely not," said Mayor Linda Park.</p>');
+    expect(q).toEqual([{ kind: 'direct', text: 'Absolutely not', speaker: 'Linda Park', cue: 'said' }]);
+  });
+
+  test('quotes inside excerpts are not reported as direct quotes', () => {
+    const quotes = quotesOf(
+      '<p>NBC News has more details:</p>' +
+        '<blockquote><p>"The situation around Embassy Baghdad has improved," a State Department spokesperson said.</p></blockquote>',
+    );
+    expect(quotes.map((q) => q.kind)).toEqual(['excerpt']);
+  });
+
+  test('quotes inside embed figures are ignored', () => {
+    const quotes = quotesOf(
+      '<figure class="chronicle-embed" data-chronicle-embed="0" data-provider="twitter"><blockquote><p>"We are leaving the embassy now, all of us," said Someone Else.</p></blockquote></figure>',
+    );
+    expect(quotes).toEqual([]);
+  });
+});
