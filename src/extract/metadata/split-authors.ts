@@ -54,7 +54,7 @@ export function splitAuthors(raws: readonly string[], ctx: AuthorContext): strin
   const names: string[] = [];
   for (const raw of raws) {
     let text = collapseWhitespace(raw);
-    if (text === '' || looksLikeUrl(text)) continue;
+    if (text === '' || /^(?:https?:)?\/\//i.test(text)) continue;
     text = text.replace(BY_PREFIX, '');
     // "Jane Doe | March 3, 2020" / "Jane Doe Updated 5 min ago": keep what stands before the date part.
     text = text.replace(DATE_TAIL, '').trim();

@@ -1,0 +1,74 @@
+import { cleanTitle, normalizeLang, parseDate, splitAuthors } from '../../src/extract/metadata/index.js';
+
+const PAGE = 'https://www.theverge.com/2024/1/2/story';
+
+describe('parseDate → UTC ISO-8601', () => {
+  test.each([
+    ['2020-01-01T12:00:00Z', '2020-01-01T12:00:00.000Z'],
+    ['2020-01-01T12:00:00+02:00', '2020-01-01T10:00:00.000Z'],
+    ['2020-01-01T12:00:00-0500', '2020-01-01T17:00:00.000Z'],
+    ['2020-01-01T12:00:00.123456+00:00', '2020-01-01T12:00:00.123Z'],
+    ['2020-01-01 12:00', '2020-01-01T12:00:00.000Z'], // no offset: read as UTC, never the machine's zone
+    ['2020-01-01', '2020-01-01T00:00:00.000Z'],
+    ['20200101', '2020-01-01T00:00:00.000Z'],
+    ['Wed, 01 Jan 2020 12:00:00 GMT', '2020-01-01T12:00:00.000Z'],
+    ['January 2, 2020', '2020-01-02T00:00:00.000Z'],
+    ['January 2nd, 2020 at 10:00 AM EST', '2020-01-02T15:00:00.000Z'],
+    ['Published: 2020-01-01T12:00:00Z', '2020-01-01T12:00:00.000Z'],
+    ['1577880000', '2020-01-01T12:00:00.000Z'],
+    ['1577880000000', '2020-01-01T12:00:00.000Z'],
+  ])('%s → %s', (input, expected) => {
+    expect(parseDate(input)).toBe(expected);
+  });
+
+  test.each(['', 'yesterday', '3 hours ago', 'Tuesday', '2020-02-31', '2020-13-01', 'not a date 12'])('%s → null', (input) => {
+    expect(parseDate(input)).toBeNull();
+  });
+});
+
+describe('cleanTitle', () => {
+  test.each([
+    ['Headline of the story | The Verge', 'The Verge', 'Headline of the story'],
+    ['Headline of the story - The Verge', 'The Verge', 'Headline of the story'],
+    ['The Verge — Headline of the story', 'The Verge', 'Headline of the story'],
+    ['Headline of the story | Tech | The Verge', 'The Verge', 'Headline of the story'],
+    ['Headline of the story | Some Site', null, 'Headline of the story'],
+    ['Headline of the story - theverge.com', null, 'Headline of the story'],
+    ['Trump - Biden debate ends in chaos', null, 'Trump - Biden debate ends in chaos'],
+    ['Short | Title', null, 'Short | Title'],
+  ])('%s', (raw, siteName, expected) => {
+    expect(cleanTitle(raw, { siteName, pageUrl: PAGE })).toBe(expected);
+  });
+});
+
+describe('splitAuthors', () => {
+  const ctx = { siteName: 'The Verge', pageUrl: PAGE };
+  test.each([
+    [['By Jane Doe'], ['Jane Doe']],
+    [['Jane Doe and John Roe'], ['Jane Doe', 'John Roe']],
+    [['A. Lee, B. Chen & C. Diaz'], ['A. Lee', 'B. Chen', 'C. Diaz']],
+    [['Martin Luther King, Jr.'], ['Martin Luther King, Jr.']],
+    [['Jane Doe', 'jane doe', 'Jane  Doe'], ['Jane Doe']],
+    [['The Verge'], []],
+    [['theverge'], []],
+    [['@janedoe'], []],
+    [['https://www.facebook.com/janedoe'], []],
+    [['By JANE DOE'], ['Jane Doe']],
+    [['Jane Doe, Senior Reporter'], ['Jane Doe']],
+    [['Jane Doe (Reuters)'], ['Jane Doe']],
+  ])('%j → %j', (raw, expected) => {
+    expect(splitAuthors(raw, ctx)).toEqual(expected);
+  });
+});
+
+describe('normalizeLang', () => {
+  test.each([
+    ['en_US', 'en-US'],
+    ['EN', 'en'],
+    ['zh-hant-tw', 'zh-Hant-TW'],
+    ['fr-FR, en', 'fr-FR'],
+    ['english please', null],
+  ])('%s → %s', (input, expected) => {
+    expect(normalizeLang(input)).toBe(expected);
+  });
+});
