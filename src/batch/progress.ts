@@ -11,7 +11,7 @@ export interface ProgressCounts {
  * Only ever used when stderr is a TTY; redraws at most every `intervalMs`.
  */
 export class ProgressBar {
-  private readonly startedAt = performance.now();
+  private readonly startedAt: number;
   private lastDrawAt = -Infinity;
   private drawn = false;
 
@@ -19,7 +19,9 @@ export class ProgressBar {
     private readonly stream: NodeJS.WritableStream,
     private readonly total: number | null,
     private readonly options: { width?: number; intervalMs?: number; now?: () => number } = {},
-  ) {}
+  ) {
+    this.startedAt = options.now?.() ?? performance.now();
+  }
 
   update(counts: ProgressCounts, force = false): void {
     const now = this.options.now?.() ?? performance.now();

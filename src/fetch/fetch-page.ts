@@ -96,7 +96,8 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
     onRetry: options.onRetry,
   };
 
-  const counter = { attempts: 0 };
+  /** Retries made over the whole chain: attempts = 1 + retries (redirect hops are not attempts). */
+  const counter = { retries: 0 };
   try {
     const redirects: RedirectHop[] = [];
     const visited = new Set<string>([requested.toString()]);
@@ -117,7 +118,7 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
           sha256: createHash('sha256').update(body).digest('hex'),
           fetchedAt,
           elapsedMs: Math.round(performance.now() - start),
-          attempts: counter.attempts,
+          attempts: 1 + counter.retries,
         };
       }
       if (hop.kind === 'status') {
@@ -139,16 +140,16 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
     }
   } catch (error) {
     const failure = error instanceof ChronicleError ? error : toFetchError(error, url, settings.signal);
-    throw withAttempts(failure, Math.max(1, counter.attempts));
+    throw withAttempts(failure, 1 + counter.retries);
   } finally {
     if (ownAgent !== null) await ownAgent.close().catch(() => undefined);
   }
 }
 
 /** One hop (request, and the body when it is the page), retried while the failure is worth retrying. */
-async function fetchHopWithRetries(url: string, settings: Settings, counter: { attempts: number }): Promise<HopResult> {
+async function fetchHopWithRetries(url: string, settings: Settings, counter: { retries: number }): Promise<HopResult> {
   for (let attempt = 1; ; attempt++) {
-    counter.attempts++;
+    if (attempt > 1) counter.retries++;
     let outcome: HopResult;
     try {
       outcome = await fetchHop(url, settings);

@@ -91,6 +91,7 @@ describe('fetchPage', () => {
       { url: host.url('/redirect/1/chain'), status: 302, location: host.url('/redirect/0/chain') },
     ]);
     expect(capture.requestedUrl).toBe(host.url('/redirect/3/chain'));
+    expect(capture.attempts).toBe(1); // hops are not attempts
   });
 
   it('allows 10 redirects and fails the 11th with E_TOO_MANY_REDIRECTS', async () => {

@@ -24,6 +24,7 @@ import { articleHtml } from './article-page.js';
  *   /bomb/<name>                   gzip that inflates to 64 MiB
  *   /untyped/<name>, /untyped-pdf/<name>     no Content-Type: an HTML page, a PDF
  *   /robots.txt                    the host's `robots` text, or 404 when unset
+ *   /empty/<name>                  an HTML page with no article in it
  *   /echo-ua                       an article whose title is the request's User-Agent
  */
 export interface FaultHost {
@@ -34,6 +35,8 @@ export interface FaultHost {
   /** The most concurrent requests this host saw at once. */
   maxActive: number;
   active: number;
+  /** The paths in flight when maxActive was reached (for diagnosing a breach). */
+  peakPaths: string[];
   /** Requests answered per path (pathname + search). */
   hits: Map<string, number>;
   /** robots.txt body, or null for a 404. */
@@ -66,6 +69,7 @@ export async function startFaultHost(options: FaultServerOptions = {}): Promise<
     key: '',
     url: (path) => `${host.origin}${path}`,
     maxActive: 0,
+    peakPaths: [],
     active: 0,
     hits: new Map(),
     robots: null,
@@ -93,6 +97,9 @@ export async function startFaultHost(options: FaultServerOptions = {}): Promise<
     switch (route[0]) {
       case 'ok':
         sendPage();
+        return;
+      case 'empty':
+        sendPage({}, Buffer.from('<!DOCTYPE html><html><head><title></title></head><body><nav></nav></body></html>'));
         return;
       case 'echo-ua':
         sendPage({}, page(String(request.headers['user-agent'] ?? '')));
@@ -200,19 +207,25 @@ export async function startFaultHost(options: FaultServerOptions = {}): Promise<
     }
   };
 
+  const activePaths = new Set<string>();
   const server: Server = createServer((request, response) => {
     const path = request.url ?? '/';
     host.hits.set(path, (host.hits.get(path) ?? 0) + 1);
     host.active++;
-    host.maxActive = Math.max(host.maxActive, host.active);
+    activePaths.add(path);
+    if (host.active > host.maxActive) {
+      host.maxActive = host.active;
+      host.peakPaths = [...activePaths];
+    }
     let counted = true;
     const release = (): void => {
       if (!counted) return;
       counted = false;
       host.active--;
+      activePaths.delete(path);
     };
+    // 'close' fires when the response is done or its connection went away (client abort, reset).
     response.once('close', release);
-    request.socket.once('close', release);
     if (options.latencyMs) later(options.latencyMs, () => handle(request, response));
     else handle(request, response);
   });
