@@ -177,7 +177,7 @@ export function framesWithUrl(
 export function meaningfulTitle(value: string | null): string | null {
   if (value === null) return null;
   const text = collapse(value);
-  if (text === '' || /^(youtube|vimeo|spotify|soundcloud|twitter|x|instagram|tiktok|facebook)?\s*(video|audio|embed(ded)?|media)?\s*(player|content|video|embed|iframe|frame)?$/i.test(text)) {
+  if (text === '' || /^(x|twitter|instagram|tiktok|facebook|bluesky|threads|mastodon|reddit)\s+(post|tweet|video)$/i.test(text) || /^(youtube|vimeo|spotify|soundcloud|twitter|x|instagram|tiktok|facebook)?\s*(video|audio|embed(ded)?|media)?\s*(player|content|video|embed|iframe|frame)?$/i.test(text)) {
     return null;
   }
   return text;

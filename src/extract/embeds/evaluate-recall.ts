@@ -123,7 +123,7 @@ export function countRawEmbeds(rawHtml: string): RawEmbedCounts {
   // Native players with a source (own src or a <source> child).
   for (const media of html.match(/<(video|audio)\b[^>]*>[\s\S]*?<\/\1>/gi) ?? []) {
     const kind = media.toLowerCase().startsWith('<video') ? 'video' : 'audio';
-    if (/\s(?:src|data-src)\s*=\s*["'](?!data:|about:|["'])[^"']+["']/i.test(media)) add(kind, null);
+    if (/\s(?:src|data-src)\s*=\s*["'](?!data:|about:|blob:|["'])[^"']+["']/i.test(media)) add(kind, null);
   }
   return counts;
 }

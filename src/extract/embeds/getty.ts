@@ -3,7 +3,7 @@
  * embed.gettyimages.com iframes. URL: https://www.gettyimages.com/detail/<id>.
  */
 import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, hostIs, select, toUrl } from './dom.js';
+import { attr, hostIs, select, sourceUrl, toUrl } from './dom.js';
 import { detectFrames } from './frames.js';
 
 export function parseGettyUrl(url: URL): EmbedData | null {
@@ -24,6 +24,20 @@ export const gettyDetector: EmbedDetector = {
       const url = toUrl(attr(element, 'href'), ctx.pageUrl);
       const embed = url === null ? null : parseGettyUrl(url);
       if (embed !== null) matches.push({ element, embed });
+    }
+    // The older embed code's holder: <div class="getty embed image"> around the link line and the iframe.
+    for (const element of select(ctx.$, 'div.getty.embed')) {
+      const frame = ctx.$(element).find('iframe').get(0);
+      const source = frame !== undefined ? sourceUrl(frame, ctx.pageUrl) : null;
+      const candidates = [source, ...ctx.$(element).find('a[href]').toArray().map((a) => a.attribs['href'] ?? null)];
+      for (const candidate of candidates) {
+        const url = toUrl(candidate, ctx.pageUrl);
+        const embed = url === null ? null : parseGettyUrl(url);
+        if (embed !== null) {
+          matches.push({ element, embed });
+          break;
+        }
+      }
     }
     matches.push(...detectFrames(ctx, (url) => (url.hostname.startsWith('embed.') ? parseGettyUrl(url) : null)));
     return matches;

@@ -17,12 +17,12 @@ export function parseGoogleMapsUrl(url: URL): EmbedData | null {
   const legacy = host.startsWith('maps.') && url.searchParams.get('output') === 'embed';
   if (!embedPath && !legacy) return null;
   const query = url.searchParams.get('q') ?? url.searchParams.get('center');
-  const clean = new URL(url.toString());
-  clean.searchParams.delete('key');
+  // Drop the API key textually: re-serializing the query would percent-encode the `!` of `pb=` strings.
+  const withoutKey = url.toString().replace(/([?&])key=[^&#]*(&|$)/, (_, lead: string, tail: string) => (tail === '&' ? lead : '')).replace(/[?&]$/, '');
   const recorded =
     query !== null && query.trim() !== ''
       ? `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(query.trim())}`
-      : cleanHttpUrl(clean.toString(), clean.toString());
+      : cleanHttpUrl(withoutKey, withoutKey);
   return { provider: 'googlemaps', kind: 'map', url: recorded, id: url.searchParams.get('mid') ?? null, title: query === null ? null : query.trim() };
 }
 

@@ -145,6 +145,8 @@ function captionOf($: CheerioAPI, element: Element): string | null {
   return caption.length > 0 ? nullIfEmpty(collapse(caption.text())) : null;
 }
 
+const SHARED_FIELDS = new Set(['title', 'thumbnail', 'caption']);
+
 /** Merges a group of candidates that make up one embed into a match. */
 function mergeGroup($: CheerioAPI, group: Candidate[]): EmbedMatch {
   const ordered = [...group].sort((a, b) => rank(b) - rank(a) || filledFields(b.embed) - filledFields(a.embed));
@@ -152,8 +154,11 @@ function mergeGroup($: CheerioAPI, group: Candidate[]): EmbedMatch {
   const embed: EmbedData = { ...primary.embed };
   const fill = embed as unknown as Record<string, unknown>;
   for (const other of ordered.slice(1)) {
-    if (other.embed.provider !== embed.provider) continue;
+    // Same provider: any field may fill a gap. Another provider (the generic iframe around a CMS-named one):
+    // only what describes the frame itself.
+    const sameProvider = other.embed.provider === embed.provider;
     for (const [name, value] of Object.entries(other.embed)) {
+      if (!sameProvider && !SHARED_FIELDS.has(name)) continue;
       if ((fill[name] === null || fill[name] === undefined) && value !== null && value !== undefined) fill[name] = value;
     }
   }

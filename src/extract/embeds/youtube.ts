@@ -28,10 +28,9 @@ export function parseYoutubeUrl(url: URL): EmbedData | null {
   const path = /^\/(embed|v|shorts|live|e)\/([^/?#]+)/.exec(url.pathname);
   if (path !== null) {
     const id = decodeURIComponent(path[2]!);
-    if (VIDEO_ID.test(id)) return youtubeVideo(id);
     const list = url.searchParams.get('list');
-    if ((id === 'videoseries' || id === '') && list !== null && /^[A-Za-z0-9_-]{10,64}$/.test(list)) return playlist(list);
-    return null;
+    if (id === 'videoseries') return list !== null && /^[A-Za-z0-9_-]{10,64}$/.test(list) ? playlist(list) : null;
+    return VIDEO_ID.test(id) ? youtubeVideo(id) : null;
   }
   if (url.pathname === '/watch' || url.pathname === '/watch/') {
     const id = url.searchParams.get('v');

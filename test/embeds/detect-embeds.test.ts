@@ -1,0 +1,126 @@
+/**
+ * detectEmbeds as a whole: one match per embed, the outermost element, document order, <noscript> copies folded,
+ * embeds outside the article left out, a throwing detector turned into a warning.
+ */
+import { describe, expect, test } from '@jest/globals';
+import type { EmbedDetector } from '../../src/extract/embeds/types.js';
+import { EMBED_DETECTORS } from '../../src/extract/embeds/index.js';
+import { detectFixture, detectIn } from './helpers.js';
+
+const TWEET = (id: string, handle = 'someone') =>
+  `<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Tweet number ${id.slice(-3)}</p>&mdash; Some One (@${handle}) <a href="https://twitter.com/${handle}/status/${id}?ref_src=twsrc%5Etfw">May 1, 2024</a></blockquote><script async src="https://platform.twitter.com/widgets.js"></script>`;
+
+const LONG_TEXT = '<p>' + 'The article text goes on for a while so the page has a body. '.repeat(20) + '</p>';
+
+describe('one match per embed, outermost element', () => {
+  test('a tweet wrapped figure > div > blockquote is one match whose element is the figure', () => {
+    const { matches, $ } = detectIn(`<article>${LONG_TEXT}<figure class="wp-block-embed is-provider-twitter"><div class="wp-block-embed__wrapper">${TWEET('1700000000000000101')}</div></figure>${LONG_TEXT}</article>`);
+    expect(matches).toHaveLength(1);
+    expect($(matches[0]!.element).is('figure.wp-block-embed')).toBe(true);
+    expect(matches[0]!.embed).toMatchObject({ provider: 'twitter', id: '1700000000000000101', text: 'Tweet number 101' });
+  });
+
+  test('climbing stops at a container that holds other content', () => {
+    const { matches, $ } = detectIn(`<article><div class="entry">${LONG_TEXT}<div class="tweet-box">${TWEET('1700000000000000102')}</div><p>After.</p></div></article>`);
+    expect($(matches[0]!.element).is('div.tweet-box')).toBe(true);
+  });
+
+  test('climbing never takes the article body, even when the embed is all it holds', () => {
+    const { matches } = detectIn(`<article><div class="entry-content">${TWEET('1700000000000000103')}</div></article>`);
+    expect(matches[0]!.element.name).toBe('blockquote');
+  });
+
+  test('the specific provider wins over the generic iframe on the same element', () => {
+    const { matches } = detectIn(`<article>${LONG_TEXT}<iframe src="https://player.vimeo.com/video/123456" title="Clip"></iframe></article>`);
+    expect(matches).toHaveLength(1);
+    expect(matches[0]!.embed).toMatchObject({ provider: 'vimeo', id: '123456' });
+  });
+
+  test('two embeds in one wrapper stay two embeds', () => {
+    const { matches } = detectIn(`<article>${LONG_TEXT}<figure class="wp-block-embed">${TWEET('1700000000000000104')}${TWEET('1700000000000000105')}</figure></article>`);
+    expect(matches.map((match) => match.embed.id)).toEqual(['1700000000000000104', '1700000000000000105']);
+  });
+
+  test('matches come in document order across providers', () => {
+    const { matches } = detectIn(
+      `<article>${LONG_TEXT}<iframe src="https://www.youtube.com/embed/aaaaaaaaaaa"></iframe><p>x</p>${TWEET('1700000000000000106')}<p>y</p><video src="/v.mp4"></video><p>z</p><iframe src="https://datawrapper.dwcdn.net/AbCdE/1/"></iframe></article>`,
+    );
+    expect(matches.map((match) => match.embed.provider)).toEqual(['youtube', 'twitter', 'video', 'datawrapper']);
+  });
+});
+
+describe('noscript duplicates', () => {
+  test('a lazy iframe and its <noscript> copy side by side: one embed, the noscript a companion', () => {
+    const { matches, $ } = detectIn(
+      `<article>${LONG_TEXT}<iframe class="lazy" data-src="https://www.youtube.com/embed/bbbbbbbbbbb"></iframe><noscript><iframe src="https://www.youtube.com/embed/bbbbbbbbbbb"></iframe></noscript><p>More.</p></article>`,
+    );
+    expect(matches).toHaveLength(1);
+    expect(matches[0]!.element.name).toBe('iframe');
+    expect(matches[0]!.companions?.map((element) => element.name)).toEqual(['noscript']);
+    expect($(matches[0]!.companions![0]!).text()).toContain('bbbbbbbbbbb');
+  });
+
+  test('an embed only present inside <noscript> is reported with the noscript element', () => {
+    const { matches } = detectIn(`<article>${LONG_TEXT}<div class="lazy-embed"></div><noscript><iframe src="https://open.spotify.com/embed/track/4uLU6hMCjMI75M1A2tKUQC"></iframe></noscript><p>More.</p></article>`);
+    expect(matches).toHaveLength(1);
+    expect(matches[0]!.element.name).toBe('noscript');
+    expect(matches[0]!.embed).toMatchObject({ provider: 'spotify', id: '4uLU6hMCjMI75M1A2tKUQC' });
+  });
+
+  test('a noscript tracking pixel is not an embed', () => {
+    const { matches } = detectIn(`<body><noscript><iframe src="https://www.googletagmanager.com/ns.html?id=GTM-X" height="0" width="0" style="display:none"></iframe></noscript><article>${LONG_TEXT}</article></body>`);
+    expect(matches).toEqual([]);
+  });
+});
+
+describe('embeds outside the article', () => {
+  test('sidebar, widget area, comments, related, nav and footer embeds are left out; the article tweet stays', () => {
+    const inside = detectFixture('placement.html');
+    expect(inside.matches.map((match) => match.embed.id)).toEqual(['1700000000000000001']);
+    const all = detectFixture('placement.html', { includeOutside: true });
+    expect(all.matches.map((match) => match.embed.provider).sort()).toEqual(['instagram', 'spotify', 'twitter', 'vimeo', 'youtube', 'youtube']);
+  });
+
+  test('a page-wide wrapper named like a sidebar does not hide the article (it holds most of the text)', () => {
+    const { matches } = detectIn(`<div class="content-sidebar">${LONG_TEXT}${TWEET('1700000000000000107')}${LONG_TEXT}</div>`);
+    expect(matches.map((match) => match.embed.id)).toEqual(['1700000000000000107']);
+  });
+
+  test('an <aside> that is itself an embed holder is not a sidebar', () => {
+    const { matches } = detectIn(`<article>${LONG_TEXT}<aside class="embed-tweet">${TWEET('1700000000000000108')}</aside>${LONG_TEXT}</article>`);
+    expect(matches.map((match) => match.embed.id)).toEqual(['1700000000000000108']);
+  });
+});
+
+describe('failures stay isolated', () => {
+  test('a detector that throws adds a warning; the other detectors still report', () => {
+    const broken: EmbedDetector = {
+      provider: 'broken',
+      detect() {
+        throw new Error('selector exploded');
+      },
+    };
+    const { matches, warnings } = detectIn(`<article>${LONG_TEXT}${TWEET('1700000000000000109')}</article>`, { detectors: [broken, ...EMBED_DETECTORS] });
+    expect(warnings).toEqual(['embed detector broken failed: selector exploded']);
+    expect(matches.map((match) => match.embed.id)).toEqual(['1700000000000000109']);
+  });
+
+  test('non-Error throws are reported too, and the same failure is reported once', () => {
+    const broken: EmbedDetector = {
+      provider: 'odd',
+      detect() {
+        throw 'a string';
+      },
+    };
+    const { warnings } = detectIn(`<article>${LONG_TEXT}<noscript><iframe src="https://www.youtube.com/embed/ccccccccccc"></iframe></noscript></article>`, {
+      detectors: [broken],
+    });
+    expect(warnings).toEqual(['embed detector odd failed: a string']);
+  });
+
+  test('scripts next to embeds are not embeds, and a page without embeds gives none', () => {
+    const { matches, warnings } = detectIn(`<article>${LONG_TEXT}<script async src="https://platform.twitter.com/widgets.js"></script><script src="https://www.instagram.com/embed.js"></script></article>`);
+    expect(matches).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+});
