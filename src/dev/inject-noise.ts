@@ -1,5 +1,7 @@
 /**
- * Fills the {{NOISE}} slots of a story page with fresh noise: every call gives different ads, nonces,
+ * Fresh page noise for tests, demos and the noise-stability evaluation (docs/content-digest.md).
+ *
+ * injectNoise(): fills the {{NOISE}} slots of a story page with fresh noise: every call gives different ads, nonces,
  * "Updated N minutes ago" labels, comment and share counts, shuffled trending/related links,
  * cache-busting query strings and a bumped modified time. Seeded, so a failing run can be replayed.
  */
@@ -77,4 +79,47 @@ export function injectNoise(template: string, seed: number): string {
     if (make === undefined) throw new Error(`unknown noise slot ${slot}`);
     return make();
   });
+}
+
+/**
+ * Puts fresh noise into ANY saved page (the bundled fixtures/pages and the Readability corpus): a CSRF
+ * meta nonce and hidden form field, a rotating ad banner, a shuffled trending list, a comment section
+ * with a count, a "generated in N ms" footer, cache-busting query strings on every iframe/img/script,
+ * and an "Updated N minutes ago · N comments" line just before the first paragraph. Works on the page as
+ * a latin1 string so pages in any charset keep their bytes; the noise itself is ASCII.
+ */
+const TEMPLATE_HEAD = '<meta name="csrf-token" content="{{CSRF}}">';
+const TEMPLATE_BODY_START =
+  '<div class="ad-container" id="div-gpt-ad-top">{{AD_TOP}}</div>' +
+  '<aside class="trending"><h2>Trending</h2><ol>{{TRENDING}}</ol></aside>';
+const TEMPLATE_BODY_END =
+  '<section id="comments" class="comments-section"><h2>{{COMMENTS}} comments</h2>' +
+  '<form action="/c" method="post"><input type="hidden" name="csrf" value="{{CSRF}}"></form></section>' +
+  '<footer class="site-footer"><p>Page generated in {{RENDER_MS}} ms</p></footer>';
+const TEMPLATE_LABEL = '<p>Updated {{MINUTES}} minutes ago &middot; {{COMMENTS}} comments</p>';
+
+export function injectGenericNoise(page: Buffer, seed: number): Buffer {
+  const fill = (template: string, salt: number): string => injectNoise(template, seed * 100 + salt);
+  let html = page.toString('latin1');
+  html = html.replace(/<head(\s[^>]*)?>/i, (tag) => `${tag}${fill(TEMPLATE_HEAD, 1)}`);
+  html = html.replace(/<body(\s[^>]*)?>/i, (tag) => `${tag}${fill(TEMPLATE_BODY_START, 2)}`);
+  html = html.replace(/<\/body>/i, (tag) => `${fill(TEMPLATE_BODY_END, 3)}${tag}`);
+  let salt = 10;
+  html = html.replace(/(<(?:iframe|img|script)\b[^>]*?\ssrc=")([^"]+)"/gi, (_match, start: string, url: string) => {
+    if (/^(?:data|javascript|about):/i.test(url)) return `${start}${url}"`;
+    const buster = fill('{{CACHEBUST}}', salt++);
+    return `${start}${url}${url.includes('?') ? '&amp;' : '?'}cb=${buster}"`;
+  });
+  const firstParagraph = html.search(/<p[\s>]/i);
+  if (firstParagraph >= 0) html = `${html.slice(0, firstParagraph)}${fill(TEMPLATE_LABEL, 4)}${html.slice(firstParagraph)}`;
+  return Buffer.from(html, 'latin1');
+}
+
+/** Changes one figure of the body in the raw page ("30,000 daily" → "30,0009 daily") where it occurs exactly once. */
+export function editFigure(html: string, bodyText: string): string | null {
+  for (const match of bodyText.matchAll(/(?<![\w.,])(\d[\d,]*) ([A-Za-z]+)/g)) {
+    const candidate = match[0];
+    if (html.split(candidate).length === 2) return html.replace(candidate, `${match[1]}9 ${match[2]}`);
+  }
+  return null;
 }
