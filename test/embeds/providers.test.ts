@@ -74,8 +74,12 @@ describe('instagram', () => {
 
   test('reel iframe and amp-instagram', () => {
     expect(embeds[2]).toMatchObject({ kind: 'video', id: 'Cz9Yx8WvU7t', url: 'https://www.instagram.com/reel/Cz9Yx8WvU7t/' });
-    expect(embeds[3]).toMatchObject({ kind: 'post', id: 'B8QaZW4AQY_', url: 'https://www.instagram.com/p/B8QaZW4AQY_/' });
-    expect(embeds).toHaveLength(4);
+    expect(embeds[4]).toMatchObject({ kind: 'post', id: 'B8QaZW4AQY_', url: 'https://www.instagram.com/p/B8QaZW4AQY_/' });
+    expect(embeds).toHaveLength(5);
+  });
+
+  test('localized embed code: the German "shared by" line gives author and handle and is not taken as the caption', () => {
+    expect(embeds[3]).toMatchObject({ id: 'C4mQ8xLtZ2k', author: 'Pro Bahn e.V.', handle: 'probahn_ev', text: null });
   });
 });
 

@@ -97,8 +97,8 @@ export function countRawEmbeds(rawHtml: string): RawEmbedCounts {
   for (const tag of openingTags(html, 'iframe|amp-iframe')) {
     const urls = tagUrls(tag);
     const youtube = /(?:youtube(?:-nocookie)?\.com\/(?:embed\/|watch\?v=|v\/|shorts\/)|youtu\.be\/)([\w-]{11})/i.exec(urls);
-    if (youtube !== null) add('youtube', youtube[1]!);
-    else if (/youtube(?:-nocookie)?\.com\/embed\/videoseries/i.test(urls)) add('youtube', firstGroup(urls, /list=([\w-]+)/i));
+    if (/youtube(?:-nocookie)?\.com\/embed\/videoseries/i.test(urls)) add('youtube', firstGroup(urls, /list=([\w-]+)/i));
+    else if (youtube !== null) add('youtube', youtube[1]!);
     else if (/data-recommend-id\s*=\s*["']youtube:\/\/([\w-]{11})/i.test(tag)) add('youtube', firstGroup(tag, /youtube:\/\/([\w-]{11})/i));
     else if (/instagram\.com\/(?:p|reel|tv)\/[\w-]+\/embed/i.test(urls)) add('instagram', firstGroup(urls, /instagram\.com\/(?:p|reel|tv)\/([\w-]+)/i));
     else if (/player\.vimeo\.com\/video\/(\d+)/i.test(urls)) add('vimeo', firstGroup(urls, /player\.vimeo\.com\/video\/(\d+)/i));

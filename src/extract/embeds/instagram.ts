@@ -30,9 +30,19 @@ export function parseInstagramUrl(url: URL): EmbedData | null {
   return match === null ? null : post(match[1]!, match[2]!);
 }
 
-/** "A post shared by xoxo, Gaga (@ladygaga) on Dec 5, 2016" / "A post shared by Name (@handle)". */
+/**
+ * The "shared by" line in the languages Instagram localizes embed code into:
+ * "A post shared by xoxo, Gaga (@ladygaga) on Dec 5, 2016", "Ein Beitrag geteilt von Pro Bahn e.V. (@probahn_ev)",
+ * "Une publication partagée par …", "Una publicación compartida por …", "Un post condiviso da …", …
+ */
+const SHARED_BY =
+  /(?:(?:post|video|photo|reel)\s+shared\s+by|beitrag\s+geteilt\s+von|publication\s+partag[ée]e\s+par|publicaci[óo]n\s+compartida\s+por|post\s+condiviso\s+da|publica[çc][ãa]o\s+(?:compartilhada|partilhada)\s+por|bericht\s+gedeeld\s+door|inl[äa]gg\s+delat\s+av|opslag\s+delt\s+af|innlegg\s+delt\s+av)\s+(.*?)\s*\(@([A-Za-z0-9_.]{1,30})\)/i;
+
+/** A paragraph that is Instagram's boilerplate, not the caption. */
+const BOILERPLATE = /\(@[A-Za-z0-9_.]{1,30}\)|shared\s+by|view this (post|profile)|on instagram$|auf instagram an$|sur instagram$/i;
+
 function readSharedBy(text: string): { author: string | null; handle: string | null } {
-  const match = /(?:post|video|photo|reel)\s+shared\s+by\s+(.*?)\s*\(@([A-Za-z0-9_.]{1,30})\)/i.exec(text);
+  const match = SHARED_BY.exec(text);
   if (match !== null) return { author: nullIfEmpty(match[1]), handle: match[2]! };
   const handleOnly = /shared\s+by\s+@([A-Za-z0-9_.]{1,30})/i.exec(text);
   if (handleOnly !== null) return { author: null, handle: handleOnly[1]! };
@@ -55,7 +65,7 @@ function fromBlockquote($: CheerioAPI, element: Element, pageUrl: string): Embed
   let text: string | null = null;
   for (const p of node.find('p').toArray()) {
     const content = collapse($(p).text());
-    if (content === '' || /shared\s+by|view this (post|profile)|on instagram$/i.test(content)) continue;
+    if (content === '' || BOILERPLATE.test(content)) continue;
     text = nullIfEmpty(blockText($, $(p)));
     break;
   }
