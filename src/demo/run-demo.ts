@@ -5,18 +5,19 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openArchive } from '../archive/index.js';
-import { listFixtureSlugs, startFixtureServer } from '../dev/fixture-server.js';
+import { listFixtureSlugs, startFixtureServer, type FixtureServer } from '../dev/fixture-server.js';
 import { toChronicleError } from '../errors.js';
 import { fetchPage } from '../fetch/fetch-page.js';
 import { buildSnapshot } from '../pipeline/build-snapshot.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const pagesDir = resolve(repoRoot, 'fixtures/pages');
+const DEMO_PORT = 47213;
 const archiveDir = resolve(process.cwd(), process.env.CHRONICLE_ARCHIVE_DIR ?? 'archive');
 
 async function main(): Promise<number> {
   const slugs = await listFixtureSlugs(pagesDir);
-  const server = await startFixtureServer({ pagesDir });
+  const server = await startDemoServer();
   const archive = await openArchive(archiveDir);
   process.stderr.write(`demo: serving ${slugs.length} bundled pages at ${server.origin}, archiving into ${archiveDir}\n\n`);
   let failures = 0;
@@ -49,6 +50,18 @@ async function main(): Promise<number> {
   }
   process.stderr.write(`demo: ${slugs.length - failures} of ${slugs.length} pages archived in ${archiveDir}\n`);
   return failures === 0 ? 0 : 7;
+}
+
+/**
+ * A fixed port, so that a second `npm run demo` archives the same URLs and reports them unchanged; any free
+ * port when that one is taken.
+ */
+async function startDemoServer(): Promise<FixtureServer> {
+  try {
+    return await startFixtureServer({ pagesDir, port: DEMO_PORT });
+  } catch {
+    return startFixtureServer({ pagesDir });
+  }
 }
 
 function countBy(values: string[]): string {
