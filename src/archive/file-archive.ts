@@ -120,11 +120,17 @@ export class FileArchive implements Archive {
       throw new ChronicleError('E_ARCHIVE', `raw body does not match snapshot.fetch.sha256 of ${snapshot.id}`, { url: snapshot.url });
     }
     const pageDir = toAbsolute(this.root, location.relDir);
-    const pageIsNew = !(await pathExists(pageDir));
-    await mkdirp(pageDir);
-    if (pageIsNew) {
-      await fsyncDir(join(pageDir, '..'));
-      await fsyncDir(join(this.root, SITES_DIR));
+    const siteDir = join(pageDir, '..');
+    let firstCreated: string | undefined;
+    try {
+      firstCreated = await fs.mkdir(pageDir, { recursive: true });
+    } catch (cause) {
+      throw archiveError('create folder', pageDir, cause);
+    }
+    // Make new folders' entries durable in their parents (only the ones this save created).
+    if (firstCreated !== undefined) {
+      if (firstCreated !== pageDir) await fsyncDir(join(this.root, SITES_DIR));
+      await fsyncDir(siteDir);
     }
     const lock = await lockPage(pageDir, this.lockOptions);
     try {
@@ -166,10 +172,7 @@ export class FileArchive implements Archive {
       } catch (cause) {
         throw archiveError('create folder', tempDir, cause);
       }
-      await this.linkRaw(rawSha, input.raw, join(tempDir, RAW_FILE));
-      await writeFileDurable(join(tempDir, SNAPSHOT_FILE), jsonText);
       const articleBytes = Buffer.from(input.articleHtml, 'utf8');
-      await writeFileDurable(join(tempDir, ARTICLE_FILE), articleBytes);
       const manifest: Manifest = {
         schema: MANIFEST_SCHEMA,
         id,
@@ -180,7 +183,13 @@ export class FileArchive implements Archive {
           [RAW_FILE]: { sha256: rawSha, bytes: input.raw.byteLength },
         },
       };
-      await writeFileDurable(join(tempDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+      // The four files are written and fsynced side by side (their fsyncs overlap), then the folder itself.
+      await settleAll([
+        this.linkRaw(rawSha, input.raw, join(tempDir, RAW_FILE)),
+        writeFileDurable(join(tempDir, SNAPSHOT_FILE), jsonText),
+        writeFileDurable(join(tempDir, ARTICLE_FILE), articleBytes),
+        writeFileDurable(join(tempDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`),
+      ]);
       await fsyncDir(tempDir);
       const finalDir = join(pageDir, id);
       try {
@@ -234,10 +243,11 @@ export class FileArchive implements Archive {
       inFlightTemps.add(tempName);
       try {
         await writeFileDurable(tempPath, raw);
+        // No fsync of the blob folder: raw.html's own link (made durable with its snapshot folder) keeps the
+        // bytes; a blob entry lost to a power cut only costs the next identical body a fresh copy.
         await fs.rename(tempPath, blobPath).catch((cause: unknown) => {
           throw archiveError('store blob', blobPath, cause);
         });
-        await fsyncDir(join(blobPath, '..'));
       } finally {
         inFlightTemps.delete(tempName);
         await fs.rm(tempPath, { force: true }).catch(() => undefined);
@@ -451,6 +461,13 @@ function latestOnDisk(root: string, pageRel: string): { id: string; relDir: stri
   return null;
 }
 
+/** Awaits every promise (none is left running on failure), then throws the first failure. */
+async function settleAll(work: Array<Promise<unknown>>): Promise<void> {
+  const results = await Promise.allSettled(work);
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+}
+
 function parseCheck(line: string): CheckRecord | null {
   if (line.trim() === '') return null;
   try {
@@ -472,36 +489,28 @@ async function hasSites(root: string): Promise<boolean> {
   return (await readDirSafe(join(root, SITES_DIR))).some((entry) => !entry.name.startsWith('.'));
 }
 
-/** Checks (or writes, for a new archive) the FORMAT file. */
+/** What a chronicle archive's root may hold: a half-created archive (another process creating it) is no stranger. */
+const OWN_ROOT_ENTRIES = new Set([FORMAT_FILE, SITES_DIR, BLOBS_DIR, TMP_DIR, INDEX_FILE, `${INDEX_FILE}-wal`, `${INDEX_FILE}-shm`]);
+
+/** Checks (or writes, for a new archive) the FORMAT file. Two processes creating one archive at once both succeed. */
 async function ensureFormat(root: string, create: boolean): Promise<void> {
   const formatPath = join(root, FORMAT_FILE);
-  let text: string | null = null;
-  try {
-    text = readFileSync(formatPath, 'utf8');
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw archiveError('read', formatPath, cause);
-  }
-  if (text !== null) {
-    const match = /^chronicle-archive (\d+)\s*$/.exec(text.split('\n')[0] ?? '');
-    if (match === null) throw new ChronicleError('E_ARCHIVE', `${root} has a FORMAT file that is not a chronicle archive's`);
-    if (Number(match[1]) > FORMAT_VERSION) {
-      throw new ChronicleError('E_ARCHIVE', `${root} is a ${FORMAT_NAME} version ${match[1]}; this chronicle reads version ${FORMAT_VERSION}`);
-    }
+  const existing = readFormat(formatPath);
+  if (existing !== null) {
+    checkFormat(root, existing);
     return;
   }
-  const entries = await readDirSafe(root);
   const rootExists = await pathExists(root);
   if (!create) {
     throw new ChronicleError('E_ARCHIVE', rootExists ? `no chronicle archive at ${root} (no FORMAT file)` : `no archive at ${root}`);
   }
-  if (entries.some((entry) => !entry.name.startsWith('.'))) {
+  const entries = await readDirSafe(root);
+  if (entries.some((entry) => !entry.name.startsWith('.') && !OWN_ROOT_ENTRIES.has(entry.name))) {
     throw new ChronicleError('E_ARCHIVE', `${root} is not empty and not a chronicle archive (no FORMAT file)`);
   }
   await mkdirp(root);
-  for (const sub of [SITES_DIR, BLOBS_DIR, TMP_DIR]) await mkdirp(join(root, sub));
-  // Write FORMAT under a temp name, then link it into place: two processes creating the archive at once both succeed.
-  const tempPath = join(root, TMP_DIR, `format.${process.pid}.${randomBytes(4).toString('hex')}`);
+  // FORMAT first, written under a hidden temp name and linked into place (EEXIST: another process won).
+  const tempPath = join(root, `.${FORMAT_FILE}.${process.pid}.${randomBytes(4).toString('hex')}`);
   await writeFileDurable(tempPath, `${FORMAT_LINE}\n`);
   try {
     await fs.link(tempPath, formatPath);
@@ -510,7 +519,27 @@ async function ensureFormat(root: string, create: boolean): Promise<void> {
   } finally {
     await fs.rm(tempPath, { force: true });
   }
+  for (const sub of [SITES_DIR, BLOBS_DIR, TMP_DIR]) await mkdirp(join(root, sub));
   await fsyncDir(root);
+  checkFormat(root, readFormat(formatPath) ?? '');
+}
+
+function readFormat(formatPath: string): string | null {
+  try {
+    return readFileSync(formatPath, 'utf8');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw archiveError('read', formatPath, cause);
+  }
+}
+
+function checkFormat(root: string, text: string): void {
+  const match = /^chronicle-archive (\d+)\s*$/.exec(text.split('\n')[0] ?? '');
+  if (match === null) throw new ChronicleError('E_ARCHIVE', `${root} has a FORMAT file that is not a chronicle archive's`);
+  if (Number(match[1]) > FORMAT_VERSION) {
+    throw new ChronicleError('E_ARCHIVE', `${root} is a ${FORMAT_NAME} version ${match[1]}; this chronicle reads version ${FORMAT_VERSION}`);
+  }
 }
 
 /** Opens index.sqlite; an unreadable one is moved aside (index.sqlite.damaged-<time>) and a new one made. */

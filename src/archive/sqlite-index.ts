@@ -88,8 +88,11 @@ CREATE VIRTUAL TABLE IF NOT EXISTS snapshots_fts USING fts5 (
 
 const COLUMNS = 'id, url, site, dir, fetched_at, title, content_digest, json_sha256, json_bytes, json_mtime_ms';
 
-/** Column weights for bm25: a hit in the title counts most, then authors and quotes. */
-const BM25 = 'bm25(snapshots_fts, 10.0, 4.0, 1.0, 2.0, 1.0)';
+/**
+ * The FTS5 `rank` column is bm25 with column weights (title counts most, then authors and quotes). Ordering
+ * by `rank` inside the FTS5 table lets it hand back only the best rows, so snippets are made for those alone.
+ */
+const RANK_CONFIG = "INSERT INTO snapshots_fts (snapshots_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 2.0, 1.0)');";
 
 /**
  * The derived SQLite index (WAL, busy timeout): one row per snapshot plus an FTS5 table over its text.
@@ -100,6 +103,7 @@ export class SqliteIndex {
   private readonly db: Database.Database;
   /** True when this open created the schema: the caller rebuilds it from the files. */
   readonly created: boolean;
+  private readonly statements = new Map<string, Database.Statement>();
 
   private constructor(db: Database.Database, created: boolean) {
     this.db = db;
@@ -119,6 +123,7 @@ export class SqliteIndex {
         if (version === INDEX_VERSION) return false;
         db.exec('DROP TABLE IF EXISTS snapshots_fts; DROP TABLE IF EXISTS snapshots; DROP TABLE IF EXISTS info;');
         db.exec(SCHEMA);
+        db.exec(RANK_CONFIG);
         db.prepare("INSERT INTO info (key, value) VALUES ('version', ?)").run(INDEX_VERSION);
         return true;
       });
@@ -134,12 +139,22 @@ export class SqliteIndex {
     if (this.db.open) this.db.close();
   }
 
+  /** A prepared statement, compiled once per SQL text (SQLite re-prepares it itself after a schema change). */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (statement === undefined) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   /**
    * Reserves a snapshot id (a pending row): the first of `id`, `id-2`, `id-3`, … not yet taken by any
    * snapshot in the archive. The UNIQUE constraint makes this safe between processes.
    */
   reserve(row: Omit<IndexRow, 'id' | 'dir'>, baseId: string, dirFor: (id: string) => string, writerPid: number, taken: (id: string) => boolean): string {
-    const insert = this.db.prepare(
+    const insert = this.sql(
       `INSERT INTO snapshots (id, url, site, dir, fetched_at, fetched_ms, title, content_digest, pending, writer_pid)
        VALUES (@id, @url, @site, @dir, @fetchedAt, @fetchedMs, @title, @contentDigest, 1, @writerPid)`,
     );
@@ -162,7 +177,7 @@ export class SqliteIndex {
 
   /** Drops a reservation that never became a snapshot. */
   unreserve(id: string): void {
-    this.db.prepare('DELETE FROM snapshots WHERE id = ? AND pending = 1').run(id);
+    this.sql('DELETE FROM snapshots WHERE id = ? AND pending = 1').run(id);
   }
 
   /** Inserts or replaces a complete snapshot row and its full-text entry. */
@@ -171,12 +186,12 @@ export class SqliteIndex {
   }
 
   private upsertInTransaction(row: IndexRow, text: SearchText): void {
-    const existing = this.db.prepare('SELECT n FROM snapshots WHERE id = ?').get(row.id) as { n: number } | undefined;
+    const existing = this.sql('SELECT n FROM snapshots WHERE id = ?').get(row.id) as { n: number } | undefined;
     const values = { ...row, fetchedMs: Date.parse(row.fetchedAt) };
     let n: number;
     if (existing === undefined) {
-      const result = this.db
-        .prepare(
+      const result = this
+        .sql(
           `INSERT INTO snapshots (id, url, site, dir, fetched_at, fetched_ms, title, content_digest, json_sha256, json_bytes, json_mtime_ms, pending)
            VALUES (@id, @url, @site, @dir, @fetchedAt, @fetchedMs, @title, @contentDigest, @jsonSha256, @jsonBytes, @jsonMtimeMs, 0)`,
         )
@@ -184,34 +199,34 @@ export class SqliteIndex {
       n = Number(result.lastInsertRowid);
     } else {
       n = existing.n;
-      this.db
-        .prepare(
+      this
+        .sql(
           `UPDATE snapshots SET url = @url, site = @site, dir = @dir, fetched_at = @fetchedAt, fetched_ms = @fetchedMs,
              title = @title, content_digest = @contentDigest, json_sha256 = @jsonSha256, json_bytes = @jsonBytes,
              json_mtime_ms = @jsonMtimeMs, pending = 0, writer_pid = NULL
            WHERE n = @n`,
         )
         .run({ ...values, n });
-      this.db.prepare('DELETE FROM snapshots_fts WHERE rowid = ?').run(n);
+      this.sql('DELETE FROM snapshots_fts WHERE rowid = ?').run(n);
     }
-    this.db
-      .prepare('INSERT INTO snapshots_fts (rowid, title, authors, body, quotes, embeds) VALUES (?, ?, ?, ?, ?, ?)')
+    this
+      .sql('INSERT INTO snapshots_fts (rowid, title, authors, body, quotes, embeds) VALUES (?, ?, ?, ?, ?, ?)')
       .run(n, text.title, text.authors, text.body, text.quotes, text.embeds);
   }
 
   delete(id: string): void {
     this.db
       .transaction(() => {
-        const row = this.db.prepare('SELECT n FROM snapshots WHERE id = ?').get(id) as { n: number } | undefined;
+        const row = this.sql('SELECT n FROM snapshots WHERE id = ?').get(id) as { n: number } | undefined;
         if (row === undefined) return;
-        this.db.prepare('DELETE FROM snapshots_fts WHERE rowid = ?').run(row.n);
-        this.db.prepare('DELETE FROM snapshots WHERE n = ?').run(row.n);
+        this.sql('DELETE FROM snapshots_fts WHERE rowid = ?').run(row.n);
+        this.sql('DELETE FROM snapshots WHERE n = ?').run(row.n);
       })
       .immediate();
   }
 
   pending(): PendingRow[] {
-    return (this.db.prepare('SELECT id, dir, writer_pid FROM snapshots WHERE pending = 1').all() as Array<{ id: string; dir: string; writer_pid: number | null }>).map(
+    return (this.sql('SELECT id, dir, writer_pid FROM snapshots WHERE pending = 1').all() as Array<{ id: string; dir: string; writer_pid: number | null }>).map(
       (row) => ({ id: row.id, dir: row.dir, writerPid: row.writer_pid }),
     );
   }
@@ -225,6 +240,7 @@ export class SqliteIndex {
       .transaction(() => {
         this.db.exec('DROP TABLE IF EXISTS snapshots_fts; DROP TABLE IF EXISTS snapshots;');
         this.db.exec(SCHEMA);
+        this.db.exec(RANK_CONFIG);
         const entries = collect();
         for (const entry of entries) this.upsertInTransaction(entry.row, entry.text);
         return entries.length;
@@ -233,16 +249,16 @@ export class SqliteIndex {
   }
 
   byId(id: string): IndexRow | null {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM snapshots WHERE id = ? AND pending = 0`).get(id) as DbRow | undefined;
+    const row = this.sql(`SELECT ${COLUMNS} FROM snapshots WHERE id = ? AND pending = 0`).get(id) as DbRow | undefined;
     return row === undefined ? null : fromDb(row);
   }
 
   idTaken(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM snapshots WHERE id = ?').get(id) !== undefined;
+    return this.sql('SELECT 1 FROM snapshots WHERE id = ?').get(id) !== undefined;
   }
 
   hasUrl(url: string): boolean {
-    return this.db.prepare('SELECT 1 FROM snapshots WHERE url = ? AND pending = 0 LIMIT 1').get(url) !== undefined;
+    return this.sql('SELECT 1 FROM snapshots WHERE url = ? AND pending = 0 LIMIT 1').get(url) !== undefined;
   }
 
   query(query: IndexQuery = {}): IndexRow[] {
@@ -274,20 +290,22 @@ export class SqliteIndex {
     }
     const direction = query.order === 'desc' ? 'DESC' : 'ASC';
     const sql = `SELECT ${COLUMNS} FROM snapshots WHERE ${where.join(' AND ')} ORDER BY fetched_ms ${direction}, id ${direction}`;
-    return (this.db.prepare(sql).all(params) as DbRow[]).map(fromDb);
+    return (this.sql(sql).all(params) as DbRow[]).map(fromDb);
   }
 
   /** FTS5 MATCH, best first. A malformed query throws E_USAGE. */
   search(match: string, limit: number): IndexSearchRow[] {
-    const sql = `SELECT ${COLUMNS.split(', ').map((column) => `s.${column}`).join(', ')},
-        ${BM25} AS score,
-        snippet(snapshots_fts, -1, '**', '**', '…', 16) AS snippet
-      FROM snapshots_fts JOIN snapshots s ON s.n = snapshots_fts.rowid
-      WHERE snapshots_fts MATCH ? AND s.pending = 0
-      ORDER BY score LIMIT ?`;
+    const sql = `SELECT ${COLUMNS.split(', ').map((column) => `s.${column}`).join(', ')}, f.score, f.snippet
+      FROM (
+        SELECT rowid, rank AS score, snippet(snapshots_fts, -1, '**', '**', '…', 16) AS snippet
+        FROM snapshots_fts WHERE snapshots_fts MATCH ? ORDER BY rank LIMIT ?
+      ) AS f
+      JOIN snapshots s ON s.n = f.rowid
+      WHERE s.pending = 0
+      ORDER BY f.score`;
     let rows: Array<DbRow & { score: number; snippet: string }>;
     try {
-      rows = this.db.prepare(sql).all(match, limit) as Array<DbRow & { score: number; snippet: string }>;
+      rows = this.sql(sql).all(match, limit) as Array<DbRow & { score: number; snippet: string }>;
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === 'SQLITE_ERROR') {
@@ -304,7 +322,7 @@ export class SqliteIndex {
     const rows = this.db.pragma('quick_check') as Array<{ quick_check: string }>;
     for (const row of rows) if (row.quick_check !== 'ok') problems.push(row.quick_check);
     try {
-      this.db.prepare("INSERT INTO snapshots_fts (snapshots_fts, rank) VALUES ('integrity-check', 1)").run();
+      this.sql("INSERT INTO snapshots_fts (snapshots_fts, rank) VALUES ('integrity-check', 1)").run();
     } catch (error) {
       problems.push(`full-text index: ${(error as Error).message}`);
     }

@@ -75,7 +75,7 @@ test('two writer processes of 20 URLs each into one archive give 40 snapshots, a
 
 test('two writers on the same 20 URLs with different content lose nothing: 40 versions', async () => {
   const runs = await Promise.all([startWriter(temp.root, 'alpha', 20, 'shared').done, startWriter(temp.root, 'beta', 20, 'shared').done]);
-  for (const run of runs) expect(run.code).toBe(0);
+  for (const run of runs) expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
   const archive = await openArchive(temp.root, { create: false });
   expect(await archive.list()).toHaveLength(40);
   expect(await archive.versions('https://w.example/shared/story-7')).toHaveLength(2);
@@ -85,7 +85,7 @@ test('two writers on the same 20 URLs with different content lose nothing: 40 ve
 
 test('two writers saving the same unchanged content decide under the page lock: one folder per URL, the rest are checks', async () => {
   const runs = await Promise.all([startWriter(temp.root, 'alpha', 20, 'same').done, startWriter(temp.root, 'beta', 20, 'same').done]);
-  for (const run of runs) expect(run.code).toBe(0);
+  for (const run of runs) expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
   const outcomes = runs.flatMap((run) => run.lines.map((line) => line.split(' ')[0]));
   expect(outcomes.filter((word) => word === 'saved')).toHaveLength(20);
   expect(outcomes.filter((word) => word === 'unchanged')).toHaveLength(20);
