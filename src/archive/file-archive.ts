@@ -46,7 +46,7 @@ import { lockPage, type PageLockOptions } from './page-lock.js';
 import { bareHex, searchTextOf, snapshotText, type Manifest, type SearchText } from './records.js';
 import { scanSites } from './scan.js';
 import { loadIndexed, loadSnapshotFolder, stillIndexed } from './snapshot-folder.js';
-import { SqliteIndex, type IndexRow, type IndexSearchRow } from './sqlite-index.js';
+import { isDamagedIndexError, SqliteIndex, type IndexRow, type IndexSearchRow } from './sqlite-index.js';
 import { verifyArchive } from './verify.js';
 
 export interface OpenArchiveOptions {
@@ -95,7 +95,7 @@ export class FileArchive implements Archive {
   readonly root: string;
   /** Things the open repaired (an unreadable index moved aside, a rebuild): the CLI prints them on stderr. */
   readonly notices: string[];
-  private readonly index: SqliteIndex;
+  private index: SqliteIndex;
   private readonly lockOptions: PageLockOptions;
 
   constructor(root: string, index: SqliteIndex, notices: string[], lockOptions: PageLockOptions) {
@@ -112,6 +112,14 @@ export class FileArchive implements Archive {
   // ── writing ────────────────────────────────────────────────────────────────
 
   async save(input: SaveInput): Promise<SaveResult> {
+    try {
+      return await this.saveUnwrapped(input);
+    } catch (error) {
+      throw error instanceof ChronicleError ? error : archiveError('save snapshot', input.snapshot.id, error);
+    }
+  }
+
+  private async saveUnwrapped(input: SaveInput): Promise<SaveResult> {
     const { snapshot, raw, articleHtml } = input;
     assertSnapshotId(snapshot.id);
     const location = locatePage(snapshot.url);
@@ -391,7 +399,16 @@ export class FileArchive implements Archive {
   /** Rebuilds the index from the files alone; returns how many snapshots it holds. */
   async reindex(): Promise<number> {
     const root = this.root;
-    return this.index.rebuild(() => collectFromFiles(root));
+    try {
+      return this.index.rebuild(() => collectFromFiles(root));
+    } catch (error) {
+      if (!isDamagedIndexError(error)) throw error;
+      // The index file itself is damaged: set it aside and build a new one.
+      this.index.close();
+      moveIndexAside(root, this.notices, 'damaged');
+      this.index = SqliteIndex.open(join(root, INDEX_FILE));
+      return this.index.rebuild(() => collectFromFiles(root));
+    }
   }
 
   private summary(row: IndexRow): SnapshotSummary {
@@ -552,15 +569,20 @@ function openIndex(root: string, notices: string[]): SqliteIndex {
     if (code !== 'SQLITE_NOTADB' && code !== 'SQLITE_CORRUPT' && !code.startsWith('SQLITE_CORRUPT')) {
       throw new ChronicleError('E_ARCHIVE', `cannot open the index ${path}: ${(error as Error).message}`, { cause: error });
     }
-    const aside = `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '')}`;
-    try {
-      renameSync(path, aside);
-      rmSync(`${path}-wal`, { force: true });
-      rmSync(`${path}-shm`, { force: true });
-    } catch (cause) {
-      throw archiveError('move aside the damaged index', path, cause);
-    }
-    notices.push(`the index was unreadable (${code}); moved it to ${aside} and rebuilt it from the files`);
+    moveIndexAside(root, notices, code);
     return SqliteIndex.open(path);
   }
+}
+
+function moveIndexAside(root: string, notices: string[], reason: string): void {
+  const path = join(root, INDEX_FILE);
+  const aside = `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '')}`;
+  try {
+    renameSync(path, aside);
+    rmSync(`${path}-wal`, { force: true });
+    rmSync(`${path}-shm`, { force: true });
+  } catch (cause) {
+    throw archiveError('move aside the damaged index', path, cause);
+  }
+  notices.push(`the index was unreadable (${reason}); moved it to ${aside} and rebuilt it from the files`);
 }

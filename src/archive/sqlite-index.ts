@@ -128,7 +128,7 @@ export class SqliteIndex {
         return true;
       });
       const created = setUp.immediate();
-      return new SqliteIndex(db, created);
+      return guarded(new SqliteIndex(db, created));
     } catch (error) {
       db.close();
       throw error;
@@ -343,4 +343,36 @@ function fromDb(row: DbRow): IndexRow {
     jsonBytes: row.json_bytes ?? -1,
     jsonMtimeMs: row.json_mtime_ms ?? -1,
   };
+}
+
+/** SQLite failures (busy past the timeout, a damaged file, a full disk) become E_ARCHIVE, the cause kept. */
+export function indexError(error: unknown): unknown {
+  if (error instanceof ChronicleError) return error;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  return new ChronicleError('E_ARCHIVE', `index.sqlite: ${(error as Error).message} (${code}); run chronicle reindex if it persists`, { cause: error });
+}
+
+/** True for errors that mean the index file itself is damaged. */
+export function isDamagedIndexError(error: unknown): boolean {
+  const cause = error instanceof ChronicleError ? error.cause : error;
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
+/** Every method call of the index goes through indexError. */
+function guarded(index: SqliteIndex): SqliteIndex {
+  return new Proxy(index, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        try {
+          return (value as (...parameters: unknown[]) => unknown).apply(target, args);
+        } catch (error) {
+          throw indexError(error);
+        }
+      };
+    },
+  });
 }

@@ -157,3 +157,23 @@ test('a torn line in checks.ndjson is reported and skipped by readers', async ()
   archive.close();
   expect(problems).toEqual([expect.objectContaining({ message: 'line 2 is not a check record' })]);
 });
+
+test('an index damaged inside the file: readers fail with E_ARCHIVE (exit 6), verify reports it, reindex rebuilds it', async () => {
+  await seed(40);
+  const { openSync, writeSync, closeSync, statSync } = await import('node:fs');
+  const path = join(temp.root, 'index.sqlite');
+  const size = statSync(path).size;
+  const fd = openSync(path, 'r+');
+  // Garbage over the second half of the file: the schema page and the first tables still read.
+  const from = Math.floor(size / 2 / 4096) * 4096;
+  writeSync(fd, Buffer.alloc(size - from, 0x5a), 0, size - from, from);
+  closeSync(fd);
+  const verify = await runCli(['verify', '--archive-dir', temp.root]);
+  expect(verify.code).toBe(6);
+  expect(verify.stdout + verify.stderr).toMatch(/index/);
+  const reindex = await runCli(['reindex', '--archive-dir', temp.root]);
+  expect(reindex.code).toBe(0);
+  expect(reindex.stdout).toMatch(/reindexed 40 snapshots/);
+  expect((await runCli(['verify', '--archive-dir', temp.root])).code).toBe(0);
+  expect((await runCli(['list', '--json', '--archive-dir', temp.root])).stdout.trim().split('\n')).toHaveLength(40);
+});
