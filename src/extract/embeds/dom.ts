@@ -158,11 +158,22 @@ export function select($: CheerioAPI, selector: string): Element[] {
 }
 
 /** The elements (iframes and similar) whose loaded URL is parsed by `parse`. */
+const frameCache = new WeakMap<CheerioAPI, Map<string, Array<{ element: Element; url: URL }>>>();
+
 export function framesWithUrl(
   $: CheerioAPI,
   pageUrl: string,
   selector: string,
 ): Array<{ element: Element; url: URL }> {
+  // Most detectors ask for the page's iframes: read them once per document.
+  const key = `${pageUrl}\n${selector}`;
+  let cache = frameCache.get($);
+  if (cache === undefined) {
+    cache = new Map();
+    frameCache.set($, cache);
+  }
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached.map((entry) => ({ element: entry.element, url: new URL(entry.url.toString()) }));
   const found: Array<{ element: Element; url: URL }> = [];
   for (const element of select($, selector)) {
     const source = sourceUrl(element, pageUrl);
@@ -170,7 +181,8 @@ export function framesWithUrl(
     const url = toUrl(source, pageUrl);
     if (url !== null) found.push({ element, url });
   }
-  return found;
+  cache.set(key, found);
+  return found.map((entry) => ({ element: entry.element, url: new URL(entry.url.toString()) }));
 }
 
 /** A title attribute worth keeping (not a generic "YouTube video player" / "Embedded content"). */

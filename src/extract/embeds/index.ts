@@ -247,8 +247,9 @@ export function detectEmbeds(ctx: EmbedContext, options: DetectEmbedsOptions = {
   matches = matches.filter(({ match }) => !folded.has(match));
 
   // Same embed twice side by side (WordPress post embeds ship a blockquote and an iframe): keep one.
-  const order = documentOrder($);
-  const sorted = matches.map(({ match }) => match).sort((a, b) => (order.get(a.element) ?? 0) - (order.get(b.element) ?? 0));
+  const unsorted = matches.map(({ match }) => match);
+  const order = unsorted.length > 1 ? documentOrder($) : new Map<Element, number>();
+  const sorted = unsorted.sort((a, b) => (order.get(a.element) ?? 0) - (order.get(b.element) ?? 0));
   const result: EmbedMatch[] = [];
   for (const match of sorted) {
     const previous = result[result.length - 1];

@@ -11,8 +11,12 @@ import { classTokens, isElement } from './dom.js';
 const OUTSIDE_TAGS = new Set(['footer', 'nav', 'aside']);
 const OUTSIDE_ROLES = new Set(['navigation', 'contentinfo', 'complementary', 'banner']);
 
+/** Whole class/id tokens that name a container outside the article. */
 const OUTSIDE_TOKEN =
-  /^(sidebar|side-bar|sidebar[-_].+|.+[-_]sidebar|widget|widgets|widget[-_]area|.+[-_]widget[-_]area|footer|site[-_]footer|page[-_]footer|global[-_]footer|related|related[-_].+|.+[-_]related|comments?|comment[-_].+|.+[-_]comments|disqus_thread|nav|navbar|navigation|site[-_]nav|.+[-_]nav|menu|.+[-_]menu|recirc.*|outbrain.*|taboola.*|trending.*|most[-_]popular|popular[-_]posts|more[-_]stories|read[-_]more[-_].+|newsletter.*|promo|promos)$/i;
+  /^(widget|widgets|widget[-_]area|.+[-_]widget[-_]area|disqus_thread|nav|navbar|navigation|site[-_]nav|.+[-_]nav|nav[-_].+|menu|.+[-_]menu|most[-_]popular|popular[-_]posts|more[-_]stories|read[-_]more[-_].+)$/i;
+
+/** Words that name an outside container wherever they stand as a segment of a token (BEM: c-related-list__video). */
+const OUTSIDE_SEGMENT = /(^|[-_])(sidebar|side-bar|related|comments?|footer|recirc|recirculation|outbrain|taboola|trending|newsletter|promos?)([-_]|$)/i;
 
 /** Aside elements that are embed wrappers themselves, not sidebars. */
 const EMBED_ASIDE = /embed|tweet|video|media|social/i;
@@ -24,7 +28,7 @@ function looksOutside(element: Element): boolean {
   if (OUTSIDE_TAGS.has(tag)) return true;
   const role = (element.attribs['role'] ?? '').toLowerCase();
   if (OUTSIDE_ROLES.has(role)) return true;
-  return tokens.some((token) => OUTSIDE_TOKEN.test(token));
+  return tokens.some((token) => OUTSIDE_TOKEN.test(token) || OUTSIDE_SEGMENT.test(token));
 }
 
 /** Caches paragraph-text sizes per element for one document. */
