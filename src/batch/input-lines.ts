@@ -23,12 +23,21 @@ export async function* argumentLines(args: readonly string[]): AsyncGenerator<In
   for (const text of args) yield { line: ++line, text };
 }
 
+/** An opened input: its lines (iterate it), and a way to let go of the stream early (after an interrupt). */
+export interface InputSource extends AsyncGenerator<InputLine> {
+  /**
+   * Stops reading: destroys the underlying stream so a read that is waiting for more input (a terminal or a
+   * pipe whose writer is still open) ends, and nothing keeps the process alive.
+   */
+  close(): void;
+}
+
 /**
  * Opens `-i FILE` (or stdin for "-") as input lines. A file that cannot be opened is E_USAGE, raised
  * before any URL is taken.
  */
-export async function openInput(path: string, stdin: NodeJS.ReadableStream): Promise<AsyncGenerator<InputLine>> {
-  if (path === '-') return readLines(stdin);
+export async function openInput(path: string, stdin: NodeJS.ReadableStream): Promise<InputSource> {
+  if (path === '-') return Object.assign(readLines(stdin), { close: () => destroyStream(stdin) });
   const stream = createReadStream(path);
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
@@ -36,7 +45,13 @@ export async function openInput(path: string, stdin: NodeJS.ReadableStream): Pro
       reject(new ChronicleError('E_USAGE', `cannot read input file ${path}: ${(cause as Error).message}`, { cause })),
     );
   });
-  return readLines(stream);
+  return Object.assign(readLines(stream), { close: () => stream.destroy() });
+}
+
+function destroyStream(stream: NodeJS.ReadableStream): void {
+  const destroyable = stream as NodeJS.ReadableStream & { destroy?: () => void };
+  if (typeof destroyable.destroy === 'function') destroyable.destroy();
+  else stream.pause();
 }
 
 /** Counts the URL-bearing lines of a file (for the progress bar's total), streaming. */

@@ -67,7 +67,7 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
   if (urls.length === 0 && options.input === undefined) {
     throw new ChronicleError('E_USAGE', 'give URLs as arguments or a list with -i FILE (-i - for standard input)');
   }
-  const lines = await inputLines(urls, options.input, io.stdin);
+  const input = await inputLines(urls, options.input, io.stdin);
   const total = await knownTotal(urls, options.input);
 
   const archive = await openArchive(resolveArchiveDir(io, options.archiveDir));
@@ -116,7 +116,7 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
   let summary: BatchSummary;
   try {
     summary = await runBatch({
-      lines,
+      lines: input.lines,
       job,
       onOutcome,
       concurrency: options.concurrency,
@@ -127,6 +127,8 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
       ...(options.skipExisting ? { skip: async (item) => ((await archive.has(item.key)) ? 'exists' : null) } : {}),
     });
   } finally {
+    // After an interrupt the reader may still be waiting on stdin: let go of it so the process can exit.
+    if (stop.signal.aborted) input.close();
     for (const signal of SIGNALS) process.off(signal, onSignal);
     if (graceTimer !== null) clearTimeout(graceTimer);
     progress?.clear();
@@ -149,14 +151,19 @@ export function exitCodeOf(summary: BatchSummary, singleUrl: boolean): number {
   return EXIT.PARTIAL;
 }
 
-async function inputLines(urls: string[], input: string | undefined, stdin: NodeJS.ReadableStream): Promise<AsyncIterable<InputLine>> {
-  if (input === undefined) return argumentLines(urls);
-  const fromInput = await openInput(input, stdin);
-  if (urls.length === 0) return fromInput;
-  return (async function* () {
+async function inputLines(
+  urls: string[],
+  input: string | undefined,
+  stdin: NodeJS.ReadableStream,
+): Promise<{ lines: AsyncIterable<InputLine>; close(): void }> {
+  if (input === undefined) return { lines: argumentLines(urls), close: () => undefined };
+  const source = await openInput(input, stdin);
+  if (urls.length === 0) return { lines: source, close: () => source.close() };
+  const lines = (async function* () {
     yield* argumentLines(urls);
-    for await (const line of fromInput) yield { line: line.line + urls.length, text: line.text };
+    for await (const line of source) yield { line: line.line + urls.length, text: line.text };
   })();
+  return { lines, close: () => source.close() };
 }
 
 /** Total URL lines for the progress bar: known for arguments and files, not for stdin. */
