@@ -16,25 +16,41 @@ export interface ReadabilityResult {
 const silentConsole = new VirtualConsole();
 
 /**
- * Runs Mozilla Readability on a jsdom document built from `html`. Scripts never run (jsdom's default
- * `runScripts: undefined`) and no resources are loaded (no `resources` option). Returns null when
- * Readability finds no article.
+ * One jsdom window per thread, made on first use and kept. Each page is parsed by that window's DOMParser
+ * into a fresh Document that has no window of its own: building a window per page (all the Web IDL
+ * interfaces, plus one more window per <iframe>) was a large share of jsdom's cost, and closed windows are
+ * freed only when the event loop turns. A DOMParser document is scripting-disabled, loads nothing, runs
+ * nothing, and is garbage like any other object once Readability is done with it.
+ */
+let sharedWindow: JSDOM | null = null;
+
+/** Parses `html` into a fresh, windowless, scripting-disabled jsdom Document whose URL is `pageUrl`. */
+export function parseDocument(html: string, pageUrl: string): Document {
+  sharedWindow ??= new JSDOM('', { url: 'about:blank', virtualConsole: silentConsole });
+  // The parsed document takes its URL (hence baseURI, for Readability's absolute links) from the window's.
+  sharedWindow.reconfigure({ url: pageUrl });
+  return new sharedWindow.window.DOMParser().parseFromString(html, 'text/html');
+}
+
+/**
+ * Runs Mozilla Readability on a jsdom document built from `html`. Scripts never run and no resources are
+ * loaded. Returns null when Readability finds no article.
  */
 export function runReadability(html: string, pageUrl: string): ReadabilityResult | null {
-  const dom = new JSDOM(html, { url: pageUrl, virtualConsole: silentConsole, pretendToBeVisual: false });
-  try {
-    const parsed = new Readability(dom.window.document, { charThreshold: 250 }).parse();
-    if (!parsed || !parsed.content) return null;
-    return {
-      title: parsed.title ?? null,
-      byline: parsed.byline ?? null,
-      content: parsed.content,
-      excerpt: parsed.excerpt ?? null,
-      siteName: parsed.siteName ?? null,
-      lang: parsed.lang ?? null,
-      publishedTime: parsed.publishedTime ?? null,
-    };
-  } finally {
-    dom.window.close();
-  }
+  return readDocument(parseDocument(html, pageUrl));
+}
+
+/** Readability on a parsed document (it changes the document). Returns null when it finds no article. */
+export function readDocument(document: Document): ReadabilityResult | null {
+  const parsed = new Readability(document, { charThreshold: 250 }).parse();
+  if (!parsed || !parsed.content) return null;
+  return {
+    title: parsed.title ?? null,
+    byline: parsed.byline ?? null,
+    content: parsed.content,
+    excerpt: parsed.excerpt ?? null,
+    siteName: parsed.siteName ?? null,
+    lang: parsed.lang ?? null,
+    publishedTime: parsed.publishedTime ?? null,
+  };
 }

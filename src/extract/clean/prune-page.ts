@@ -1,50 +1,151 @@
 import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, ChildNode, Element, ParentNode } from 'domhandler';
 
 /**
  * Site chrome that is never article content, recognised by class or id before Readability strips classes:
  * share bars, related-post blocks, comment areas, newsletter and "we moved" pop-ups, ads.
  */
-const CHROME_SELECTORS = [
-  '.sharedaddy', '.sd-sharing-enabled', '.jp-relatedposts', '.addtoany_share_save_container', '.a2a_kit',
-  '.share-buttons', '.social-share', '.social-sharing', '.share-bar', '.sharing', '.post-share', '.entry-share',
-  '.related-posts', '.yarpp-related', '.crp_related', '.rp4wp-related-posts', '.related-articles',
-  '#comments', '.comments-area', '.comment-respond', '#respond', '.comments-section', '.disqus', '#disqus_thread',
-  '.newsletter', '.newsletter-signup', '.subscribe-box', '.mc4wp-form',
-  '.popup', '.modal', '.pum', '.pum-overlay', '.optin-monster', '[id^="om-"]',
-  '.adsbygoogle', '.advertisement', '.ad-container', '.ad-slot', '[id^="div-gpt-ad"]', '[class^="ad-"]', '.ads',
-  '.affiliate-disclosure', '.disclosure',
-].join(',');
+const CHROME_CLASSES = new Set([
+  'sharedaddy', 'sd-sharing-enabled', 'jp-relatedposts', 'addtoany_share_save_container', 'a2a_kit',
+  'share-buttons', 'social-share', 'social-sharing', 'share-bar', 'sharing', 'post-share', 'entry-share',
+  'related-posts', 'yarpp-related', 'crp_related', 'rp4wp-related-posts', 'related-articles',
+  'comments-area', 'comment-respond', 'comments-section', 'disqus',
+  'newsletter', 'newsletter-signup', 'subscribe-box', 'mc4wp-form',
+  'popup', 'modal', 'pum', 'pum-overlay', 'optin-monster',
+  'adsbygoogle', 'advertisement', 'ad-container', 'ad-slot', 'ads',
+  'affiliate-disclosure', 'disclosure',
+]);
+const CHROME_IDS = new Set(['comments', 'respond', 'disqus_thread']);
+const CHROME_ID_PREFIXES = ['om-', 'div-gpt-ad'];
+const CHROME_CLASS_ATTRIBUTE_PREFIXES = ['ad-'];
 
 /** Elements with more words than this are never pruned by class alone (a mis-named article wrapper). */
 const MAX_CHROME_WORDS = 120;
 
+/** Elements dropped with everything in them: never content, and costly or unsafe for jsdom to build. */
+const DROPPED = new Set([
+  'script', 'style', 'link', 'template', 'object', 'embed', 'applet', 'iframe', 'frame', 'frameset',
+]);
+/** Whose text is not reader-visible text (for the chrome word count). */
+const NOT_TEXT = new Set(['script', 'style', 'template', 'noscript', 'textarea']);
+/** Never removed, whatever their attributes say. */
+const STRUCTURAL = new Set(['html', 'head', 'body']);
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+
 /**
- * Strips what can never be article content, before the page goes to jsdom: scripts (JSON-LD has already been
- * read by the metadata rules), styles (jsdom's CSS parser is slow and chokes on raw SCSS), comments, svg
- * internals, templates, and noscript blocks that hold no image; then known chrome by class.
+ * Strips what can never be article content, before the page goes to jsdom, in one walk over the tree:
+ * - scripts (JSON-LD included: the metadata rules read it first), styles and stylesheet links (jsdom's CSS
+ *   parser is slow and chokes on raw SCSS), templates, objects, embeds and frames (jsdom builds a whole
+ *   window per frame; embeds worth keeping were found by the embed detectors before this runs);
+ * - comments, svg internals, noscript blocks that hold no image, meta refresh;
+ * - hidden elements, by the rules Readability uses to drop them itself (`hidden`, `aria-hidden="true"`,
+ *   inline `display:none` / `visibility:hidden`); then every `style` attribute, so jsdom parses no CSS;
+ * - known chrome by class or id (share bars, related posts, comments, newsletter boxes, ads) of at most
+ *   120 words that holds no <article> or <main>.
+ * Returns the number of elements removed.
  */
-export function prunePage($: CheerioAPI): void {
-  $('script, style, link[rel="stylesheet"], template, object, embed, applet, meta[http-equiv="refresh"]').remove();
-  $('svg').each((_, element) => {
-    $(element).empty();
-  });
-  $('noscript').each((_, element) => {
-    const node = $(element);
-    if (!/<img\b/i.test(node.html() ?? '')) node.remove();
-  });
-  $('*')
-    .contents()
-    .filter((_, node) => node.type === 'comment')
-    .remove();
-  $('[style]').removeAttr('style');
-  $(CHROME_SELECTORS).each((_, element) => {
-    const node = $(element);
-    if (node.is('html, body, article, main') || node.find('article, main').length > 0) return;
-    if (wordCount(node.text()) <= MAX_CHROME_WORDS) node.remove();
-  });
+export function prunePage($: CheerioAPI): number {
+  const root = $.root()[0];
+  return root ? pruneChildren(root) : 0;
 }
 
-function wordCount(text: string): number {
+function pruneChildren(parent: ParentNode): number {
+  let removed = 0;
+  const kept: ChildNode[] = [];
+  for (const child of parent.children) {
+    if (child.type === 'comment') continue;
+    if (isElement(child)) {
+      if (shouldDrop(child)) {
+        removed++;
+        child.parent = null;
+        continue;
+      }
+      if (child.attribs.style !== undefined) delete child.attribs.style;
+      removed += child.name === 'svg' ? emptyElement(child) : pruneChildren(child);
+    }
+    kept.push(child);
+  }
+  if (kept.length !== parent.children.length) relink(parent, kept);
+  return removed;
+}
+
+function shouldDrop(element: Element): boolean {
+  const name = element.name;
+  if (DROPPED.has(name)) return true;
+  if (STRUCTURAL.has(name)) return false;
+  if (name === 'meta') return (element.attribs['http-equiv'] ?? '').toLowerCase() === 'refresh';
+  if (name === 'noscript') return !holdsImage(element);
+  return isHidden(element) || isChrome(element);
+}
+
+/** Readability's own `_isProbablyVisible`, read from attributes instead of computed style. */
+function isHidden(element: Element): boolean {
+  const attribs = element.attribs;
+  if (attribs.hidden !== undefined) return true;
+  if (attribs['aria-hidden'] === 'true' && !(attribs.class ?? '').includes('fallback-image')) return true;
+  const style = attribs.style;
+  return style !== undefined && HIDDEN_STYLE.test(style);
+}
+
+function isChrome(element: Element): boolean {
+  if (element.name === 'article' || element.name === 'main') return false;
+  const { class: classAttribute, id } = element.attribs;
+  let matched = false;
+  if (id !== undefined && (CHROME_IDS.has(id) || CHROME_ID_PREFIXES.some((prefix) => id.startsWith(prefix)))) {
+    matched = true;
+  } else if (classAttribute !== undefined && classAttribute !== '') {
+    matched =
+      CHROME_CLASS_ATTRIBUTE_PREFIXES.some((prefix) => classAttribute.startsWith(prefix)) ||
+      classAttribute.split(/\s+/).some((name) => CHROME_CLASSES.has(name));
+  }
+  if (!matched) return false;
+  const words = { count: 0 };
+  return !holdsArticle(element, words) && words.count <= MAX_CHROME_WORDS;
+}
+
+/** Whether an <article> or <main> is inside; counts the words of visible text on the way (stops early). */
+function holdsArticle(parent: ParentNode, words: { count: number }): boolean {
+  for (let child = parent.firstChild; child !== null; child = child.next) {
+    if (child.type === 'text') {
+      words.count += countWords(child.data);
+    } else if (isElement(child)) {
+      if (child.name === 'article' || child.name === 'main') return true;
+      if (!NOT_TEXT.has(child.name) && holdsArticle(child, words)) return true;
+    }
+  }
+  return false;
+}
+
+function holdsImage(parent: ParentNode): boolean {
+  for (let child = parent.firstChild; child !== null; child = child.next) {
+    // parse5 (cheerio's default) keeps noscript content as raw text; htmlparser2 parses it as elements.
+    if (child.type === 'text' && /<img\b/i.test(child.data)) return true;
+    if (isElement(child) && (child.name === 'img' || holdsImage(child))) return true;
+  }
+  return false;
+}
+
+function emptyElement(element: Element): number {
+  const removed = element.children.filter(isElement).length;
+  for (const child of element.children) child.parent = null;
+  relink(element, []);
+  return removed;
+}
+
+function countWords(text: string): number {
   const trimmed = text.trim();
   return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
+}
+
+function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+/** Makes `children` the node's child list, with sibling links to match. */
+function relink(parent: ParentNode, children: ChildNode[]): void {
+  children.forEach((child, index) => {
+    child.prev = children[index - 1] ?? null;
+    child.next = children[index + 1] ?? null;
+  });
+  parent.children = children;
 }

@@ -1,0 +1,241 @@
+/**
+ * `npm run bench`: extraction speed over the saved corpus (../shared/corpus, or $CHRONICLE_CORPUS), in one
+ * process, after a warm-up pass. Per page, in turn on the same page:
+ *   (a) htmlparser2 parse only — the floor;
+ *   (b) naive Readability on a fresh jsdom of the whole page — the baseline;
+ *   (c) chronicle's extractArticle in full (metadata, embeds, quotes, body).
+ * Then a per-step breakdown of (c) (its stages replayed one by one), body agreement with Readability's
+ * expected.html on its test pages for (b) and (c), and peak RSS. Prints figures; asserts nothing.
+ *
+ * Options (environment): CHRONICLE_CORPUS=DIR, CHRONICLE_BENCH_WARMUP=N pages warmed (default all),
+ * CHRONICLE_BENCH_LIMIT=N pages measured, CHRONICLE_BENCH_PER_PAGE=0 to hide the per-page lines.
+ */
+import { setImmediate as turn } from 'node:timers/promises';
+import { performance } from 'node:perf_hooks';
+import * as cheerio from 'cheerio';
+import { parseDocument as parseWithHtmlparser2 } from 'htmlparser2';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { Readability } from '@mozilla/readability';
+import { bodyAgreement, htmlToText } from '../eval/body-agreement.js';
+import { blockText } from '../extract/body/block-text.js';
+import { flattenBlocks } from '../extract/body/blocks.js';
+import { sanitizeBody } from '../extract/body/sanitize-body.js';
+import { cleanChrome } from '../extract/clean/clean-chrome.js';
+import { prunePage } from '../extract/clean/prune-page.js';
+import { detectEmbeds } from '../extract/embeds/index.js';
+import { extractArticle } from '../extract/extract-article.js';
+import { extractImages } from '../extract/images.js';
+import { extractMetadata } from '../extract/metadata/index.js';
+import { extractQuotes, findPullQuotes } from '../extract/quotes/index.js';
+import { parseDocument, readDocument } from '../extract/readability.js';
+import { decodeHtml } from '../fetch/decode.js';
+import { corpusRoot, loadCorpus, type CorpusPage } from './corpus.js';
+import { mb, median, p95, peakRssBytes, sum, table } from './stats.js';
+
+const silentConsole = new VirtualConsole();
+const STEPS = ['decode', 'cheerio parse', 'metadata', 'embeds+pull quotes', 'prune', 'serialize', 'jsdom', 'readability', 'post-processing'] as const;
+type Step = (typeof STEPS)[number];
+
+interface PageRun {
+  a: number;
+  b: number;
+  c: number;
+  bThrew: boolean;
+  cFailed: boolean;
+  bText: string | null;
+  cText: string | null;
+  steps: Record<Step, number>;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+async function main(): Promise<void> {
+  const root = corpusRoot();
+  const corpus = loadCorpus(root);
+  if (corpus === null || corpus.length === 0) {
+    process.stdout.write(`bench: no corpus at ${root} (set CHRONICLE_CORPUS=DIR); skipped\n`);
+    return;
+  }
+  const limit = Number(process.env.CHRONICLE_BENCH_LIMIT ?? corpus.length);
+  const pages = corpus.slice(0, limit);
+  const warm = Number(process.env.CHRONICLE_BENCH_WARMUP ?? pages.length);
+  const perPage = process.env.CHRONICLE_BENCH_PER_PAGE !== '0';
+  process.stderr.write(`bench: ${pages.length} pages from ${root}; warm-up over ${Math.min(warm, pages.length)}\n`);
+
+  for (const page of pages.slice(0, warm)) {
+    await runPage(page);
+    await turn();
+  }
+  gc?.();
+
+  const runs: PageRun[] = [];
+  if (perPage) process.stdout.write(`${'page'.padEnd(52)} ${'a ms'.padStart(7)} ${'b ms'.padStart(8)} ${'c ms'.padStart(8)}  c/b\n`);
+  for (const page of pages) {
+    const run = await runPage(page);
+    runs.push(run);
+    if (perPage) {
+      const b = run.bThrew ? 'throws' : run.b.toFixed(1);
+      const c = run.cFailed ? `${run.c.toFixed(1)}!` : run.c.toFixed(1);
+      process.stdout.write(`${page.name.slice(0, 52).padEnd(52)} ${run.a.toFixed(2).padStart(7)} ${b.padStart(8)} ${c.padStart(8)}  ${(run.c / run.b).toFixed(2)}\n`);
+    }
+    await turn();
+  }
+  report(pages, runs);
+}
+
+async function runPage(page: CorpusPage): Promise<PageRun> {
+  const html = decodeHtml(page.bytes).text;
+
+  let start = performance.now();
+  parseWithHtmlparser2(html);
+  const a = performance.now() - start;
+
+  let bThrew = false;
+  let bText: string | null = null;
+  start = performance.now();
+  let dom: JSDOM | null = null;
+  try {
+    dom = new JSDOM(html, { url: page.url, virtualConsole: silentConsole });
+    const parsed = new Readability(dom.window.document).parse();
+    bText = parsed?.content ? htmlToText(parsed.content) : '';
+  } catch {
+    bThrew = true;
+  } finally {
+    dom?.window.close();
+  }
+  const b = performance.now() - start;
+  await turn(); // jsdom frees a closed window only when the event loop turns
+
+  let cFailed = false;
+  let cText: string | null = null;
+  start = performance.now();
+  try {
+    const article = await extractArticle(page.bytes, { url: page.url });
+    cText = article.body.text;
+  } catch {
+    cFailed = true;
+  }
+  const c = performance.now() - start;
+
+  return { a, b, c, bThrew, cFailed, bText, cText, steps: stepTimes(page) };
+}
+
+/** extractArticle's stages replayed one by one with the same modules, each timed (restoring embeds and links left out). */
+function stepTimes(page: CorpusPage): Record<Step, number> {
+  const times = Object.fromEntries(STEPS.map((step) => [step, 0])) as Record<Step, number>;
+  const timed = <T>(step: Step, work: () => T): T => {
+    const start = performance.now();
+    try {
+      return work();
+    } finally {
+      times[step] += performance.now() - start;
+    }
+  };
+  const pageUrl = page.url;
+  const safely = <T>(work: () => T): T | null => {
+    try {
+      return work();
+    } catch {
+      return null;
+    }
+  };
+  const decoded = timed('decode', () => decodeHtml(page.bytes));
+  const $ = timed('cheerio parse', () => cheerio.load(decoded.text));
+  timed('metadata', () => safely(() => extractMetadata({ $, pageUrl })));
+  const pullQuotes = timed('embeds+pull quotes', () => {
+    const embeds = safely(() => detectEmbeds({ $, pageUrl }));
+    embeds?.matches.forEach((match, index) => {
+      $(match.element).replaceWith(`<p data-chronicle-embed="${index}">chronicle-embed-placeholder-${index}</p>`);
+    });
+    return safely(() => findPullQuotes($)) ?? [];
+  });
+  timed('prune', () => prunePage($));
+  const html = timed('serialize', () => $.html());
+  const document = timed('jsdom', () => parseDocument(html, pageUrl));
+  const readable = timed('readability', () => safely(() => readDocument(document)));
+  if (readable) {
+    timed('post-processing', () =>
+      safely(() => {
+        const body$ = cheerio.load(flattenBlocks(cheerio.load(readable.content, null, false)), null, false);
+        cleanChrome(body$);
+        const clean$ = cheerio.load(sanitizeBody(body$.html() ?? ''), null, false);
+        blockText(clean$.root().children().toArray());
+        extractQuotes({ body$: clean$, pageUrl, pullQuotes });
+        extractImages({ body$: clean$, pageUrl, leadImage: null });
+      }),
+    );
+  }
+  return times;
+}
+
+function report(pages: CorpusPage[], runs: PageRun[]): void {
+  const column = (pick: (run: PageRun) => number, only: (run: PageRun) => boolean = () => true): number[] =>
+    runs.filter(only).map(pick);
+  const a = column((run) => run.a);
+  const b = column((run) => run.b);
+  const c = column((run) => run.c);
+  const row = (label: string, values: number[]): string[] => [
+    label,
+    median(values).toFixed(2),
+    p95(values).toFixed(2),
+    (values.length / (sum(values) / 1000)).toFixed(1),
+    sum(values).toFixed(0),
+  ];
+  const out: string[] = [];
+  out.push('');
+  out.push(`extraction over ${runs.length} pages (same pages, same run, after warm-up)`);
+  out.push(
+    table(['', 'median ms', 'p95 ms', 'pages/s', 'total ms'], [
+      row('(a) htmlparser2 parse (floor)', a),
+      row('(b) naive jsdom + Readability', b),
+      row('(c) chronicle extractArticle', c),
+    ]),
+  );
+  const throws = runs.filter((run) => run.bThrew).length;
+  const failed = runs.filter((run) => run.cFailed).length;
+  out.push(`(b) threw on ${throws} page(s); (c) found no article on ${failed} page(s)`);
+  out.push(
+    `ratios of medians: c/b ${(median(c) / median(b)).toFixed(2)}  c/a ${(median(c) / median(a)).toFixed(1)}  ` +
+      `ratio of totals: c/b ${(sum(c) / sum(b)).toFixed(2)}`,
+  );
+
+  out.push('');
+  out.push('(c) step by step (stages replayed with the same modules)');
+  out.push(
+    table(['step', 'median ms', 'p95 ms', 'total ms', 'share'], STEPS.map((step) => {
+      const values = runs.map((run) => run.steps[step]);
+      const all = sum(runs.map((run) => sum(Object.values(run.steps))));
+      return [step, median(values).toFixed(2), p95(values).toFixed(2), sum(values).toFixed(0), `${((100 * sum(values)) / all).toFixed(1)}%`];
+    })),
+  );
+
+  const scored = pages.map((page, index) => ({ page, run: runs[index]! })).filter(({ page }) => page.expectedHtml !== null);
+  if (scored.length > 0) {
+    const agreement = (text: string | null, expected: string) => bodyAgreement(expected, text ?? '');
+    const bScores = scored.map(({ page, run }) => agreement(run.bText, htmlToText(page.expectedHtml!)));
+    const cScores = scored.map(({ page, run }) => agreement(run.cText, htmlToText(page.expectedHtml!)));
+    const mean = (values: number[]): string => (sum(values) / values.length).toFixed(3);
+    const agreeRow = (label: string, scores: typeof bScores): string[] => [
+      label,
+      mean(scores.map((score) => score.recall)),
+      mean(scores.map((score) => score.precision)),
+      `${scores.filter((score) => score.agrees).length}/${scores.length}`,
+    ];
+    out.push('');
+    out.push(`body agreement with Readability's expected.html (${scored.length} test pages; src/eval/body-agreement.ts)`);
+    out.push(
+      table(['', 'mean recall', 'mean precision', 'pages agreeing'], [
+        agreeRow('(b) naive jsdom + Readability', bScores),
+        agreeRow('(c) chronicle extractArticle', cScores),
+      ]),
+    );
+  }
+  out.push('');
+  out.push(`peak RSS ${mb(peakRssBytes())}; rss now ${mb(process.memoryUsage().rss)}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
