@@ -93,7 +93,7 @@ export function comparableView(input: DigestInput): ComparableView {
     authors: comparableAuthors(input.meta.authors),
     publishedAt: comparableDate(input.meta.publishedAt),
     body: cleanParagraphs(input.body.text).map(foldText),
-    quotes: input.quotes.map(quoteKey).filter((key) => !/^\w+\|\|/.test(key)),
+    quotes: input.quotes.filter((quote) => cleanText(quote.text) !== '').map(quoteKey),
     embeds: input.embeds.map(embedKey).sort(),
     modifiedAt: comparableDate(input.meta.modifiedAt),
     canonicalUrl: comparableUrl(input.canonicalUrl),

@@ -112,3 +112,18 @@ describe('contentDigest', () => {
     expect(contentDigest(c)).not.toBe(contentDigest(d));
   });
 });
+
+describe('comparableView', () => {
+  test('quotes whose text is only noise or empty are left out', () => {
+    const view = comparableView(
+      makeSnapshot({
+        quotes: [
+          { kind: 'pull', text: '  ', duplicateOfBody: false },
+          { kind: 'direct', text: '5 minutes ago', speaker: null, cue: null },
+          { kind: 'direct', text: 'We stay', speaker: 'Mayor', cue: 'said' },
+        ],
+      }),
+    );
+    expect(view.quotes).toEqual(['direct|We stay|Mayor']);
+  });
+});
