@@ -86,6 +86,13 @@ describe('embeds outside the article', () => {
     expect(matches.map((match) => match.embed.id)).toEqual(['1700000000000000107']);
   });
 
+  test('BEM class names count by segment: a video in c-related-list__video is outside', () => {
+    const { matches } = detectIn(
+      `<article>${LONG_TEXT}<iframe src="https://www.youtube.com/embed/ddddddddddd"></iframe></article><div class="c-related-list"><div class="c-related-list__video"><iframe src="https://www.youtube.com/embed/eeeeeeeeeee"></iframe></div></div>`,
+    );
+    expect(matches.map((match) => match.embed.id)).toEqual(['ddddddddddd']);
+  });
+
   test('an <aside> that is itself an embed holder is not a sidebar', () => {
     const { matches } = detectIn(`<article>${LONG_TEXT}<aside class="embed-tweet">${TWEET('1700000000000000108')}</aside>${LONG_TEXT}</article>`);
     expect(matches.map((match) => match.embed.id)).toEqual(['1700000000000000108']);
