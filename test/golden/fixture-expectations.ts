@@ -208,6 +208,13 @@ export function checkEmbeds(article: Article, expected: readonly ExpectedEmbed[]
   return failures;
 }
 
+/** Outlet names match with a leading "The" ignored ("The Associated Press" ~ "Associated Press"). */
+function sameOutlet(actual: unknown, wanted: string | null): boolean {
+  if (wanted === null || typeof actual !== 'string') return actual === wanted;
+  const bare = (name: string): string => name.replace(/^the\s+/i, '').trim();
+  return bare(actual) === bare(wanted);
+}
+
 /** "Bezio" matches "Marco Bezio": a speaker named by surname only is still the right person. */
 function sameSpeaker(actual: unknown, wanted: string | null): boolean {
   if (wanted === null || typeof actual !== 'string') return actual === wanted;
@@ -218,7 +225,10 @@ function quoteMatches(quote: Quote, wanted: ExpectedQuote): boolean {
   if (quote.kind !== wanted.kind) return false;
   if (wanted.textIncludes !== undefined && !flatten(quote.text).includes(flatten(wanted.textIncludes))) return false;
   const record = quote as unknown as Record<string, unknown>;
-  for (const key of ['source', 'sourceUrl', 'via', 'cue', 'duplicateOfBody'] as const) {
+  for (const key of ['source', 'via'] as const) {
+    if (wanted[key] !== undefined && !sameOutlet(record[key], wanted[key])) return false;
+  }
+  for (const key of ['sourceUrl', 'cue', 'duplicateOfBody'] as const) {
     if (wanted[key] !== undefined && record[key] !== wanted[key]) return false;
   }
   if (wanted.speaker !== undefined && !sameSpeaker(record.speaker, wanted.speaker)) return false;
