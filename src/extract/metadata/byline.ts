@@ -21,17 +21,23 @@ export const bylineSource: MetaSource = {
   rules: {
     authors: (ctx: MetaContext) => {
       const { $ } = ctx;
-      for (const selector of BYLINE_SELECTORS) {
-        const texts: string[] = [];
-        $(selector).each((_, el) => {
-          const $el = $(el);
-          // Skip a byline container around a nested, more specific one (it would repeat the same name).
-          if ($el.find('[rel~="author"]').length > 0 && selector !== '[rel~="author"]') return;
-          if ($el.closest('[class*="comment"], footer, aside, nav').length > 0) return;
-          const text = nonEmpty($el.text());
-          if (text !== null && text.length <= MAX_BYLINE_CHARS) texts.push(text);
-        });
-        if (texts.length > 0) return texts;
+      // The first byline in document order (sidebars list other stories' bylines further down), outermost.
+      const selector = BYLINE_SELECTORS.join(', ');
+      const usable = (text: string | null): text is string => text !== null && text.length <= MAX_BYLINE_CHARS && /\p{L}/u.test(text);
+      for (const el of $(selector).toArray()) {
+        const $el = $(el);
+        if ($el.parent().closest(selector).length > 0) continue;
+        if ($el.closest('[class*="comment"], footer, nav, [class*="related"], [class*="sidebar"], [class*="recirc"]').length > 0) continue;
+        // Inside a byline block, the innermost byline elements hold the names without dates and labels.
+        const leaves = $el
+          .find(selector)
+          .toArray()
+          .filter((inner) => $(inner).find(selector).toArray().every((deeper) => nonEmpty($(deeper).text()) === null))
+          .map((inner) => nonEmpty($(inner).text()))
+          .filter(usable);
+        if (leaves.length > 0) return leaves;
+        const text = nonEmpty($el.text());
+        if (usable(text)) return [text];
       }
       return null;
     },

@@ -59,6 +59,11 @@ export function cleanTitle(raw: string, ctx: TitleContext): string {
         continue;
       }
     }
+    const dashLike = lastSep !== '|' && lastSep !== '/' && lastSep !== '-';
+    if (dashLike && /^\p{Lu}/u.test(last) && wordCount(last) <= 3 && wordCount(head) >= 4) {
+      title = head;
+      continue;
+    }
     if (lastSep === '|' && wordCount(last) <= 4 && wordCount(head) >= 3) {
       title = head;
       continue;

@@ -33,8 +33,8 @@ export const SOURCES: Readonly<Record<string, MetaSource>> = Object.fromEntries(
  * Keep this table and docs/metadata.md in step.
  */
 export const FIELD_ORDER: Readonly<Record<MetaField, readonly string[]>> = {
-  title: ['json-ld', 'open-graph', 'twitter-card', 'parsely', 'sailthru', 'dublin-core', 'citation', 'microdata', 'meta', 'html'],
-  authors: ['json-ld', 'meta', 'parsely', 'sailthru', 'dublin-core', 'citation', 'open-graph', 'twitter-card', 'microdata', 'byline'],
+  title: ['json-ld', 'dublin-core', 'open-graph', 'twitter-card', 'parsely', 'sailthru', 'citation', 'microdata', 'meta', 'html'],
+  authors: ['json-ld', 'dublin-core', 'meta', 'parsely', 'sailthru', 'citation', 'open-graph', 'twitter-card', 'microdata', 'byline'],
   siteName: ['open-graph', 'json-ld', 'meta', 'dublin-core', 'citation', 'microdata'],
   publishedAt: ['json-ld', 'open-graph', 'parsely', 'sailthru', 'dublin-core', 'citation', 'microdata', 'meta', 'html'],
   modifiedAt: ['json-ld', 'open-graph', 'dublin-core', 'microdata', 'meta', 'html'],

@@ -8,7 +8,7 @@ import { parseJsonLd } from './json-ld-graph.js';
 import { parseDate } from './parse-date.js';
 import { splitAuthors } from './split-authors.js';
 import { cleanTitle } from './clean-title.js';
-import { nonEmpty, uniqueCaseless } from './text.js';
+import { looseKey, nonEmpty, uniqueCaseless } from './text.js';
 
 export { FIELD_ORDER } from './field-order.js';
 export { parseDate } from './parse-date.js';
@@ -86,7 +86,11 @@ export function extractMetadata(input: MetadataInput): MetadataResult {
 
   const text = (value: string): string | null => nonEmpty(value);
   const siteName = pick('siteName', text);
-  const title = pick('title', (value) => nonEmpty(cleanTitle(value, { siteName, pageUrl: input.pageUrl })));
+  // A "title" that is only the site's name (a template's dc.title, say) falls through to the next source.
+  const title = pick('title', (value) => {
+    const cleaned = nonEmpty(cleanTitle(value, { siteName, pageUrl: input.pageUrl }));
+    return cleaned !== null && siteName !== null && looseKey(cleaned) === looseKey(siteName) ? null : cleaned;
+  });
   const authors = pick('authors', (value) => {
     const list = splitAuthors(value, { siteName, pageUrl: input.pageUrl });
     return list.length > 0 ? list : null;

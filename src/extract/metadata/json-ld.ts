@@ -76,7 +76,15 @@ export const jsonLdSource: MetaSource = {
   rules: {
     title: (ctx) => {
       const node = article(ctx);
-      return node ? (text(node['headline']) ?? text(node['name'])) : null;
+      if (!node) return null;
+      const headline = text(node['headline']);
+      const name = text(node['name']);
+      // Some sites (Wikipedia) put a description in headline and the title in name: trust the one <title> shows.
+      if (headline !== null && name !== null && headline !== name) {
+        const pageTitle = ctx.$('title').first().text();
+        if (!pageTitle.includes(headline) && pageTitle.includes(name)) return name;
+      }
+      return headline ?? name;
     },
     authors: (ctx) => {
       const node = article(ctx);

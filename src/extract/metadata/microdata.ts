@@ -32,8 +32,23 @@ function valueOf(ctx: MetaContext, el: Element, kind: ValueKind): string | null 
   return nonEmpty($el.text());
 }
 
+/**
+ * Elements with itemprop=name that belong to the article item itself — not to a related-story item nested
+ * inside it. When the article item has none, the whole document is searched.
+ */
 function props(ctx: MetaContext, name: string): Element[] {
-  return scope(ctx).find(`[itemprop~="${name}"]`).toArray();
+  const $scope = scope(ctx);
+  const root = $scope.filter('[itemscope]')[0];
+  const own = $scope
+    .find(`[itemprop~="${name}"]`)
+    .toArray()
+    .filter((el) => root === undefined || ctx.$(el).parent().closest('[itemscope]')[0] === root);
+  if (own.length > 0 || root === undefined) return own;
+  // Outside the article item, but not inside some other article item (a teaser of another story).
+  return ctx
+    .$(`[itemprop~="${name}"]`)
+    .toArray()
+    .filter((el) => ctx.$(el).parent().closest('[itemscope][itemtype*="Article"], [itemscope][itemtype*="BlogPosting"]').length === 0);
 }
 
 function first(ctx: MetaContext, name: string, kind: ValueKind): string | null {

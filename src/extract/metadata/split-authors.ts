@@ -5,8 +5,10 @@ export interface AuthorContext {
   pageUrl: string;
 }
 
-const BY_PREFIX = /^(?:(?:written|words|story|text|reporting|posted|published|photos?|compiled|edited)\s+)?by\s*:?\s+|^authors?\s*:\s*/i;
-const SUFFIXES = /^(?:jr|sr|ii|iii|iv|phd|md|esq)\.?$/i;
+const BY_PREFIX = /^(?:(?:written|words|story|text|reporting|posted|published|photos?|compiled|edited)\s+)?(?:by|par|von|por|door)\s*:?\s+|^authors?\s*:\s*/i;
+const SUFFIXES = /^(?:jr|sr|ii|iii|iv|phd|ph\.d|md|esq|ma|ms|mph|rn|mba|dphil|msc|bsc)\.?$/i;
+/** "Ben Silverman Games Editor": a capitalized role at the end of a longer name. */
+const TRAILING_ROLE = /\s+(?:\p{Lu}\p{Ll}+\s+)?(?:Editor|Reporter|Writer|Correspondent|Columnist|Contributor|Producer|Photographer|Analyst)$/u;
 /** Role words that follow a name in bylines ("Jane Doe, Staff Writer") and are not names themselves. */
 const ROLE =
   /^(?:(?:senior|chief|deputy|associate|managing|contributing|special|staff|political|foreign|national|white house|investigative|data|guest|freelance|executive|news|sports|business|tech(?:nology)?|science|health|features?)\s+)*(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|producer|photographer|analyst|author|critic|desk|team|staff writer|staff reporter|editors)s?$/i;
@@ -24,7 +26,20 @@ function titleCaseIfShouting(name: string): string {
   return name;
 }
 
+/** "Haki Benita" (a personal blog named after its author) is a person; "CNN", "The Verge", "BBC News" are not. */
+function looksLikePerson(name: string): boolean {
+  const words = name.split(/\s+/);
+  return (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    words.every((word) => /^\p{Lu}[\p{Ll}'’.-]+$/u.test(word) || /^\p{Lu}\.$/u.test(word)) &&
+    !/^(?:The|A|An)$/.test(words[0] ?? '') &&
+    !/\b(?:News|Times|Post|Magazine|Media|Daily|Journal|Press|Network|Group|Blog|Review|Weekly|Online|Today|Tribune|Herald|Gazette|Telegraph|Guardian|Report|Wire|Radio|Channel|Staff|Desk)\b/.test(name)
+  );
+}
+
 function isSiteName(part: string, ctx: AuthorContext): boolean {
+  if (looksLikePerson(part)) return false;
   const key = looseKey(part);
   if (key === '') return true;
   if (ctx.siteName !== null && looseKey(ctx.siteName) === key) return true;
@@ -62,9 +77,15 @@ export function splitAuthors(raws: readonly string[], ctx: AuthorContext): strin
     const kept: string[] = [];
     for (const rawPart of parts) {
       const part = cleanPart(rawPart);
-      if (part === '') continue;
+      if (part === '' || /^(?:by|par|von|por|door|and|with|from)$/i.test(part)) continue;
       if (SUFFIXES.test(part) && kept.length > 0) {
-        kept[kept.length - 1] = `${kept[kept.length - 1]}, ${part}`;
+        // Generational suffixes stay with the name; degrees and credentials are dropped.
+        if (/^(?:jr|sr|ii|iii|iv)\.?$/i.test(part)) kept[kept.length - 1] = `${kept[kept.length - 1]}, ${part}`;
+        continue;
+      }
+      const withoutRole = part.replace(TRAILING_ROLE, '');
+      if (withoutRole !== part && withoutRole.split(/\s+/).length >= 2) {
+        kept.push(titleCaseIfShouting(withoutRole));
         continue;
       }
       if (/^@[\w.]+$/.test(part) || looksLikeUrl(part) || ROLE.test(part)) continue;

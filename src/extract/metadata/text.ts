@@ -10,7 +10,8 @@ export function nonEmpty(input: unknown): string | null {
   if (typeof input === 'number' && Number.isFinite(input)) return String(input);
   if (typeof input !== 'string') return null;
   const text = collapseWhitespace(input);
-  return text === '' ? null : text;
+  // Template leftovers are no values.
+  return text === '' || /^(?:undefined|null|none|n\/a|\[object object\])$/i.test(text) ? null : text;
 }
 
 /** De-duplicates strings case-insensitively, keeping the first spelling and the order. */
