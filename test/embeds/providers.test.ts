@@ -264,7 +264,9 @@ describe('images, documents, charts, maps', () => {
     ]);
     expect(embeds[0]!.thumbnail).toBe('https://public.flourish.studio/visualisation/1810417/thumbnail');
   });
-  test('infogram: div with data-id and title, iframe', () => {
+  test('infogram: div with data-id and title (its credit line a companion), iframe', () => {
+    const result = detectFixture('infogram.html');
+    expect(result.matches[0]!.companions?.map((element) => result.$(element).text().trim())).toEqual(['County budget 2025Infogram']);
     const embeds = embedsOf('infogram.html');
     expect(embeds.map((embed) => [embed.kind, embed.id, embed.title])).toEqual([
       ['chart', 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', 'County budget 2025'],

@@ -1,6 +1,7 @@
 /** Infogram charts: `div.infogram-embed[data-id]` and e.infogram.com iframes. URL: https://infogram.com/<id>. */
 import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, hostIs, nullIfEmpty, select } from './dom.js';
+import type { Element } from 'domhandler';
+import { attr, hostIs, isElement, nullIfEmpty, select, toUrl } from './dom.js';
 import { detectFrames } from './frames.js';
 
 const INFOGRAM_ID = /^[A-Za-z0-9_-]{6,120}$/;
@@ -16,6 +17,22 @@ export function parseInfogramUrl(url: URL): EmbedData | null {
   return chart(id);
 }
 
+/** Infogram's embed code ends with a credit line (chart title · "Infogram" links) after the script. */
+function creditAfter(ctx: EmbedContext, element: Element): Element | null {
+  let next = element.next;
+  while (next !== null && (next.type === 'text' || (isElement(next) && next.name === 'script'))) {
+    if (next.type === 'text' && ((next as unknown as { data: string }).data ?? '').trim() !== '') return null;
+    next = next.next;
+  }
+  if (!isElement(next) || next.name !== 'div') return null;
+  const links = ctx.$(next).find('a[href]').toArray().filter(isElement);
+  const allInfogram = links.length > 0 && links.every((link) => {
+    const url = toUrl(attr(link, 'href'), ctx.pageUrl);
+    return url !== null && hostIs(url, 'infogram.com');
+  });
+  return allInfogram ? next : null;
+}
+
 export const infogramDetector: EmbedDetector = {
   provider: 'infogram',
   detect(ctx: EmbedContext): EmbedMatch[] {
@@ -23,7 +40,9 @@ export const infogramDetector: EmbedDetector = {
     for (const element of select(ctx.$, 'div.infogram-embed[data-id]')) {
       const id = attr(element, 'data-id');
       if (id === null || !INFOGRAM_ID.test(id)) continue;
-      matches.push({ element, embed: { ...chart(id), title: nullIfEmpty(attr(element, 'data-title')) } });
+      const credit = creditAfter(ctx, element);
+      const embed = { ...chart(id), title: nullIfEmpty(attr(element, 'data-title')) };
+      matches.push(credit === null ? { element, embed } : { element, embed, companions: [credit] });
     }
     matches.push(...detectFrames(ctx, parseInfogramUrl));
     return matches;

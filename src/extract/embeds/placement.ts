@@ -62,9 +62,12 @@ export class PlacementJudge {
     return this.pageText;
   }
 
-  /** The container that puts `element` outside the article, or null when it is (or may be) inside. */
+  /**
+   * The container that puts `element` outside the article, or null when it is (or may be) inside. The element
+   * itself counts: wrapper climbing may have reached a related-links box that held nothing but the embed.
+   */
   outsideContainer(element: Element): Element | null {
-    let current = element.parent;
+    let current: Element['parent'] = element;
     while (isElement(current)) {
       const tag = current.name.toLowerCase();
       if (tag === 'body' || tag === 'html') return null;
