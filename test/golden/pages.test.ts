@@ -62,6 +62,15 @@ describe('fixture pages', () => {
       expect(page.meta.mustNot?.length ?? 0).toBeGreaterThan(0);
     }
   });
+
+  it('pages declared in another charset really are bytes in that charset (not UTF-8)', () => {
+    const encoded = [...pages.values()].filter((page) => page.meta.expect?.charset !== undefined && !/^utf-?8$/i.test(page.meta.expect.charset));
+    expect(encoded.map((page) => page.slug).sort()).toEqual(['shift-jis-tech-news', 'windows-1252-harbour-festival']);
+    for (const page of encoded) {
+      expect(() => new TextDecoder('utf-8', { fatal: true }).decode(page.source)).toThrow();
+      expect(page.meta.contentType).toBe('text/html');
+    }
+  });
 });
 
 describe.each(slugs)('fixtures/pages/%s', (slug) => {
