@@ -207,7 +207,7 @@ function hashRaw(path: string, cache: Map<string, string>): string {
 
 function safeListAll(path: string): string[] {
   try {
-    return readdirSync(path);
+    return readdirSync(path).filter((name) => !name.startsWith('.'));
   } catch {
     return [];
   }

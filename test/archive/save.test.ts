@@ -133,3 +133,28 @@ test('a non-archive folder is refused; a missing one is refused when not creatin
   writeFileSync(join(temp.base, 'FORMAT'), 'chronicle-archive 99\n');
   await expect(openArchive(temp.base)).rejects.toThrow(/version 99/);
 });
+
+describe('the page lock', () => {
+  test('a lock left by a dead process is broken; a live one makes a writer wait, then give up with E_ARCHIVE', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { hostname } = await import('node:os');
+    const { lockPage } = await import('../../src/archive/page-lock.js');
+    const { locatePage } = await import('../../src/archive/layout.js');
+    const { mkdirSync } = await import('node:fs');
+    const url = 'https://lock.example/page';
+    const archive = await openArchive(temp.root, { lock: { timeoutMs: 300 } });
+    const pageDir = join(temp.root, ...locatePage(url).relDir.split('/'));
+    mkdirSync(pageDir, { recursive: true });
+
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(join(pageDir, '.lock'), JSON.stringify({ pid: deadPid, host: hostname(), token: 'x', createdAt: Date.now() }));
+    expect((await archive.save(makeSave({ url }))).created).toBe(true);
+    expect(existsSync(join(pageDir, '.lock'))).toBe(false);
+
+    const held = await lockPage(pageDir);
+    await expect(archive.save(makeSave({ url }))).rejects.toMatchObject({ code: 'E_ARCHIVE', message: expect.stringMatching(/locked/) });
+    await held.release();
+    expect((await archive.save(makeSave({ url }))).created).toBe(true);
+    archive.close();
+  });
+});
