@@ -339,6 +339,7 @@ describe('generic iframes', () => {
     expect(embeds).toEqual([
       { provider: 'iframe', kind: 'page', url: 'https://graphics.example-news.com/2024/transit-map/index.html?initialWidth=700&childId=pym_0', id: null, title: 'Where the strike hits hardest' },
       { provider: 'iframe', kind: 'page', url: 'https://news.example.com/interactives/budget-calculator/', id: null, title: 'Budget calculator' },
+      { provider: 'iframe', kind: 'page', url: 'https://graphics.example-news.com/2024/harbour-levels/', id: null, title: null },
     ]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Element } from 'domhandler';
 import type { EmbedContext, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, cleanHttpUrl, classTokens, framesWithUrl, meaningfulTitle } from './dom.js';
+import { attr, cleanHttpUrl, classTokens, framesWithUrl, meaningfulTitle, select } from './dom.js';
 import { classifyEmbedUrl } from './classify-url.js';
 
 const AD_HOSTS =
@@ -55,6 +55,12 @@ export const iframeDetector: EmbedDetector = {
         continue;
       }
       matches.push({ element, embed: { provider: 'iframe', kind: 'page', url: cleanHttpUrl(url.toString(), pageUrl), id: null, title } });
+    }
+    // Pym.js responsive graphics: <div id="…" data-pym-src="https://graphics…/"></div>, the iframe made by script.
+    for (const element of select($, '[data-pym-src]')) {
+      const url = cleanHttpUrl(attr(element, 'data-pym-src'), pageUrl);
+      if (url === null || $(element).find('iframe').length > 0) continue;
+      matches.push({ element, embed: { provider: 'iframe', kind: 'page', url, id: null, title: meaningfulTitle(attr(element, 'data-title') ?? attr(element, 'aria-label')) } });
     }
     return matches;
   },
