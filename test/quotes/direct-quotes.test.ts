@@ -81,6 +81,15 @@ describe('direct quotes', () => {
     expect(other.map((x) => x.speaker)).toEqual(['Dana Whitlock', null]);
   });
 
+  test('a pronoun goes to a known speaker named just before it rather than to the last one quoted', () => {
+    const q = directs(
+      '<p>"Buyouts empty out whole neighborhoods for a decade," said Harriet Okafor.</p>' +
+        '<p>"Forty million dollars buys a lot of houses," said Daniel Bezio.</p>' +
+        '<p>Okafor rejected that comparison. "Nobody wants to leave the street they grew up on," she said.</p>',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Harriet Okafor', 'Daniel Bezio', 'Harriet Okafor']);
+  });
+
   test('two named people are each matched to their own quote', () => {
     const q = directs(
       '<p>“The plant will close in March and the jobs will go with it,” said Harriet Okafor, the union steward.</p>' +

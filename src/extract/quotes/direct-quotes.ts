@@ -198,6 +198,19 @@ function mentionsOtherName(text: string, name: string): boolean {
   return false;
 }
 
+/** The known speaker (full name, or its surname) mentioned last in the text, or null. */
+function lastMentionedSpeaker(text: string, fullNames: readonly string[]): string | null {
+  let best: { name: string; at: number } | null = null;
+  for (const name of fullNames) {
+    const surname = name.split(' ').pop() ?? name;
+    const pattern = new RegExp(String.raw`\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'g');
+    for (const match of text.matchAll(pattern)) {
+      if (best === null || match.index > best.at) best = { name, at: match.index };
+    }
+  }
+  return best?.name ?? null;
+}
+
 /** "Okafor" → "Harriet Okafor" when the article names her in full (in an earlier speaker or in its text). */
 function expandSurname(name: string, fullNames: string[], allText: string): string {
   if (name.includes(' ')) return name;
@@ -299,9 +312,13 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
       speakerName = speaker.text;
     } else if (speaker?.kind === 'pronoun' && speaker.person && lastSpeaker !== null && lastSpeaker.name !== null) {
       const first = candidate.pieces[0] as Span;
-      const near = first.paragraph - lastSpeaker.paragraph <= 1 && first.paragraph >= lastSpeaker.paragraph;
-      if (near && !mentionsOtherName(textBetween(paragraphs, lastSpeaker, first), lastSpeaker.name)) {
-        speakerName = lastSpeaker.name;
+      const near: boolean = first.paragraph - lastSpeaker.paragraph <= 1 && first.paragraph >= lastSpeaker.paragraph;
+      const between: string = near ? textBetween(paragraphs, lastSpeaker, first) : '';
+      // "Okafor rejected that. “…,” she said.": a known speaker named in between is the nearer person.
+      const mentioned: string | null = near ? lastMentionedSpeaker(between, fullNames) : null;
+      const resolved: string = mentioned ?? lastSpeaker.name;
+      if (near && !mentionsOtherName(between, resolved)) {
+        speakerName = resolved;
         lastSpeaker = { name: speakerName, paragraph: candidate.attributedIn, offset: candidate.attributionEnd };
       }
     }

@@ -28,7 +28,8 @@ const DASH_LINE = /^[—–―]{1,2}\s*|^--\s*/;
 
 function isCandidate(ctx: ExcerptContext, element: Element): boolean {
   const { $ } = ctx;
-  if (ctx.skip.has(element) || insideEmbed(ctx.$, element)) return false;
+  if (insideEmbed(ctx.$, element)) return false;
+  for (let node: AnyNode | null = element; isElement(node); node = node.parent) if (ctx.skip.has(node)) return false;
   if ($(element).parents('blockquote').length > 0) return false;
   if (SOCIAL_CLASS.test(element.attribs['class'] ?? '')) return false;
   return squash($(element).text()) !== '';
