@@ -58,9 +58,34 @@ export function diffWordParts(oldText: string, newText: string): WordPart[] {
   const parts: WordPart[] = [];
   let removed = '';
   let added = '';
+  const pushEqual = (text: string): void => {
+    if (text === '') return;
+    const previous = parts.at(-1);
+    if (previous?.type === 'equal') previous.text += text;
+    else parts.push({ type: 'equal', text });
+  };
   const flush = (): void => {
+    // Whitespace both sides share at either end is not part of the change.
+    let prefix = 0;
+    while (prefix < removed.length && prefix < added.length && removed[prefix] === added[prefix] && /\s/.test(removed[prefix]!)) prefix += 1;
+    pushEqual(removed.slice(0, prefix));
+    removed = removed.slice(prefix);
+    added = added.slice(prefix);
+    let suffix = 0;
+    while (
+      suffix < removed.length &&
+      suffix < added.length &&
+      removed[removed.length - 1 - suffix] === added[added.length - 1 - suffix] &&
+      /\s/.test(removed[removed.length - 1 - suffix]!)
+    ) {
+      suffix += 1;
+    }
+    const tail = suffix === 0 ? '' : removed.slice(removed.length - suffix);
+    removed = removed.slice(0, removed.length - suffix);
+    added = added.slice(0, added.length - suffix);
     if (removed !== '') parts.push({ type: 'removed', text: removed });
     if (added !== '') parts.push({ type: 'added', text: added });
+    pushEqual(tail);
     removed = '';
     added = '';
   };
@@ -74,14 +99,13 @@ export function diffWordParts(oldText: string, newText: string): WordPart[] {
       const next = changes[index + 1];
       const pending = removed !== '' || added !== '';
       if (pending && /^\s+$/.test(text) && next !== undefined && (next.added || next.removed)) {
-        if (removed !== '') removed += text;
-        if (added !== '') added += text;
+        // Equal whitespace between two changes joins them, on both sides (each side's text stays whole).
+        removed += text;
+        added += text;
         return;
       }
       flush();
-      const previous = parts.at(-1);
-      if (previous?.type === 'equal') previous.text += text;
-      else parts.push({ type: 'equal', text });
+      pushEqual(text);
     }
   });
   flush();

@@ -43,6 +43,29 @@ describe('diffWordParts', () => {
       { type: 'equal', text: ' fighters were killed.' },
     ]);
   });
+  test('keeps each side whole: old text = equal + removed, new text = equal + added', () => {
+    const pairs = [
+      ['Border clashes kill 25 fighters as ceasefire talks stall', 'Border clashes kill 27 fighters, raising fears of a wider war'],
+      ['a b c d', 'a X b Y d'],
+      ['One two. Three', 'One, two three.'],
+      ['', 'All new'],
+    ];
+    for (const [before, after] of pairs) {
+      const parts = diffWordParts(before!, after!);
+      expect(parts.filter((p) => p.type !== 'added').map((p) => p.text).join('')).toBe(before);
+      expect(parts.filter((p) => p.type !== 'removed').map((p) => p.text).join('')).toBe(after);
+      expect(parts.some((p) => p.type !== 'equal' && /^\s+$/.test(p.text))).toBe(false);
+    }
+    expect(diffWordParts(pairs[0]![0]!, pairs[0]![1]!)).toEqual([
+      { type: 'equal', text: 'Border clashes kill ' },
+      { type: 'removed', text: '25' },
+      { type: 'added', text: '27' },
+      { type: 'equal', text: ' fighters' },
+      { type: 'removed', text: ' as ceasefire talks stall' },
+      { type: 'added', text: ', raising fears of a wider war' },
+    ]);
+  });
+
   test('treats typographic quote variants as equal', () => {
     expect(diffWordParts('He said “no”.', 'He said "no".').every((part) => part.type === 'equal')).toBe(true);
   });
