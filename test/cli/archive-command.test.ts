@@ -126,6 +126,16 @@ describe('chronicle archive: one URL', () => {
     expect(badFlag.code).toBe(2);
   });
 
+  it('logs retries on stderr with --debug, and not without', async () => {
+    const dir = await tempDir();
+    const debug = await runCli(['--debug', 'archive', host.url('/flaky/debug-log?status=503&times=1'), '--archive-dir', dir]);
+    expect(debug.code).toBe(0);
+    expect(debug.stderr).toMatch(/^chronicle: retry 1 of http:\/\/127\.0\.0\.1:\d+\/flaky\/debug-log\?status=503&times=1 after HTTP 503, waiting \d+ ms$/m);
+    const quiet = await runCli(['archive', host.url('/flaky/no-debug-log?status=503&times=1'), '--archive-dir', dir]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).not.toContain('retry');
+  });
+
   it('sends --user-agent', async () => {
     const dir = await tempDir();
     const result = await runCli(['archive', '--json', host.url('/echo-ua'), '--user-agent', 'StudyBot/1.0 (+mailto:a@b.c)', '--archive-dir', dir]);

@@ -13,7 +13,7 @@ import { fetchPage } from '../../fetch/fetch-page.js';
 import { createHttpAgent } from '../../fetch/http-agent.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS } from '../../fetch/limits.js';
 import { RobotsCache } from '../../fetch/robots.js';
-import type { FetchOptions } from '../../fetch/types.js';
+import type { FetchOptions, RetryInfo } from '../../fetch/types.js';
 import { buildSnapshot } from '../../pipeline/build-snapshot.js';
 import type { CommandContext } from '../context.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
@@ -79,6 +79,13 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
     maxBytes: options.maxBytes,
     retries: options.retries,
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+    // With --debug, each retry is logged: which URL, why, and how long chronicle waits.
+    ...(ctx.debug()
+      ? {
+          onRetry: (info: RetryInfo) =>
+            io.stderr.write(`chronicle: retry ${info.attempt} of ${info.url} after ${info.reason}, waiting ${info.delayMs} ms\n`),
+        }
+      : {}),
   };
   const robots = options.respectRobots ? new RobotsCache({ ...fetchOptions, retries: 0 }) : null;
   const job = createArchiveJob({
