@@ -17,7 +17,8 @@ p.summary{font:14px system-ui,sans-serif;color:#57606a;margin:0 0 16px}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
 th,td{border:1px solid #d0d7de;padding:8px 10px;vertical-align:top;text-align:left;word-wrap:break-word}
 th{font:600 13px system-ui,sans-serif;background:#f6f8fa}
-td.field{width:9em;font:600 13px system-ui,sans-serif;color:#57606a}
+th:first-child,td.field{width:10em}
+td.field{font:600 13px system-ui,sans-serif;color:#57606a}
 td.empty{background:#f6f8fa}
 del{background:#ffcecb;color:#82071e;text-decoration:line-through;text-decoration-thickness:1px}
 ins{background:#aceebb;color:#055d20;text-decoration:none}
