@@ -125,6 +125,13 @@ describe('failures stay isolated', () => {
     expect(warnings).toEqual(['embed detector odd failed: a string']);
   });
 
+  test("twitter.com's own timeline markup (div.tweet[data-tweet-id]) is page content, not an embed", () => {
+    const { matches } = detectIn(
+      `<div class="permalink-inner"><div class="tweet js-original-tweet" data-tweet-id="745276948213968896" data-permalink-path="/KingBeyonceStan/status/745276948213968896"><p class="tweet-text">The page's own tweet.</p></div></div>${LONG_TEXT}`,
+    );
+    expect(matches).toEqual([]);
+  });
+
   test('scripts next to embeds are not embeds, and a page without embeds gives none', () => {
     const { matches, warnings } = detectIn(`<article>${LONG_TEXT}<script async src="https://platform.twitter.com/widgets.js"></script><script src="https://www.instagram.com/embed.js"></script></article>`);
     expect(matches).toEqual([]);

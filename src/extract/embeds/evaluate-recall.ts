@@ -86,7 +86,9 @@ export function countRawEmbeds(rawHtml: string): RawEmbedCounts {
   };
 
   for (const quote of blockquotes(html, 'twitter-(?:tweet|video)')) add('twitter', lastGroup(quote, /(?:twitter|x)\.com\/[^"'\s/]+\/status(?:es)?\/(\d+)/gi));
-  for (const tag of openingTags(html, 'iframe|div|twitter-widget|amp-twitter')) {
+  // Rendered tweets: iframes / twitter-widget elements with the tweet id (a bare div with data-tweet-id is
+  // twitter.com's own timeline, not an embed).
+  for (const tag of openingTags(html, 'iframe|twitter-widget|amp-twitter')) {
     const id = firstGroup(tag, /\sdata-tweet-?id\s*=\s*["'](\d+)["']/i);
     if (id !== null) add('twitter', id);
   }

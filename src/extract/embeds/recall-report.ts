@@ -58,6 +58,8 @@ export async function evaluateCorpusRecall(dir: string): Promise<CorpusRecall> {
       }
     }
     const pipeline = compareEmbeds(html, pipelineEmbeds);
+    // Embeds the detector placed outside the article are outside for the pipeline too (in-body recall).
+    for (const [provider, counts] of Object.entries(pipeline)) counts.outside = Math.min(detection[provider]?.outside ?? 0, counts.expected - counts.found);
     addRecall(result.pipeline, pipeline);
     for (const [provider, counts] of Object.entries(detection)) {
       const lost = result.pipelineAvailable ? pipeline[provider] : undefined;

@@ -75,8 +75,9 @@ export const twitterDetector: EmbedDetector = {
       const embed = fromBlockquote($, element, pageUrl);
       if (embed !== null) matches.push({ element, embed });
     }
-    // Rendered by widgets.js: <div class="twitter-tweet twitter-tweet-rendered"><iframe data-tweet-id="…">.
-    for (const element of select($, 'div.twitter-tweet, twitter-widget, [data-tweet-id]:not(blockquote)')) {
+    // Rendered by widgets.js: <div class="twitter-tweet twitter-tweet-rendered"><iframe data-tweet-id="…"> or
+    // <twitter-widget data-tweet-id>. A bare div[data-tweet-id] is twitter.com's own timeline markup, not an embed.
+    for (const element of select($, 'div.twitter-tweet, twitter-widget, iframe[data-tweet-id]')) {
       const inner = element.attribs['data-tweet-id'] !== undefined ? element : $(element).find('[data-tweet-id]').get(0);
       const embed = inner !== undefined && isElement(inner) ? fromIdAttribute(inner, 'data-tweet-id') : null;
       if (embed !== null) matches.push({ element, embed });
