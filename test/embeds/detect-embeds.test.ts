@@ -86,6 +86,17 @@ describe('embeds outside the article', () => {
     expect(matches.map((match) => match.embed.id)).toEqual(['1700000000000000107']);
   });
 
+  test('ad players are not embeds: IMA SDK frames, ad-server videos, videos inside ad slots', () => {
+    const { matches } = detectIn(
+      `<article>${LONG_TEXT}<div class="cnx-ad-slot"><video src="https://cdn.example-video.com/spot.mp4"></video></div>` +
+        `<iframe src="https://imasdk.googleapis.com/js/core/bridge3.540.0_en.html"></iframe>` +
+        `<video src="https://gcdn.2mdn.net/videoplayback/id/abc/itag/347/file.mp4"></video>` +
+        `<div class="AdEngine-module__adPlayer"><video src="https://media.example.org/ad.mp4"></video></div>` +
+        `<video src="https://media.example.org/interview.mp4"></video>${LONG_TEXT}</article>`,
+    );
+    expect(matches.map((match) => match.embed.url)).toEqual(['https://media.example.org/interview.mp4']);
+  });
+
   test('BEM class names count by segment: a video in c-related-list__video is outside', () => {
     const { matches } = detectIn(
       `<article>${LONG_TEXT}<iframe src="https://www.youtube.com/embed/ddddddddddd"></iframe></article><div class="c-related-list"><div class="c-related-list__video"><iframe src="https://www.youtube.com/embed/eeeeeeeeeee"></iframe></div></div>`,

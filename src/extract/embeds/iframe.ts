@@ -7,9 +7,7 @@ import type { Element } from 'domhandler';
 import type { EmbedContext, EmbedDetector, EmbedMatch } from './types.js';
 import { attr, cleanHttpUrl, classTokens, framesWithUrl, meaningfulTitle, select } from './dom.js';
 import { classifyEmbedUrl } from './classify-url.js';
-
-const AD_HOSTS =
-  /(^|\.)(doubleclick\.net|googlesyndication\.com|googleadservices\.com|googletagmanager\.com|google-analytics\.com|amazon-adsystem\.com|adnxs\.com|adsafeprotected\.com|moatads\.com|criteo\.(com|net)|taboola\.com|outbrain\.com|pubmatic\.com|rubiconproject\.com|openx\.net|scorecardresearch\.com|quantserve\.com|chartbeat\.(com|net)|addthis\.com|sharethis\.com|disqus\.com|ghbtns\.com|zergnet\.com|revcontent\.com|mgid\.com|teads\.tv|spotxchange\.com|serving-sys\.com|adform\.net|smartadserver\.com|yieldmo\.com|sharethrough\.com|bidswitch\.net|casalemedia\.com|liadm\.com|krxd\.net|bluekai\.com|demdex\.net|everesttech\.net)$/i;
+import { isAdHost } from './ad-hosts.js';
 
 /** Paths of social buttons and widgets on provider hosts: not embeds of content. */
 const BUTTON_PATHS: Array<[RegExp, RegExp]> = [
@@ -34,8 +32,7 @@ function isTiny(element: Element): boolean {
 
 function isAdOrTracker(element: Element, url: URL): boolean {
   const host = url.hostname.toLowerCase();
-  if (AD_HOSTS.test(host)) return true;
-  if (/^(ad|ads|adserver|adx|pixel|track|tracking|beacon)\d*\./i.test(host)) return true;
+  if (isAdHost(host)) return true;
   if (BUTTON_PATHS.some(([hostPattern, pathPattern]) => hostPattern.test(host) && pathPattern.test(url.pathname))) return true;
   const names = [...classTokens(element), element.attribs['id'] ?? '', element.attribs['name'] ?? ''];
   if (names.some((name) => AD_NAME.test(name))) return true;

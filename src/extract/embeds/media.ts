@@ -5,6 +5,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
+import { isAdHost } from './ad-hosts.js';
 import { attr, cleanHttpUrl, isElement, meaningfulTitle, select, sourceUrl, toUrl } from './dom.js';
 
 function mediaSource($: CheerioAPI, element: Element, pageUrl: string): string | null {
@@ -22,6 +23,7 @@ function fromMedia($: CheerioAPI, element: Element, pageUrl: string, kind: 'vide
   const poster = kind === 'video' ? toUrl(attr(element, 'data-poster') ?? attr(element, 'poster'), pageUrl) : null;
   const title = meaningfulTitle(attr(element, 'title') ?? attr(element, 'aria-label'));
   if (source !== null) {
+    if (isAdHost(new URL(source).hostname)) return null;
     return { provider: kind, kind, url: cleanHttpUrl(source, pageUrl), id: null, title, thumbnail: poster?.toString() ?? null };
   }
   // Brightcove players: <video-js data-account data-player data-video-id> or <video data-video-id …>.

@@ -18,6 +18,9 @@ const OUTSIDE_TOKEN =
 /** Words that name an outside container wherever they stand as a segment of a token (BEM: c-related-list__video). */
 const OUTSIDE_SEGMENT = /(^|[-_])(sidebar|side-bar|related|comments?|footer|recirc|recirculation|outbrain|taboola|trending|newsletter|promos?)([-_]|$)/i;
 
+/** Ad slots and ad players (cnx-ad-slot, AdEngine-module__adPlayer, ad-container): what plays there is an ad. */
+const AD_SEGMENT = /(^|[-_])ad(s|vert|verts|vertisement|slot|unit|container|player|engine|wrapper)?([-_]|$)/i;
+
 /** Aside elements that are embed wrappers themselves, not sidebars. */
 const EMBED_ASIDE = /embed|tweet|video|media|social/i;
 
@@ -28,7 +31,7 @@ function looksOutside(element: Element): boolean {
   if (OUTSIDE_TAGS.has(tag)) return true;
   const role = (element.attribs['role'] ?? '').toLowerCase();
   if (OUTSIDE_ROLES.has(role)) return true;
-  return tokens.some((token) => OUTSIDE_TOKEN.test(token) || OUTSIDE_SEGMENT.test(token));
+  return tokens.some((token) => OUTSIDE_TOKEN.test(token) || OUTSIDE_SEGMENT.test(token) || AD_SEGMENT.test(token));
 }
 
 /** Caches paragraph-text sizes per element for one document. */
