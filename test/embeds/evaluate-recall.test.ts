@@ -15,12 +15,13 @@ ${tweet('1700000000000000011')}
 <blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/AbCdEfGhIjK/"><a href="https://www.instagram.com/p/AbCdEfGhIjK/">View</a></blockquote>
 <iframe class="lazy" data-src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe><noscript><iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe></noscript>
 <video src="blob:https://example.com/abc"></video>
+<video><source src="https://gcdn.2mdn.net/videoplayback/id/abc/file.mp4"></video>
 ${LONG_TEXT}</article>
 <aside class="sidebar">${tweet('1700000000000000012')}</aside>
 </body></html>`;
 
 describe('countRawEmbeds', () => {
-  test('counts embed markup with ids; skips scripts, comments, noscript copies and blob: videos', () => {
+  test('counts embed markup with ids; skips scripts, comments, noscript copies, blob: and ad-server videos', () => {
     expect(countRawEmbeds(PAGE)).toEqual({
       twitter: ['1700000000000000011', '1700000000000000012'],
       instagram: ['AbCdEfGhIjK'],

@@ -125,6 +125,8 @@ export function countRawEmbeds(rawHtml: string): RawEmbedCounts {
   // Native players with a source (own src or a <source> child).
   for (const media of html.match(/<(video|audio)\b[^>]*>[\s\S]*?<\/\1>/gi) ?? []) {
     const kind = media.toLowerCase().startsWith('<video') ? 'video' : 'audio';
+    // Ad-server creatives (DoubleClick's 2mdn.net, ad players) are ads, not embeds.
+    if (/2mdn\.net|doubleclick\.net|extremereach\.io|vi-serve\.com|connatix\.com|springserve\.com/i.test(media)) continue;
     if (/\s(?:src|data-src)\s*=\s*["'](?!data:|about:|blob:|["'])[^"']+["']/i.test(media)) add(kind, null);
   }
   return counts;
