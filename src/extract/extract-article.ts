@@ -101,6 +101,7 @@ function attempt<T>(warnings: string[], what: string, work: () => T, fallback: T
 function placeEmbedPlaceholders($: CheerioAPI, matches: EmbedMatch[]): void {
   matches.forEach((match, index) => {
     $(match.element).replaceWith(`<p data-chronicle-embed="${index}">${placeholderText(index)}</p>`);
+    for (const companion of match.companions ?? []) $(companion).remove(); // noscript copies, attribution lines
   });
 }
 
