@@ -1,0 +1,17 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CorpusPage } from './corpus.js';
+
+/** fixtures/pages/<slug>/source.html with the URL from its meta.json (the bundled pages, for when there is no corpus). */
+export function loadFixturePages(dir = resolve('fixtures/pages')): CorpusPage[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((slug) => existsSync(join(dir, slug, 'source.html')) && existsSync(join(dir, slug, 'meta.json')))
+    .sort()
+    .map((slug) => ({
+      name: `fixtures/${slug}`,
+      url: (JSON.parse(readFileSync(join(dir, slug, 'meta.json'), 'utf8')) as { url: string }).url,
+      bytes: new Uint8Array(readFileSync(join(dir, slug, 'source.html'))),
+      expectedHtml: null,
+    }));
+}

@@ -1,0 +1,67 @@
+/**
+ * Worker-thread entry of the extraction pool (src/extract/worker-pool.ts): runs extractArticle on the pages it
+ * is sent, one at a time, and posts back the Article or the error. Compiled to dist/extract/extract-worker.js.
+ */
+import { parentPort } from 'node:worker_threads';
+import { toChronicleError, type ErrorCode } from '../errors.js';
+import type { Article } from '../types.js';
+import { extractArticle, type ExtractOptions } from './extract-article.js';
+
+/**
+ * A fault the pool's own tests make a worker commit before the page, to prove a crash fails one page only.
+ * It travels in a field of the pool's internal message that no page content or option can set.
+ */
+export type WorkerFault = 'exit' | 'throw';
+
+export interface ExtractRequest {
+  type: 'extract';
+  id: number;
+  html: Uint8Array | string;
+  options: ExtractOptions;
+  fault?: WorkerFault;
+}
+
+export interface SerializedError {
+  code: ErrorCode;
+  message: string;
+  status?: number;
+  url?: string;
+}
+
+export type ExtractResponse =
+  | { type: 'done'; id: number; article: Article }
+  | { type: 'failed'; id: number; error: SerializedError };
+
+function serializeError(error: unknown): SerializedError {
+  const failure = toChronicleError(error);
+  return {
+    code: failure.code,
+    message: failure.message,
+    ...(failure.status !== undefined ? { status: failure.status } : {}),
+    ...(failure.url !== undefined ? { url: failure.url } : {}),
+  };
+}
+
+async function handle(request: ExtractRequest): Promise<ExtractResponse> {
+  if (request.fault === 'exit') process.exit(3);
+  if (request.fault === 'throw') {
+    // An uncaught exception outside the job's promise: the worker dies with an 'error' event.
+    setImmediate(() => {
+      throw new Error('worker fault injected by a test');
+    });
+    return new Promise<never>(() => undefined);
+  }
+  try {
+    return { type: 'done', id: request.id, article: await extractArticle(request.html, request.options) };
+  } catch (error) {
+    return { type: 'failed', id: request.id, error: serializeError(error) };
+  }
+}
+
+const port = parentPort;
+if (port !== null) {
+  port.on('message', (request: ExtractRequest) => {
+    if (request?.type !== 'extract') return;
+    void handle(request).then((response) => port.postMessage(response));
+  });
+}

@@ -1,0 +1,207 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ChronicleError } from '../errors.js';
+import type { Article } from '../types.js';
+import type { ExtractOptions } from './extract-article.js';
+import type { ExtractRequest, ExtractResponse, WorkerFault } from './extract-worker.js';
+
+export interface ExtractPoolOptions {
+  /** Worker threads; default os.availableParallelism(). */
+  size?: number;
+  /**
+   * Pages a worker extracts before it is replaced by a fresh one (bounds whatever jsdom or a detector might
+   * keep between pages). Default 1000.
+   */
+  pagesPerWorker?: number;
+}
+
+/** A pool of worker threads running extractArticle; `extract` has the ExtractFunction shape of buildSnapshot. */
+export interface ExtractPool {
+  /** Extracts one page in a worker. A worker that crashes fails this page (E_INTERNAL) and is replaced. */
+  extract(html: Uint8Array | string, options: ExtractOptions): Promise<Article>;
+  /** Fails queued pages (E_INTERRUPTED), stops the workers; resolves once they are gone. Idempotent. */
+  close(): Promise<void>;
+  readonly size: number;
+}
+
+/**
+ * Makes the next page's worker commit `fault` before extracting (tests only: the key is not reachable from
+ * page content, options or the CLI).
+ */
+export const injectWorkerFault = Symbol('chronicle.injectWorkerFault');
+
+interface Job {
+  id: number;
+  html: Uint8Array | string;
+  options: ExtractOptions;
+  fault?: WorkerFault;
+  resolve: (article: Article) => void;
+  reject: (error: ChronicleError) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+  pages: number;
+  /** Set once the worker is being retired or has died: it takes no more jobs. */
+  gone: boolean;
+  /** Set when the worker thread has started running. */
+  online: boolean;
+}
+
+/** Workers that die before they start, in a row, before the pool gives up (a broken build or Node flags). */
+const MAX_START_FAILURES = 3;
+
+/** The parent's Node flags minus those that only make sense for a main script (`--input-type` with -e). */
+function workerExecArgv(): string[] {
+  return process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
+}
+
+/** The compiled worker beside this module (dist/extract/); under jest (TypeScript sources) the build's copy. */
+export function workerScriptUrl(): URL {
+  const beside = new URL('./extract-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(beside))) return beside;
+  const built = new URL('../../dist/extract/extract-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return built;
+  throw new ChronicleError('E_INTERNAL', `extraction worker not found at ${fileURLToPath(beside)} (run npm run build)`);
+}
+
+export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool & { [injectWorkerFault](fault: WorkerFault): void } {
+  const size = Math.max(1, Math.floor(options.size ?? availableParallelism()));
+  const pagesPerWorker = Math.max(1, Math.floor(options.pagesPerWorker ?? 1000));
+  const script = workerScriptUrl();
+  const slots = new Set<Slot>();
+  const queue: Job[] = [];
+  let nextId = 1;
+  let closed = false;
+  let armedFault: WorkerFault | undefined;
+  let startFailures = 0;
+  let broken: ChronicleError | null = null;
+  const exits = new Set<Promise<void>>();
+
+  const spawn = (): void => {
+    const worker = new Worker(script, { execArgv: workerExecArgv() });
+    const slot: Slot = { worker, job: null, pages: 0, gone: false, online: false };
+    worker.once('online', () => {
+      slot.online = true;
+      startFailures = 0;
+    });
+    worker.unref(); // an idle worker never keeps the process alive; a busy one is ref'd while it works
+    slots.add(slot);
+    worker.on('message', (response: ExtractResponse) => {
+      const job = slot.job;
+      if (job === null || response.id !== job.id) return;
+      finish(slot);
+      if (response.type === 'done') job.resolve(response.article);
+      else job.reject(new ChronicleError(response.error.code, response.error.message, errorDetails(response.error)));
+      if (slot.pages >= pagesPerWorker) retire(slot);
+      dispatch();
+    });
+    const died = (reason: string): void => {
+      if (!slots.has(slot)) return;
+      slots.delete(slot);
+      const job = slot.job;
+      const wasRetiring = slot.gone;
+      slot.gone = true;
+      if (job !== null) {
+        finish(slot);
+        const url = job.options.url;
+        job.reject(closed
+          ? new ChronicleError('E_INTERRUPTED', `extraction pool closed before ${url} was extracted`, { url })
+          : new ChronicleError('E_INTERNAL', `extraction worker crashed on ${url}: ${reason}`, { url }));
+      }
+      if (!slot.online && ++startFailures >= MAX_START_FAILURES && broken === null) {
+        broken = new ChronicleError('E_INTERNAL', `extraction workers fail to start: ${reason}`);
+        for (const queued of queue.splice(0)) queued.reject(broken);
+      }
+      if (!closed && !wasRetiring && broken === null) spawn();
+      dispatch();
+    };
+    worker.on('error', (error) => died(error.message));
+    const exited: Promise<void> = new Promise<void>((resolve) => {
+      worker.once('exit', (code) => {
+        died(`exit code ${code}`);
+        exits.delete(exited);
+        resolve();
+      });
+    });
+    exits.add(exited);
+  };
+
+  const finish = (slot: Slot): void => {
+    slot.job = null;
+    slot.worker.unref();
+  };
+
+  const retire = (slot: Slot): void => {
+    slot.gone = true;
+    slots.delete(slot);
+    void slot.worker.terminate();
+    if (!closed) spawn();
+  };
+
+  const dispatch = (): void => {
+    for (const slot of slots) {
+      if (queue.length === 0) return;
+      if (slot.job !== null || slot.gone) continue;
+      const job = queue.shift()!;
+      slot.job = job;
+      slot.pages++;
+      slot.worker.ref();
+      const request: ExtractRequest = { type: 'extract', id: job.id, html: job.html, options: job.options };
+      if (job.fault !== undefined) request.fault = job.fault;
+      // Bytes go over as a private copy of just the page (a Buffer may be a view of a larger pool), transferred.
+      if (typeof job.html === 'string') slot.worker.postMessage(request);
+      else slot.worker.postMessage(request, [(request.html as Uint8Array).buffer as ArrayBuffer]);
+    }
+  };
+
+  for (let index = 0; index < size; index++) spawn();
+
+  return {
+    size,
+    extract(html, extractOptions) {
+      if (closed) {
+        return Promise.reject(new ChronicleError('E_INTERRUPTED', 'extraction pool is closed', { url: extractOptions.url }));
+      }
+      if (broken !== null) return Promise.reject(broken);
+      return new Promise<Article>((resolve, reject) => {
+        const job: Job = {
+          id: nextId++,
+          html: typeof html === 'string' ? html : new Uint8Array(html),
+          options: { url: extractOptions.url, ...(extractOptions.contentType !== undefined ? { contentType: extractOptions.contentType } : {}) },
+          resolve,
+          reject,
+        };
+        if (armedFault !== undefined) {
+          job.fault = armedFault;
+          armedFault = undefined;
+        }
+        queue.push(job);
+        dispatch();
+      });
+    },
+    async close() {
+      if (!closed) {
+        closed = true;
+        for (const job of queue.splice(0)) {
+          job.reject(new ChronicleError('E_INTERRUPTED', `extraction pool closed before ${job.options.url} was extracted`, { url: job.options.url }));
+        }
+        for (const slot of [...slots]) void slot.worker.terminate();
+      }
+      await Promise.all([...exits]);
+    },
+    [injectWorkerFault](fault: WorkerFault) {
+      armedFault = fault;
+    },
+  };
+}
+
+function errorDetails(error: { status?: number; url?: string }): { status?: number; url?: string } {
+  return {
+    ...(error.status !== undefined ? { status: error.status } : {}),
+    ...(error.url !== undefined ? { url: error.url } : {}),
+  };
+}

@@ -1,0 +1,168 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { ChronicleError } from '../../src/errors.js';
+import { extractArticle } from '../../src/extract/extract-article.js';
+import { createExtractPool, injectWorkerFault, workerScriptUrl, type ExtractPool } from '../../src/extract/worker-pool.js';
+
+// The pool runs the compiled worker (dist/extract/extract-worker.js): `npm test` builds first (pretest).
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const pagesDir = `${repo}fixtures/pages`;
+
+function fixture(slug: string): { bytes: Uint8Array; url: string; contentType: string } {
+  const meta = JSON.parse(readFileSync(`${pagesDir}/${slug}/meta.json`, 'utf8')) as { url: string; contentType?: string };
+  return {
+    bytes: new Uint8Array(readFileSync(`${pagesDir}/${slug}/source.html`)),
+    url: meta.url,
+    contentType: meta.contentType ?? 'text/html; charset=utf-8',
+  };
+}
+
+// Several extractions per test on a shared 2-core machine: generous limits (these are hang guards, not timings).
+jest.setTimeout(180_000);
+
+const SLUGS = ['embassy-withdrawal', 'windows-1252-harbour-festival', 'guardian-heatwave-pullquote'];
+const NOT_AN_ARTICLE = '<!doctype html><html><head><title>x</title></head><body><nav><a href="/">Home</a></nav></body></html>';
+
+async function failureOf(promise: Promise<unknown>): Promise<ChronicleError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ChronicleError);
+    return error as ChronicleError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('createExtractPool', () => {
+  let pool: ReturnType<typeof createExtractPool>;
+  beforeAll(() => {
+    pool = createExtractPool({ size: 2 });
+  });
+  afterAll(async () => {
+    await pool.close();
+  });
+
+  it('finds the compiled worker', () => {
+    expect(fileURLToPath(workerScriptUrl())).toMatch(/dist\/extract\/extract-worker\.js$/);
+  });
+
+  it('returns the same Article as in-process extraction, from bytes and from a string', async () => {
+    for (const slug of SLUGS) {
+      const page = fixture(slug);
+      const options = { url: page.url, contentType: page.contentType };
+      const expected = await extractArticle(page.bytes, options);
+      const fromPool = await pool.extract(page.bytes, options);
+      expect(fromPool).toEqual(expected);
+      expect(fromPool.body.wordCount).toBeGreaterThan(50);
+    }
+    const page = fixture('embassy-withdrawal');
+    const text = new TextDecoder().decode(page.bytes);
+    expect(await pool.extract(text, { url: page.url })).toEqual(await extractArticle(text, { url: page.url }));
+  });
+
+  it('leaves the caller\'s bytes intact (copies just the page, even from a view into a larger buffer)', async () => {
+    const page = fixture('embassy-withdrawal');
+    const big = new Uint8Array(page.bytes.length + 64);
+    big.set(page.bytes, 32);
+    const view = big.subarray(32, 32 + page.bytes.length);
+    const article = await pool.extract(view, { url: page.url, contentType: page.contentType });
+    expect(view.byteLength).toBe(page.bytes.length);
+    expect(Buffer.from(view).equals(Buffer.from(page.bytes))).toBe(true);
+    expect(article.body.wordCount).toBeGreaterThan(50);
+  });
+
+  it('passes extraction errors through with their codes', async () => {
+    expect((await failureOf(pool.extract(NOT_AN_ARTICLE, { url: 'https://example.test/a' }))).code).toBe('E_NO_ARTICLE');
+    const invalid = await failureOf(pool.extract('<p>x</p>', { url: 'not a url' }));
+    expect(invalid.code).toBe('E_INVALID_URL');
+  });
+
+  it('many pages at once all come back, each with its own article', async () => {
+    const pages = SLUGS.map(fixture);
+    const articles = await Promise.all(
+      Array.from({ length: 9 }, (_, index) => pages[index % pages.length]!).map((page) =>
+        pool.extract(page.bytes, { url: page.url, contentType: page.contentType }),
+      ),
+    );
+    articles.forEach((article, index) => expect(article.url).toBe(new URL(pages[index % pages.length]!.url).toString()));
+  });
+});
+
+describe('a worker that crashes', () => {
+  it('fails that one page (E_INTERNAL) and the pool goes on with a new worker', async () => {
+    const pool = createExtractPool({ size: 1 });
+    try {
+      const page = fixture('embassy-withdrawal');
+      const options = { url: page.url, contentType: page.contentType };
+      const before = pool.extract(page.bytes, options);
+      pool[injectWorkerFault]('exit');
+      const crashed = pool.extract(page.bytes, options);
+      const queuedBehind = pool.extract(page.bytes, options);
+      expect((await before).body.wordCount).toBeGreaterThan(50);
+      const failure = await failureOf(crashed);
+      expect(failure.code).toBe('E_INTERNAL');
+      expect(failure.message).toMatch(/worker crashed .*exit code 3/);
+      expect(failure.url).toBe(page.url);
+      expect((await queuedBehind).body.wordCount).toBeGreaterThan(50);
+
+      pool[injectWorkerFault]('throw');
+      const thrown = await failureOf(pool.extract(page.bytes, options));
+      expect(thrown.code).toBe('E_INTERNAL');
+      expect(thrown.message).toMatch(/worker fault injected by a test/);
+      expect((await pool.extract(page.bytes, options)).body.wordCount).toBeGreaterThan(50);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('replaces workers after pagesPerWorker pages without failing any', async () => {
+    const pool = createExtractPool({ size: 1, pagesPerWorker: 2 });
+    try {
+      const page = fixture('windows-1252-harbour-festival');
+      const articles = await Promise.all(
+        Array.from({ length: 5 }, () => pool.extract(page.bytes, { url: page.url, contentType: page.contentType })),
+      );
+      expect(new Set(articles.map((article) => article.body.text)).size).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('closing the pool', () => {
+  it('fails queued pages with E_INTERRUPTED, then refuses new ones; close is idempotent', async () => {
+    const pool: ExtractPool = createExtractPool({ size: 1 });
+    const page = fixture('embassy-withdrawal');
+    const options = { url: page.url, contentType: page.contentType };
+    const pending = [pool.extract(page.bytes, options), pool.extract(page.bytes, options), pool.extract(page.bytes, options)];
+    const settled = Promise.allSettled(pending);
+    await pool.close();
+    const results = await settled;
+    for (const result of results) {
+      if (result.status === 'rejected') expect((result.reason as ChronicleError).code).toBe('E_INTERRUPTED');
+    }
+    expect(results.filter((result) => result.status === 'rejected').length).toBeGreaterThanOrEqual(2);
+    expect((await failureOf(pool.extract(page.bytes, options))).code).toBe('E_INTERRUPTED');
+    await pool.close();
+  });
+
+  it('an unclosed pool does not keep a process alive once its pages are done', async () => {
+    const poolModule = `${repo}dist/extract/worker-pool.js`;
+    const page = fixture('embassy-withdrawal');
+    const script = `
+      const { createExtractPool } = await import(${JSON.stringify(poolModule)});
+      const { readFileSync } = await import('node:fs');
+      const pool = createExtractPool({ size: 2 });
+      const article = await pool.extract(new Uint8Array(readFileSync(${JSON.stringify(`${pagesDir}/embassy-withdrawal/source.html`)})), { url: ${JSON.stringify(page.url)} });
+      process.stdout.write(String(article.body.wordCount));
+    `;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(Number(stdout)).toBeGreaterThan(50);
+  });
+});
