@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { openArchive } from '../../archive/index.js';
@@ -14,6 +15,7 @@ import { createHttpAgent } from '../../fetch/http-agent.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS } from '../../fetch/limits.js';
 import { RobotsCache } from '../../fetch/robots.js';
 import type { FetchOptions, RetryInfo } from '../../fetch/types.js';
+import { createExtractPool } from '../../extract/worker-pool.js';
 import { buildSnapshot } from '../../pipeline/build-snapshot.js';
 import type { CommandContext } from '../context.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
@@ -34,6 +36,7 @@ interface ArchiveCommandOptions {
   respectRobots?: boolean;
   skipExisting?: boolean;
   graceMs: number;
+  workers?: number;
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -57,6 +60,7 @@ export function registerArchive(program: Command, ctx: CommandContext): void {
     .option('--respect-robots', 'honour robots.txt (fetched once per host)')
     .option('--skip-existing', 'skip, without fetching, URLs that already have a snapshot')
     .option('--grace-ms <ms>', 'on Ctrl-C/SIGTERM, how long URLs in flight may finish before they are abandoned', parseCount, 2000)
+    .option('--workers <n>', 'extraction worker threads for a batch (0: extract in the main thread; default: one per CPU; a single URL extracts in the main thread)', parseCount)
     .action(async (urls: string[], options: ArchiveCommandOptions) => {
       ctx.setExit(await archiveCommand(urls, options, ctx));
     });
@@ -88,10 +92,13 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
       : {}),
   };
   const robots = options.respectRobots ? new RobotsCache({ ...fetchOptions, retries: 0 }) : null;
+  // A batch extracts in worker threads (one per CPU) while the main thread fetches and saves.
+  const workers = options.workers ?? (urls.length === 1 && options.input === undefined ? 0 : availableParallelism());
+  const pool = workers > 0 ? createExtractPool({ size: workers }) : null;
   const job = createArchiveJob({
     archive,
     fetch: (url, signal) => fetchPage(url, { ...fetchOptions, signal }),
-    extract: (capture) => buildSnapshot(capture),
+    extract: (capture) => buildSnapshot(capture, pool ? { extract: pool.extract } : {}),
     robots,
   });
 
@@ -141,6 +148,7 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
     progress?.clear();
     if (stop.signal.aborted) await agent.destroy().catch(() => undefined);
     else await agent.close().catch(() => undefined);
+    await pool?.close();
     archive.close();
   }
   if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary(summary)}\n`);
