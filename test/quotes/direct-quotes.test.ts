@@ -167,3 +167,17 @@ describe('direct quotes', () => {
     expect(quotes).toEqual([]);
   });
 });
+
+describe('speaker phrases that are not speakers', () => {
+  test('a verb-first cue still names the speaker; a possessive, a preposition or a gerund phrase is no speaker; trailing adverbs are dropped', () => {
+    const q = directs(
+      '<p>"It was a very long night for all of us there," Replied Stephen.</p>' +
+        '<p>"We had ambitious goals for the whole mission," Rosetta’s says.</p>' +
+        '<p>"You are gonna be out there selling it all day," after the guy says.</p>' +
+        '<p>"I am a marvelous housekeeper, every single time," Zsa Zsa Gabor famously said.</p>' +
+        '<p>“Die Blüten sind die größten Blumen der Welt“, sagt er. Er forscht seit Jahren.</p>',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Stephen', null, null, 'Zsa Zsa Gabor', null]);
+    expect(q[4]?.text.startsWith('Die Blüten')).toBe(true);
+  });
+});

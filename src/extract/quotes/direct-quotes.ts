@@ -43,12 +43,14 @@ export function findSpans(text: string, paragraph: number): Span[] {
   while (i < text.length) {
     const ch = text[i] as string;
     const closers = OPENERS[ch];
-    if (closers === undefined) {
+    // An opening mark stands at the start or after a space / bracket / dash, and is followed by text;
+    // a curly mark right after a word or a comma ('him,“ Jerry says') closes something, it opens nothing.
+    if (closers === undefined || !(i === 0 || /[\s(\[—–\-/]/.test(text[i - 1] as string)) || /\s/.test(text[i + 1] ?? ' ')) {
       i += 1;
       continue;
     }
     let j = i + 1;
-    while (j < text.length && !closers.includes(text[j] as string)) j += 1;
+    while (j < text.length && !(closers.includes(text[j] as string) && !/\s/.test(text[j - 1] as string))) j += 1;
     if (j < text.length) {
       spans.push({ paragraph, start: i, end: j + 1, inner: text.slice(i + 1, j), closed: true });
       i = j + 1;
@@ -322,7 +324,8 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
         lastSpeaker = { name: speakerName, paragraph: candidate.attributedIn, offset: candidate.attributionEnd };
       }
     }
-    if (speaker === null && !speechLike(text)) continue; // scare quotes, titles, nicknames
+    const rawEnd = (candidate.pieces[candidate.pieces.length - 1] as Span).inner.trim();
+    if (speaker === null && !speechLike(text) && !speechLike(rawEnd)) continue; // scare quotes, titles, nicknames
     if (text === '' || wordCount(text) === 0) continue;
     if (speaker !== null && speaker.kind !== 'pronoun') {
       lastSpeaker = {

@@ -32,7 +32,7 @@ const PERSON_PRONOUNS = new Set(['he', 'she']);
 const TITLE_WORDS = new Set(
   `president vice prime minister secretary deputy assistant undersecretary under senator sen sen. rep rep. representative
   congressman congresswoman gov gov. governor lt lt. lieutenant mayor councilman councilwoman councilmember
-  assemblyman assemblywoman delegate director chief officer executive ceo cfo coo cto chairman chairwoman chair
+  assemblyman assemblywoman delegate director chief officer executive ceo cfo coo cto vp svp evp chairman chairwoman chair
   chairperson spokesman spokeswoman spokesperson judge justice attorney general gen gen. col col. colonel maj maj.
   major capt capt. captain sgt sgt. sergeant adm adm. admiral commander commissioner superintendent sheriff
   detective inspector constable ambassador envoy dr dr. doctor prof prof. professor rev rev. reverend father
@@ -77,6 +77,10 @@ export function parseSpeaker(raw: string): Speaker | null {
     .replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, '')
     .trim();
   if (phrase === '') return null;
+  // "Zsa Zsa Gabor famously" → "Zsa Zsa Gabor".
+  phrase = phrase.replace(/(?:\s+\p{Ll}+ly)+$/u, '');
+  // "Replied Stephen", "Rosetta's": a cue verb or a possessive is no speaker.
+  if (CUE_SET.has((phrase.split(' ')[0] ?? '').toLowerCase()) || /(?:'s|’s|s'|s’)$/.test(phrase)) return null;
   // "Okafor, who leads the agency" / "Harriet Okafor, the director of …": the name is the first piece.
   const firstPiece = phrase.split(/,\s*/)[0] ?? phrase;
   if (firstPiece !== phrase && /\p{Lu}/u.test(firstPiece)) phrase = firstPiece;
@@ -107,6 +111,14 @@ export function parseSpeaker(raw: string): Speaker | null {
   }
   // Otherwise a description: "a State Department spokesperson", "the Joint Operation Command", "officials".
   if (!/[\p{L}]/u.test(phrase) || DAY_WORDS.test(words[0] as string)) return null;
+  const determined = /^(?:a|an|the|one|another|his|her|their|its|our|some|many|several|two|three|both|other)$/i.test(words[0] as string);
+  const shortNoun =
+    words.length <= 3 &&
+    /^\p{Ll}/u.test(words[0] as string) &&
+    !/^(?:after|before|of|for|from|in|on|at|to|with|by|about|as|than|like|while|when|if|so|then|also|just|even|only|not)$/i.test(words[0] as string) &&
+    !words.some((word) => /(?:ing|ed)$/.test(word));
+  if (!determined && !shortNoun) return null;
+  if (/\b(?:who|which|that|there|and|but)\b/i.test(phrase)) return null;
   return { kind: 'description', text: phrase };
 }
 
