@@ -159,6 +159,22 @@ function extraSummary(recall: RecallByProvider | null): string {
   return parts.join(', ');
 }
 
+/** The acceptance figure of issue 3: recall for tweets, Instagram and YouTube inside the article body. */
+export const KEY_PROVIDERS = ['twitter', 'instagram', 'youtube'] as const;
+
+export function keyProviderRecall(recall: RecallByProvider): string {
+  let found = 0;
+  let inBody = 0;
+  for (const provider of KEY_PROVIDERS) {
+    const counts = recall[provider];
+    if (counts === undefined) continue;
+    found += counts.found;
+    inBody += counts.expected - counts.outside;
+  }
+  const percent = inBody === 0 ? '—' : `${((100 * found) / inBody).toFixed(1)}%`;
+  return `${KEY_PROVIDERS.join(' + ')} inside the article body: ${found}/${inBody} = ${percent} (issue 3 target: ≥ 95%)`;
+}
+
 export function formatPostlight(report: PostlightReport): string {
   const lines: string[] = [];
   const withEmbeds = report.pages.filter((page) =>
@@ -171,9 +187,9 @@ export function formatPostlight(report: PostlightReport): string {
   }
   lines.push(table(rows, 4), '');
   lines.push('Embed-detection recall by provider (detectEmbeds on the raw page; "outside" = in a sidebar/footer, not reported by design)');
-  lines.push(formatRecallTable(report.detection), '');
+  lines.push(formatRecallTable(report.detection), keyProviderRecall(report.detection), '');
   lines.push(`Embeds after the full pipeline (extractArticle, ${report.extracted} of ${report.pages.length} pages extracted)`);
-  lines.push(formatRecallTable(report.pipeline), '');
+  lines.push(formatRecallTable(report.pipeline), keyProviderRecall(report.pipeline), '');
   lines.push('Quotes found by kind');
   lines.push(table([['kind', 'quotes', 'pages'], ...QUOTE_KINDS.map((kind) => [kind, String(report.quotes[kind].quotes), String(report.quotes[kind].pages)])]));
   const failures = report.pages.filter((page) => page.error !== null);

@@ -1,6 +1,6 @@
 import { AGREEMENT_THRESHOLDS, bodyAgreement, htmlToText, wordsOf } from '../../src/eval/body-agreement.js';
 import { PassThrough } from 'node:stream';
-import { postlightPageUrl, corpusDir, formatReadability, runEval } from '../../src/eval/run-eval.js';
+import { postlightPageUrl, corpusDir, formatReadability, keyProviderRecall, runEval } from '../../src/eval/run-eval.js';
 
 describe('body agreement (npm run eval)', () => {
   it('reduces text to lower-cased words of any script, ignoring punctuation', () => {
@@ -62,6 +62,15 @@ describe('body agreement (npm run eval)', () => {
     expect(text).toContain('disagrees with expected.html on 1 of 2 pages');
     expect(text).toContain('bad-page');
     expect(text).not.toMatch(/^good-page/m);
+  });
+
+  it('sums tweet, Instagram and YouTube recall over the embeds inside the article body', () => {
+    const line = keyProviderRecall({
+      twitter: { expected: 10, found: 9, detected: 9, outside: 0 },
+      youtube: { expected: 5, found: 4, detected: 4, outside: 1 },
+      video: { expected: 7, found: 0, detected: 0, outside: 0 },
+    });
+    expect(line).toBe('twitter + instagram + youtube inside the article body: 13/14 = 92.9% (issue 3 target: ≥ 95%)');
   });
 
   it('skips with a clear message when the corpus is absent', async () => {
