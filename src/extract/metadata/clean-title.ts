@@ -34,9 +34,9 @@ function wordCount(text: string): number {
 
 /**
  * Strips " | Site Name" (and "Site Name | ") from a title. A segment is stripped when it matches the
- * site name or host; a last " | X" segment of at most four words is also stripped when what remains
- * is at least three words. Other separators (" - ", " — ") are only stripped on a site-name match,
- * since headlines use dashes themselves.
+ * site name or host; a last " | X" of at most four words when at least three words remain; a last
+ * " – X" / " — X" / " · X" of at most three capitalized words when at least four remain. A plain " - "
+ * is only stripped on a site-name match, since headlines use hyphens themselves.
  */
 export function cleanTitle(raw: string, ctx: TitleContext): string {
   let title = collapseWhitespace(raw);
