@@ -88,7 +88,6 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
       slot.online = true;
       startFailures = 0;
     });
-    worker.unref(); // an idle worker never keeps the process alive; a busy one is ref'd while it works
     slots.add(slot);
     worker.on('message', (response: ExtractResponse) => {
       const job = slot.job;
@@ -128,6 +127,9 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
       });
     });
     exits.add(exited);
+    // An idle worker never keeps the process alive; a busy one is ref'd while it works. (After the listeners:
+    // adding a 'message' listener refs the worker's port again.)
+    worker.unref();
   };
 
   const finish = (slot: Slot): void => {
