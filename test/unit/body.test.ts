@@ -82,6 +82,11 @@ describe('sanitizeBody', () => {
     expect(html).toContain('<img src="https://x/i.png" />');
   });
 
+  it('keeps the classes of embed figure parts, and no other classes', () => {
+    const html = sanitizeBody('<figure class="chronicle-embed"><blockquote class="chronicle-embed-text x"><p class="chronicle-embed-author lead">a</p></blockquote><a class="chronicle-embed-link btn" href="https://t.example/">l</a></figure><p class="lead">b</p>');
+    expect(html).toBe('<figure class="chronicle-embed"><blockquote class="chronicle-embed-text"><p class="chronicle-embed-author">a</p></blockquote><a class="chronicle-embed-link" href="https://t.example/">l</a></figure><p>b</p>');
+  });
+
   it('keeps embed figures with their data attributes', () => {
     const html = sanitizeBody('<figure class="chronicle-embed other" data-chronicle-embed="0" data-provider="twitter" data-kind="post"><p>t</p></figure>');
     expect(html).toBe('<figure class="chronicle-embed" data-chronicle-embed="0" data-provider="twitter" data-kind="post"><p>t</p></figure>');
