@@ -222,10 +222,11 @@ export async function runBatch<T>(options: RunBatchOptions<T>): Promise<BatchSum
     settle(item.key, result);
   };
 
-  const start = (item: BatchItem, now: number): void => {
+  const start = (item: BatchItem): void => {
     running++;
     activeByHost.set(item.host, (activeByHost.get(item.host) ?? 0) + 1);
-    nextStartAt.set(item.host, now + delayMs);
+    // Measured at the start itself (not at the top of dispatch), so the gap to the next start is never short.
+    nextStartAt.set(item.host, performance.now() + delayMs);
     options.onStart?.(item);
     void runOne(item).finally(() => {
       running--;
@@ -248,7 +249,7 @@ export async function runBatch<T>(options: RunBatchOptions<T>): Promise<BatchSum
           soonest = soonest === null ? wait : Math.min(soonest, wait);
           break;
         }
-        start(queue.shift()!, now);
+        start(queue.shift()!);
         queued--;
       }
       if (queue.length === 0) queues.delete(host);

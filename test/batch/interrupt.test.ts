@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { run } from '../../src/cli/program.js';
 import { openArchive } from '../../src/archive/index.js';
 import { startFaultHost, type FaultHost } from './support/fault-server.js';
 
@@ -48,7 +50,7 @@ function runAndInterrupt(args: string[], lines: string[], after: number, signal:
       stderr += chunk.toString('utf8');
     });
     // A child that does not exit after the signal would outlive the test: kill it, and the test fails on its code.
-    const watchdog = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const watchdog = setTimeout(() => child.kill('SIGKILL'), 45_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(watchdog);
@@ -94,7 +96,7 @@ describe('archive interrupted', () => {
     expect(result.stderr).toContain('SIGINT: taking no new URLs');
     expect(result.stderr).toMatch(/chronicle: interrupted: archived 4, skipped 0, duplicates 0, failed 0 in \d+\.\d s/);
     await assertArchiveIntact(root, out.map((line) => line.dir!));
-  }, 30_000);
+  }, 60_000);
 
   it('SIGTERM: abandons what is still in flight after the grace period, cleanly, and exits 130', async () => {
     const root = join(await mkdtemp(join(tmpdir(), 'chronicle-sigterm-')), 'archive');
@@ -115,5 +117,48 @@ describe('archive interrupted', () => {
     expect(out).toHaveLength(3);
     expect(result.stderr).toMatch(/interrupted: archived 1, .*failed 2 \(E_INTERRUPTED 2\)/);
     await assertArchiveIntact(root, [byUrl.get(lines[0]!)!.dir!]);
-  }, 30_000);
+  }, 60_000);
+});
+
+describe('archive with stdout closed by its reader', () => {
+  it('stops taking URLs when stdout fails with EPIPE (… | head -1), without a crash', async () => {
+    const root = join(await mkdtemp(join(tmpdir(), 'chronicle-epipe-')), 'archive');
+    const lines = Array.from({ length: 40 }, (_, index) => host.url(`/ok/pipe-${index}`));
+    let writes = 0;
+    // Like a pipe whose reader (head -1) went away after the first line.
+    const stdout = new Writable({
+      write(_chunk, _encoding, callback) {
+        writes++;
+        if (writes === 1) callback();
+        else callback(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+      },
+    });
+    const stderr = new PassThrough();
+    let errText = '';
+    stderr.on('data', (chunk: Buffer) => {
+      errText += chunk.toString('utf8');
+    });
+    const stdin = new PassThrough();
+    stdin.end(lines.join('\n') + '\n');
+    const code = await run(['node', 'chronicle', 'archive', '-i', '-', '--json', '--concurrency', '1', '--archive-dir', root], {
+      stdout,
+      stderr,
+      stdin,
+      env: {},
+      stderrIsTTY: false,
+      stdoutIsTTY: false,
+      cwd: process.cwd(),
+    });
+    expect(code).toBe(130);
+    expect(errText).toMatch(/^chronicle: interrupted: archived \d+/m);
+    expect(errText).not.toContain('cannot write');
+    expect(writes).toBeLessThan(5);
+    const archive = await openArchive(root, { create: false });
+    try {
+      expect(await archive.verify()).toEqual([]);
+      expect((await archive.list()).length).toBeLessThan(5);
+    } finally {
+      archive.close();
+    }
+  }, 60_000);
 });

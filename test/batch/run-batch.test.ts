@@ -77,7 +77,7 @@ describe('runBatch', () => {
     await collect({ lines: linesOf(urls), job, concurrency: 4, perHost: 4, delayMs: 40 });
     expect(starts).toHaveLength(5);
     for (let index = 1; index < starts.length; index++) {
-      expect(starts[index]! - starts[index - 1]!).toBeGreaterThanOrEqual(39);
+      expect(starts[index]! - starts[index - 1]!).toBeGreaterThanOrEqual(38);
     }
   });
 

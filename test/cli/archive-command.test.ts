@@ -122,8 +122,20 @@ describe('chronicle archive: one URL', () => {
     const missing = await runCli(['archive', '-i', join(dir, 'nope.txt'), '--archive-dir', dir]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^chronicle: E_USAGE: cannot read input file/);
-    const badFlag = await runCli(['archive', host.url('/ok/x'), '--concurrency', 'lots', '--archive-dir', dir]);
-    expect(badFlag.code).toBe(2);
+    for (const flags of [['--concurrency', 'lots'], ['--per-host', '0'], ['--timeout-ms', '-5'], ['--retries', 'x'], ['--max-bytes', '0'], ['--delay-ms', '1.5']]) {
+      const badFlag = await runCli(['archive', host.url('/ok/x'), ...flags, '--archive-dir', dir]);
+      expect({ flags, code: badFlag.code }).toEqual({ flags, code: 2 });
+    }
+    expect(host.hits.get('/ok/x')).toBeUndefined();
+  });
+
+  it('exits 6 with E_ARCHIVE when the archive folder cannot be used', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'a-file'), 'not a folder');
+    const result = await runCli(['archive', host.url('/ok/archive-error'), '--archive-dir', join(dir, 'a-file')]);
+    expect(result.code).toBe(6);
+    expect(result.stderr).toMatch(/^chronicle: E_ARCHIVE: /);
+    expect(host.hits.get('/ok/archive-error')).toBeUndefined();
   });
 
   it('logs retries on stderr with --debug, and not without', async () => {

@@ -115,6 +115,15 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
     }
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);
+  // stdout closed by its reader (`… | head`): nobody wants more results, so stop as if interrupted.
+  let stdoutClosed = false;
+  const onStdoutError = (error: NodeJS.ErrnoException): void => {
+    stdoutClosed = true;
+    if (error.code !== 'EPIPE') io.stderr.write(`chronicle: cannot write to stdout: ${error.message}\n`);
+    stop.abort('stdout closed');
+    abandon.abort('stdout closed');
+  };
+  io.stdout.on('error', onStdoutError);
 
   const progress = io.stderrIsTTY && !options.quiet ? new ProgressBar(io.stderr, total) : null;
   const counts = { done: 0, failed: 0 };
@@ -123,6 +132,7 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
     counts.done++;
     if (outcome.status === 'failed') counts.failed++;
     progress?.clear();
+    if (stdoutClosed) return;
     io.stdout.write(`${options.json ? JSON.stringify(outcomeToJson(outcome, pageFields)) : outcomeToText(outcome, (page) => describePage(page, cwd))}\n`);
     progress?.update(counts, true);
   };
@@ -144,6 +154,7 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
     // After an interrupt the reader may still be waiting on stdin: let go of it so the process can exit.
     if (stop.signal.aborted) input.close();
     for (const signal of SIGNALS) process.off(signal, onSignal);
+    io.stdout.off('error', onStdoutError);
     if (graceTimer !== null) clearTimeout(graceTimer);
     progress?.clear();
     if (stop.signal.aborted) await agent.destroy().catch(() => undefined);
