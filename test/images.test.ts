@@ -28,6 +28,8 @@ describe('extractImages', () => {
     ['The mayor speaks. © 2024 Jane Roe', 'The mayor speaks.', '© 2024 Jane Roe'],
     ['The mayor speaks. Photograph by Jane Roe', 'The mayor speaks.', 'Jane Roe'],
     ['Just a caption without a credit.', 'Just a caption without a credit.', null],
+    ['Bleached coral off Key Largo, Fla., last August.Credit...Joaquín Ferrer for The Gotham Times', 'Bleached coral off Key Largo, Fla., last August.', 'Joaquín Ferrer for The Gotham Times'],
+    ['Council members vote on Tuesday night. (Priya Natarajan/The Metro Ledger)', 'Council members vote on Tuesday night.', 'Priya Natarajan/The Metro Ledger'],
   ])('splitCredit(%s)', (caption, rest, credit) => {
     expect(splitCredit(caption)).toEqual({ caption: rest, credit });
   });
@@ -69,6 +71,16 @@ describe('extractImages', () => {
     expect(imagesOf('<img src="/img/body.jpg"><img src="/img/lead-300x200.jpg" alt="Lead">', '/img/lead.jpg')).toEqual([
       { url: 'https://www.example-news.com/img/body.jpg', alt: null, caption: null, credit: null },
       { url: 'https://www.example-news.com/img/lead-300x200.jpg', alt: 'Lead', caption: null, credit: null },
+    ]);
+  });
+
+  test('a lead image outside the body takes alt, caption and credit from its figure on the whole page', () => {
+    const page$ = cheerio.load(
+      '<figure class="lead-art"><img src="https://cdn.x.com/lead.jpg?w=1200" alt="Council vote"><figcaption>The vote on Tuesday. <span class="credit">(Priya Natarajan/The Metro Ledger)</span></figcaption></figure><article><p>Body</p></article>',
+    );
+    const images = extractImages({ body$: cheerio.load('<p>Body</p>', null, false), pageUrl: PAGE, leadImage: 'https://cdn.x.com/lead.jpg?w=600', page$ });
+    expect(images).toEqual([
+      { url: 'https://cdn.x.com/lead.jpg?w=600', alt: 'Council vote', caption: 'The vote on Tuesday.', credit: 'Priya Natarajan/The Metro Ledger' },
     ]);
   });
 

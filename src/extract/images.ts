@@ -11,6 +11,11 @@ export interface ImagesInput {
   pageUrl: string;
   /** The page's lead image (meta image); listed first when the body does not already show it. */
   leadImage: string | null;
+  /**
+   * The whole page (optional): when the lead image stands outside the body (a lead-art figure Readability
+   * left out), its alt, caption and credit are read from its figure there.
+   */
+  page$?: CheerioAPI;
 }
 
 /** Hosts and paths of tracking pixels and analytics beacons. */
@@ -21,6 +26,8 @@ const CREDIT_CLASSES = '.credit, .wp-caption-credit, [class*="credit"], .image-c
 
 /** Credit patterns at the end of a caption, most specific first. Group 1 is the credit. */
 const CREDIT_PATTERNS: RegExp[] = [
+  /\s*\bCredits?\s*(?:\.{3}|…)\s*(.+?)\s*$/i,
+  /\s*\(([^()]*\S\/\S[^()]*)\)\s*$/,
   /[\s(]*\b(?:photo(?:graph)?s?|images?|pictures?|illustrations?|credits?|video)(?:\s+(?:by|credit))?\s*[:：]\s*([^()]+?)\)?\s*$/i,
   /[\s(]*\b(?:photo(?:graph)?s?|illustration)\s+by\s+([^()]+?)\)?\s*$/i,
   /\s*\(([^()]*\b(?:Getty|AP|Reuters|REUTERS|AFP|Shutterstock|EPA|Bloomberg|Images|Photo|Courtesy|Alamy|Unsplash|Wikimedia)\b[^()]*)\)\s*$/,
@@ -59,11 +66,12 @@ export function splitCredit(caption: string): { caption: string | null; credit: 
 }
 
 function captionOf($: CheerioAPI, $img: Cheerio<Element>): { caption: string | null; credit: string | null } {
+  const split = (text: string): string => collapseWhitespace(text).replace(/^\((.*)\)$/, '$1');
   const $figure = $img.closest('figure, .wp-caption, [class*="caption"]');
   if ($figure.length === 0) return { caption: null, credit: null };
   const $caption = $figure.find('figcaption, .wp-caption-text, [class*="caption-text"]').first();
   const $credit = $figure.find(CREDIT_CLASSES).first();
-  const creditText = $credit.length > 0 ? collapseWhitespace($credit.text()) : '';
+  const creditText = $credit.length > 0 ? split($credit.text()) : '';
   if ($caption.length === 0) return { caption: null, credit: creditText === '' ? null : creditText };
   const $clone = $caption.clone();
   $clone.find(CREDIT_CLASSES).remove();
@@ -79,6 +87,24 @@ function sourceOf($: CheerioAPI, $img: Cheerio<Element>): string | null {
   const $source = $img.closest('picture').find('source[srcset], source[data-srcset]').first();
   const srcset = $source.attr('srcset') ?? $source.attr('data-srcset');
   return srcset ? largestFromSrcset(srcset) : null;
+}
+
+const NO_DETAILS = { alt: null, caption: null, credit: null } as const;
+
+/** Alt, caption and credit of the page's <img> showing the image with this key (any of its candidates). */
+function describeOnPage($: CheerioAPI, pageUrl: string, key: string): Omit<ImageRef, 'url'> {
+  for (const element of $('img, amp-img').toArray()) {
+    const $img = $(element);
+    const candidates = [sourceOf($, $img), $img.attr('src') ?? null].filter((c): c is string => c !== null);
+    const matches = candidates.some((candidate) => {
+      const url = cleanUrl(candidate, pageUrl);
+      return url !== null && imageKey(url) === key;
+    });
+    if (!matches) continue;
+    const alt = collapseWhitespace($img.attr('alt') ?? '');
+    return { alt: alt === '' ? null : alt, ...captionOf($, $img) };
+  }
+  return NO_DETAILS;
 }
 
 /**
@@ -106,7 +132,7 @@ export function extractImages(input: ImagesInput): ImageRef[] {
   });
   const lead = input.leadImage === null ? null : cleanUrl(input.leadImage, pageUrl);
   if (lead !== null && /^https?:/i.test(lead) && !seen.has(imageKey(lead))) {
-    images.unshift({ url: lead, alt: null, caption: null, credit: null });
+    images.unshift({ url: lead, ...(input.page$ ? describeOnPage(input.page$, pageUrl, imageKey(lead)) : NO_DETAILS) });
   }
   return images;
 }

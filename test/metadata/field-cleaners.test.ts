@@ -36,6 +36,7 @@ describe('cleanTitle', () => {
     ['Headline of the story - theverge.com', null, 'Headline of the story'],
     ['Trump - Biden debate ends in chaos', null, 'Trump - Biden debate ends in chaos'],
     ['Short | Title', null, 'Short | Title'],
+    ['News | Harbour festival draws record crowd — and a €5,000 fine', null, 'Harbour festival draws record crowd — and a €5,000 fine'],
   ])('%s', (raw, siteName, expected) => {
     expect(cleanTitle(raw, { siteName, pageUrl: PAGE })).toBe(expected);
   });

@@ -134,6 +134,14 @@ describe('direct quotes', () => {
     ]);
   });
 
+  test('verb-first with a title abbreviation or lower-case role words before the name', () => {
+    const q = directs(
+      '<p>“We are watching records fall by margins the models told us to expect,” said Dr. Amara Lindqvist, an oceanographer.</p>' +
+        '<p>“We ran out of chips by Saturday teatime,” said festival director Siobhán Keary. “That has never happened before.”</p>',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Amara Lindqvist', 'Siobhán Keary', 'Siobhán Keary']);
+  });
+
   test('straight quotes work like curly ones', () => {
     const q = directs('<p>"The numbers simply do not add up," said Priya Natarajan, an economist.</p>');
     expect(q[0]?.speaker).toBe('Priya Natarajan');

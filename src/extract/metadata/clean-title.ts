@@ -52,6 +52,12 @@ export function cleanTitle(raw: string, ctx: TitleContext): string {
       title = head;
       continue;
     }
+    // "News | Headline of the story": a short section label in front.
+    const firstSep = title.slice(firstPart.length).match(/^\s+(\S+)\s+/)?.[1] ?? '';
+    if (firstSep === '|' && wordCount(firstPart) <= 2 && wordCount(title.slice(firstPart.length)) >= 5) {
+      title = title.slice(firstPart.length).replace(/^\s+\S+\s+/, '');
+      continue;
+    }
     if (isSite(firstPart, keys)) {
       const tail = title.slice(firstPart.length).replace(/^\s+\S+\s+/, '');
       if (wordCount(tail) >= 2) {

@@ -67,7 +67,7 @@ const ADVERB = String.raw`(?:(?:also|later|then|once|further|again|previously|ea
 /** `," Okafor said` / `," a State Department spokesperson said Wednesday` / `," she added.` */
 const SPEAKER_THEN_CUE = new RegExp(String.raw`${LEAD}([^.!?"“”;:]{1,90}?)\s+${ADVERB}(${CUE_PATTERN})\b`, 'iu');
 /** `," said Harriet Okafor, who …` */
-const CUE_THEN_SPEAKER = new RegExp(String.raw`${LEAD}(${CUE_PATTERN})\s+([^.!?"“”;:]{1,90})`, 'iu');
+const CUE_THEN_SPEAKER = new RegExp(String.raw`${LEAD}(${CUE_PATTERN})\s+([^!?"“”;:]{1,90})`, 'iu'); // periods allowed: "Dr." / "K."; speakerAfterCue stops at a sentence end
 const ACCORDING_AFTER = new RegExp(String.raw`${LEAD}according\s+to\s+([^.!?"“”;:]{1,90})`, 'iu');
 /** `Bezio said: "` / `Smith told reporters on Monday: "` / `President Trump had previously promised "` */
 const CUE_BEFORE = new RegExp(String.raw`\b(${CUE_PATTERN})(\s+[^"“”:.!?]{0,60})?\s*([:,]?)\s*$`, 'iu');
@@ -77,13 +77,21 @@ const ACCORDING_BEFORE = /according\s+to\s+([^,.!?"“”]{1,80}?)\s*,?\s*$/iu;
 
 /** A speaker phrase after the cue verb: a name ("said Harriet Okafor, …") or a description ("said a spokesperson in …"). */
 function speakerAfterCue(text: string): string | null {
-  const words = text.trim().split(/\s+/);
+  let words = text.trim().split(/\s+/);
+  // "said festival director Siobhán Keary": lower-case role words before a name.
+  const roleRun = words.findIndex((word) => !/^\p{Ll}[\p{Ll}-]*$/u.test(word) || /^(?:a|an|the|one|another|his|her|their|its|he|she|in|on|at|to|after|before|while|when|during)$/i.test(word));
+  if (roleRun > 0 && roleRun <= 3 && canStartName(words[roleRun] ?? '')) words = words.slice(roleRun);
   const first = words[0] ?? '';
   if (canStartName(first)) {
     const name: string[] = [];
     for (const word of words) {
       const clean = word.replace(/[,.;:]+$/, '');
       if (!/^\p{Lu}/u.test(clean) && !/^(?:de|da|del|van|von|bin|al|el|la|le)$/.test(clean)) break;
+      // "Dr." / "Sen." / "K." (titles and initials) keep their period and do not end the name.
+      if (/^(?:\p{Lu}|Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr)\.$/u.test(word)) {
+        name.push(word);
+        continue;
+      }
       name.push(clean);
       if (clean !== word) break; // punctuation ends the name
     }
