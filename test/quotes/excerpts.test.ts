@@ -25,6 +25,10 @@ describe('lead-in sentences', () => {
     ["And Politico's report added:", 'Politico', null],
     ['As reported by the Associated Press:', 'Associated Press', null],
     ['The New York Times on Tuesday reported:', 'The New York Times', null],
+    ['By 1963, as the New York Times explains:', 'New York Times', null],
+    ['In the statement, as summarized by CNN, the president-elect praised him:', 'CNN', null],
+    ["The Post and Courier newspaper reported on Bruck's closing argument:", 'The Post and Courier', null],
+    ['Lisa Coleman told Spin magazine:', 'Lisa Coleman', null],
   ])('%s → %s', (sentence, source, via) => {
     expect(parseLeadIn(sentence)).toEqual({ source, via });
   });

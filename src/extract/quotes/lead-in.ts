@@ -14,19 +14,25 @@ export interface LeadInSource {
 const NAME_WORD = String.raw`(?:[\p{Lu}\p{N}][\p{L}\p{N}.&'’\-]*|of|the|and|for|de|del|la|le|du|di|da|on|at|in|&|via|van|von|al|el|y)`;
 const NAME = String.raw`(?:[Tt]he\s+)?[\p{Lu}\p{N}][\p{L}\p{N}.&'’\-]*(?:\s+${NAME_WORD}){0,7}`;
 const ADVERBS = String.raw`(?:(?:also|further|then|later|first|now|just|previously|earlier|separately|additionally|similarly|originally|initially|recently|has|had|have|was|were|is)\s+)*`;
-const VERBS = String.raw`(?:reports?|reported|reporting|said|says|wrote|writes|noted|notes|added|adds|explains?|explained|detailed|details|described|describes|published|publishes|continued|continues|stated|states|confirmed|confirms|tweeted|elaborated|shared|shares|points?\s+out|pointed\s+out|quoted|quotes|observed|observes|summarized|summarizes|covered|covers|broke|obtained|learned|first\s+reported|put\s+it|puts\s+it|puts\s+it\s+this\s+way|writes\s+that|reported\s+that|had\s+this\s+to\s+say|has\s+this\s+to\s+say)`;
+const VERBS = String.raw`(?:reports?|reported|told|tells|reporting|said|says|wrote|writes|noted|notes|added|adds|explains?|explained|detailed|details|described|describes|published|publishes|continued|continues|stated|states|confirmed|confirms|tweeted|elaborated|shared|shares|points?\s+out|pointed\s+out|quoted|quotes|observed|observes|summarized|summarizes|covered|covers|broke|obtained|learned|first\s+reported|put\s+it|puts\s+it|puts\s+it\s+this\s+way|writes\s+that|reported\s+that|had\s+this\s+to\s+say|has\s+this\s+to\s+say)`;
 const HAS_MORE = String.raw`(?:has|had|have|offers|offered|provides|provided|gives|gave)\s+(?:(?:more|further|additional|the\s+full|the\s+latest|some|all\s+the|a\s+few|this|the)\s+)+(?:details?|information|info|story|coverage|context|background|report|reporting|on\s+(?:this|that|the\s+story)|of\s+the\s+story)`;
 /** Openers stripped (case-insensitively) before the outlet name is looked for. */
 const PREFIX =
   /^(?:(?:and|but|meanwhile|so|now|also|here'?s\s+(?:what|how)|here\s+is\s+(?:what|how)|this\s+is\s+(?:what|how)|in\s+(?:an?|the|its)\s+(?:article|report|piece|story|statement)[^,]*,)\s*,?\s+)+/i;
 const POSSESSIVE_WORK = String.raw`(?:'s|’s|'|’)\s+(?:(?:latest|full|own|original|earlier|new)\s+)?(?:report|article|story|piece|coverage|reporting|account|write-?up|dispatch)`;
 
+/** "The Post and Courier newspaper reported": a word naming the kind of outlet after its name. */
+const OUTLET_NOUN = String.raw`\s+(?:newspaper|magazine|website|site|outlet|paper|daily|weekly|tabloid|wire\s+service|news\s+agency|agency|network|channel|broadcaster|blog|podcast)`;
+
 const PATTERNS: RegExp[] = [
   new RegExp(
     String.raw`^(?:according\s+to|as\s+(?:first\s+)?reported\s+(?:by|in)|as\s+(?:noted|explained|described)\s+by|per|from|via|courtesy\s+of|(?:in\s+)?(?:a|an|the)\s+(?:report|article|story|piece)\s+(?:by|from|in))\s+(${NAME})(?:${POSSESSIVE_WORK})?(?:\s+${VERBS})?\s*[,:]?\s*$`,
     'u',
   ),
-  new RegExp(String.raw`^(${NAME})(?:${POSSESSIVE_WORK})?\s+${ADVERBS}(?:${HAS_MORE}|${VERBS})\b.*$`, 'u'),
+  new RegExp(String.raw`^(${NAME})(?:${POSSESSIVE_WORK}|${OUTLET_NOUN})?\s+${ADVERBS}(?:${HAS_MORE}|${VERBS})\b.*$`, 'u'),
+  // "By 1963, as the New York Times explains:" / "…, as summarized by CNN, …"
+  new RegExp(String.raw`(?:^|,\s*)as\s+(${NAME})\s+${VERBS}\b.*$`, 'u'),
+  new RegExp(String.raw`(?:^|,\s*)as\s+(?:summarized|summarised|reported|noted|described|explained|quoted|first\s+reported)\s+(?:by|in)\s+(${NAME})\b.*$`, 'u'),
 ];
 
 /** Words that start a sentence but are no outlet. */
