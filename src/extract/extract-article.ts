@@ -73,7 +73,7 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
   });
   warnings.push(...quoteResult.warnings);
   const meta = completeMeta(metadata?.meta ?? emptyMeta(), readable);
-  const images = attempt(warnings, 'images', () => extractImages({ body$: clean$, pageUrl, leadImage: meta.image }), []);
+  const images = attempt(warnings, 'images', () => extractImages({ body$: clean$, pageUrl, leadImage: meta.image, page$: $ }), []);
 
   return {
     url: pageUrl,
