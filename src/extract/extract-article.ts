@@ -10,6 +10,7 @@ import { flattenBlocks, isElement, topLevelBlocks } from './body/blocks.js';
 import { sanitizeBody } from './body/sanitize-body.js';
 import { cleanChrome } from './clean/clean-chrome.js';
 import { prunePage } from './clean/prune-page.js';
+import { removeDuplicatePullQuotes } from './clean/pull-quote-duplicates.js';
 import { detectEmbeds } from './embeds/index.js';
 import { renderEmbedFigure } from './embeds/render.js';
 import type { EmbedMatch } from './embeds/types.js';
@@ -58,6 +59,7 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
   // 3. The body: flat blocks, chrome removed, embeds back in place, sanitized.
   const body$ = cheerio.load(flattenBlocks(cheerio.load(readable.content, null, false)), null, false);
   attempt(warnings, 'chrome clean-up', () => cleanChrome(body$), 0);
+  attempt(warnings, 'pull quote clean-up', () => removeDuplicatePullQuotes(body$, pullQuotes), 0);
   const embeds = restoreEmbeds(body$, embedResult.matches);
   const bodyHtml = sanitizeBody(body$.html() ?? '');
   const clean$ = cheerio.load(bodyHtml, null, false);

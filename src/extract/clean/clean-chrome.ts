@@ -35,8 +35,27 @@ const CHROME_PATTERNS: RegExp[] = [
   /^(click to )?share (this|on|via)\b/i,
   /^(share|tweet|email|print|pin)( this)?( (article|story|post))?:?$/i,
   /^(facebook|twitter|x|email|print|linkedin|reddit|whatsapp|pinterest|telegram|copy link|share)(\s*[|·•,]?\s*(facebook|twitter|x|email|print|linkedin|reddit|whatsapp|pinterest|telegram|copy link|share))+$/i,
+  /\bget (the |our )?[\w' ]{0,30}\bin your inbox\b/i,
+  /^sign up (here|now|today)\.?$/i,
+  /\bforward this( email| newsletter)? to a friend\b/i,
+  // donation and membership appeals
+  /^(donate|give|support us|become a (member|supporter))( now| today)?[.!]?$/i,
+  /\b(please )?make a (gift|donation)\b/i,
+  /\bsupport (our|independent|local) (journalism|reporting|newsroom)\b/i,
+  /^cet article vous est offert\b/i,
+  // page furniture: reading time, counters, script warnings, print and reprint notes
+  /^\d+\s*(min|mins|minute|minutes)\.?\s+(read|de lecture|lesezeit)/i,
+  /^(temps de lecture|lesezeit|reading time)\s*:?/i,
+  /^[\d.,]+\s*[KkM]?$/,
+  /^(please )?(turn on|enable|activate) javascript\b/i,
+  /^skip (the )?advertisement$/i,
+  /^(advertisement|publicité|anzeige|publicidad|pubblicità|werbung)$/i,
+  /^a version of this (article|story) appears in print\b/i,
+  /^order reprints\b/i,
+  /^(réutiliser ce contenu|contribuer|partager|teilen|compartir)$/i,
   // inline promos
   /^(read more|related|see also|also read|recommended|more from [\w ]+|don't miss|must read|trending)\s*[:»›>|-]/i,
+  /^(lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|lee también|leer más|leggi anche)\b/i,
   /^(related (posts|stories|articles|content)|you (may|might) also like|more stories|recommended for you|popular (posts|now)|trending now|advertisement|sponsored( content)?)$/i,
 ];
 

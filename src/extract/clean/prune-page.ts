@@ -19,6 +19,27 @@ const CHROME_IDS = new Set(['comments', 'respond', 'disqus_thread']);
 const CHROME_ID_PREFIXES = ['om-', 'div-gpt-ad'];
 const CHROME_CLASS_ATTRIBUTE_PREFIXES = ['ad-'];
 
+/**
+ * Words that mark chrome when they stand as a whole part of a class name (`donate-box`, `kg-cta-card`,
+ * `contributions-epic`, `css-1uhbfob ad`, `paywall-inscription`): split on '-' and '_' (BEM too).
+ */
+const CHROME_CLASS_PARTS = new Set([
+  'ad', 'ads', 'advert', 'advertisement', 'sponsor', 'sponsored', 'dfp', 'outbrain', 'taboola',
+  'donate', 'donation', 'contributions', 'epic', 'paywall', 'newsletter', 'subscribe', 'subscription', 'signup',
+  'optin', 'cta', 'promo', 'reprints', 'share', 'sharing', 'social', 'related', 'recirc', 'trending',
+  'comments', 'disqus', 'popup', 'modal', 'breadcrumb', 'breadcrumbs',
+]);
+/**
+ * Class names whose compound form marks chrome (reading-time labels, script warnings, share-button wrappers).
+ * "Read also" labels are left to the text rules: removing only the label would leave its promo link behind.
+ */
+const CHROME_CLASS_COMPOUNDS = /(?:^|[-_])(?:reading-time|read-time|readtime|js-warning|noscript-warning|liveblog-controls|bottom-of-article|button-wrapper|most-read|most-popular)(?:$|[-_])/i;
+
+function isChromeClassName(name: string): boolean {
+  if (CHROME_CLASS_COMPOUNDS.test(name)) return true;
+  return name.toLowerCase().split(/[-_]+/).some((part) => CHROME_CLASS_PARTS.has(part));
+}
+
 /** Elements with more words than this are never pruned by class alone (a mis-named article wrapper). */
 const MAX_CHROME_WORDS = 120;
 
@@ -96,7 +117,7 @@ function isChrome(element: Element): boolean {
   } else if (classAttribute !== undefined && classAttribute !== '') {
     matched =
       CHROME_CLASS_ATTRIBUTE_PREFIXES.some((prefix) => classAttribute.startsWith(prefix)) ||
-      classAttribute.split(/\s+/).some((name) => CHROME_CLASSES.has(name));
+      classAttribute.split(/\s+/).some((name) => CHROME_CLASSES.has(name) || isChromeClassName(name));
   }
   if (!matched) return false;
   const words = { count: 0 };
@@ -109,7 +130,7 @@ function holdsArticle(parent: ParentNode, words: { count: number }): boolean {
     if (child.type === 'text') {
       words.count += countWords(child.data);
     } else if (isElement(child)) {
-      if (child.name === 'article' || child.name === 'main') return true;
+      if (child.name === 'article' || child.name === 'main' || child.attribs['data-chronicle-embed'] !== undefined) return true;
       if (!NOT_TEXT.has(child.name) && holdsArticle(child, words)) return true;
     }
   }

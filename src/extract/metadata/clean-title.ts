@@ -6,6 +6,29 @@ const SEPARATOR = /\s+(?:\||-|–|—|::|»|·|•|\/|~)\s+/;
 export interface TitleContext {
   siteName: string | null;
   pageUrl: string;
+  /** The page's <h1> texts: a title that is one of them plus a short site label is cut to the heading. */
+  headings?: string[];
+}
+
+const SEPARATOR_CHARS = /\||-|–|—|::|»|·|•|\/|~/g;
+const SEPARATOR_AT_END = /\s(?:\||-|–|—|::|»|·|•|\/|~)$/;
+const SEPARATOR_AT_START = /^(?:\||-|–|—|::|»|·|•|\/|~)\s/;
+
+/** "Site Name - Headline" where "Headline" is the page's <h1>: the heading, when the rest is a short label. */
+function headingInTitle(title: string, headings: string[]): string | null {
+  for (const heading of headings) {
+    const clean = collapseWhitespace(heading);
+    if (wordCount(clean) < 3 || clean.length >= title.length) continue;
+    const at = title.indexOf(clean);
+    if (at < 0) continue;
+    const before = title.slice(0, at).trim();
+    const after = title.slice(at + clean.length).trim();
+    // The heading must be cut off from the label by a separator: "Site - Headline" or "Headline | Site".
+    const separated = (before === '' || SEPARATOR_AT_END.test(` ${before}`)) && (after === '' || SEPARATOR_AT_START.test(`${after} `));
+    const label = `${before} ${after}`.replace(SEPARATOR_CHARS, ' ');
+    if (separated && wordCount(label) <= 5) return clean;
+  }
+  return null;
 }
 
 function siteKeys(ctx: TitleContext): string[] {
@@ -40,6 +63,8 @@ function wordCount(text: string): number {
  */
 export function cleanTitle(raw: string, ctx: TitleContext): string {
   let title = collapseWhitespace(raw);
+  const fromHeading = headingInTitle(title, ctx.headings ?? []);
+  if (fromHeading !== null) return fromHeading;
   const keys = siteKeys(ctx);
   for (let i = 0; i < 3; i += 1) {
     const parts = title.split(SEPARATOR);

@@ -86,9 +86,10 @@ export function extractMetadata(input: MetadataInput): MetadataResult {
 
   const text = (value: string): string | null => nonEmpty(value);
   const siteName = pick('siteName', text);
+  const headings = input.$('h1').slice(0, 5).map((_, element) => input.$(element).text()).get();
   // A "title" that is only the site's name (a template's dc.title, say) falls through to the next source.
   const title = pick('title', (value) => {
-    const cleaned = nonEmpty(cleanTitle(value, { siteName, pageUrl: input.pageUrl }));
+    const cleaned = nonEmpty(cleanTitle(value, { siteName, pageUrl: input.pageUrl, headings }));
     return cleaned !== null && siteName !== null && looseKey(cleaned) === looseKey(siteName) ? null : cleaned;
   });
   const authors = pick('authors', (value) => {
