@@ -108,6 +108,7 @@ describe('chronicle archive: one URL', () => {
     const result = await runCli(['archive', '--json', host.url('/empty/nothing'), '--archive-dir', dir]);
     expect(result.code).toBe(5);
     expect(ndjson(result.stdout)[0]).toMatchObject({ ok: false, error: { code: 'E_NO_ARTICLE' } });
+    expect(result.stderr).toMatch(/^chronicle: E_NO_ARTICLE: http:\/\/127\.0\.0\.1:\d+\/empty\/nothing: .+$/m);
     expect(await snapshotDirs(dir)).toEqual([]);
   });
 

@@ -134,6 +134,10 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
     progress?.clear();
     if (stdoutClosed) return;
     io.stdout.write(`${options.json ? JSON.stringify(outcomeToJson(outcome, pageFields)) : outcomeToText(outcome, (page) => describePage(page, cwd))}\n`);
+    // With --json, stdout is for programs: the error is also said to a person, in one line on stderr.
+    if (outcome.status === 'failed' && options.json && !options.quiet) {
+      io.stderr.write(`chronicle: ${outcome.error.code}: ${outcome.input}: ${outcome.error.message.replace(/\s+/g, ' ').trim()}\n`);
+    }
     progress?.update(counts, true);
   };
 
