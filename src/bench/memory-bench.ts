@@ -4,7 +4,7 @@
  * thread + workers) at the start, every 1,000 pages and at its peak. Prints figures; asserts nothing.
  *
  * Options (environment): CHRONICLE_CORPUS=DIR, CHRONICLE_BENCH_PAGES=N (default 10000),
- * CHRONICLE_BENCH_WORKERS=N (default os.availableParallelism()).
+ * CHRONICLE_BENCH_WORKERS=N (default os.availableParallelism()), CHRONICLE_BENCH_SAMPLE_EVERY=N (default 1000).
  */
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +16,7 @@ import { mb, peakRssBytes } from './stats.js';
 async function main(): Promise<void> {
   const total = Number(process.env.CHRONICLE_BENCH_PAGES ?? 10_000);
   const size = Number(process.env.CHRONICLE_BENCH_WORKERS ?? availableParallelism());
+  const every = Number(process.env.CHRONICLE_BENCH_SAMPLE_EVERY ?? 1000);
   const root = corpusRoot();
   let pages: CorpusPage[] | null = loadCorpus(root);
   let source = root;
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
         failed++;
       }
       done++;
-      if (done % 1000 === 0) sample(`${done} pages`);
+      if (done % every === 0) sample(`${done} pages`);
     }
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
