@@ -58,7 +58,7 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
 
   // 3. The body: flat blocks, chrome removed, embeds back in place, sanitized.
   const body$ = cheerio.load(flattenBlocks(cheerio.load(readable.content, null, false)), null, false);
-  attempt(warnings, 'chrome clean-up', () => cleanChrome(body$), 0);
+  attempt(warnings, 'chrome clean-up', () => cleanChrome(body$, { authors: metadata?.meta.authors ?? [] }), 0);
   attempt(warnings, 'pull quote clean-up', () => removeDuplicatePullQuotes(body$, pullQuotes), 0);
   const embeds = restoreEmbeds(body$, embedResult.matches);
   const bodyHtml = sanitizeBody(body$.html() ?? '');

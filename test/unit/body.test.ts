@@ -2,7 +2,7 @@ import * as cheerio from 'cheerio';
 import { blockText, countWords } from '../../src/extract/body/block-text.js';
 import { flattenBlocks } from '../../src/extract/body/blocks.js';
 import { sanitizeBody } from '../../src/extract/body/sanitize-body.js';
-import { cleanChrome, isChromeText } from '../../src/extract/clean/clean-chrome.js';
+import { cleanChrome, isBylineText, isChromeText, isDateOnly } from '../../src/extract/clean/clean-chrome.js';
 
 const fragment = (html: string) => cheerio.load(html, null, false);
 
@@ -35,6 +35,15 @@ describe('blockText', () => {
     expect(text).toBe('Keep\n\nAlso');
   });
 
+  it('separates sentences that stand in sibling inline elements', () => {
+    const $ = fragment('<figcaption><span>Bleached coral off Florida in August.</span><span>Credit...Jane Doe</span></figcaption><p>U.S.<b>Army</b> e.g.<i>x</i> 3.<b>5</b></p>');
+    expect(blockText($.root().children().toArray())).toBe('Bleached coral off Florida in August. Credit...Jane Doe\n\nU.S. Army e.g.x 3.5');
+  });
+
+  it('counts Japanese words by the Unicode word-break rules, not by spaces', () => {
+    expect(countWords('東京で新しい駅が開業した。')).toBe(7);
+  });
+
   it('counts words across scripts and contractions', () => {
     expect(countWords("It's 5.5 percent — the state's view, 東京")).toBe(7);
   });
@@ -63,6 +72,20 @@ describe('chrome clean-up', () => {
     'Read more about the decision in the court filing, which runs to 300 pages and details the accusations against the firm over many years.',
   ])('keeps article text: %s', (text) => {
     expect(isChromeText(text)).toBe(false);
+  });
+
+  it.each(['Fri 19 Jul 2024 12.42 BST', 'March 3, 2024, 5:10 p.m. ET', 'Published on 3 March 2024'])('recognises a bare dateline: %s', (text) => {
+    expect(isDateOnly(text) || isBylineText(text, [])).toBe(true);
+  });
+
+  it.each(['At least 25 fighters were killed in the strikes.', 'On Friday, 300 people marched.', 'In 2024'])('keeps a sentence with dates: %s', (text) => {
+    expect(isDateOnly(text) || isBylineText(text, [])).toBe(false);
+  });
+
+  it('removes a left-over byline and dateline near the top, not further down', () => {
+    const $ = fragment('<address>Rhiannon Pryce Health correspondent</address><details><summary>Fri 19 Jul 2024 12.42 BST</summary>First published on Fri 19 Jul 2024 12.42 BST</details><p>Story text.</p><p>More.</p><p>Rhiannon Pryce is our health correspondent.</p><p>Fri 19 Jul 2024</p>');
+    cleanChrome($, { authors: ['Rhiannon Pryce'] });
+    expect(blockText($.root().children().toArray())).toBe('Story text.\n\nMore.\n\nRhiannon Pryce is our health correspondent.\n\nFri 19 Jul 2024');
   });
 
   it('removes chrome blocks and promo lists, never blockquotes', () => {

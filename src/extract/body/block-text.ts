@@ -7,6 +7,8 @@ const BLOCK_BREAK = new Set([
   'h5', 'h6', 'address', 'details', 'summary', 'caption', 'form', 'fieldset', 'center',
 ]);
 const CELL = new Set(['td', 'th']);
+const SENTENCE_END = /[.!?;:]$/;
+const STARTS_CAPITAL = /^\p{Lu}/u;
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'button', 'select', 'textarea']);
 
 /**
@@ -30,7 +32,10 @@ export function blockText(nodes: AnyNode[], exclude?: (node: AnyNode) => boolean
     for (const node of list) {
       if (exclude?.(node)) continue;
       if (node.type === 'text') {
-        current += node.data.replace(/\s+/g, ' ');
+        const data = node.data.replace(/\s+/g, ' ');
+        // Two sentences in sibling elements ("…in August.</span><span>Credit…") are two sentences.
+        if (SENTENCE_END.test(current) && STARTS_CAPITAL.test(data)) current += ' ';
+        current += data;
         continue;
       }
       if (!isElement(node) || SKIP.has(node.name)) continue;
@@ -61,7 +66,11 @@ export function blockText(nodes: AnyNode[], exclude?: (node: AnyNode) => boolean
   return paragraphs.join('\n\n');
 }
 
+const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
+
+/** Words by the Unicode word-break rules (ICU): Japanese and Chinese are counted by word, not by space-free run. */
 export function countWords(text: string): number {
-  const matches = text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu);
-  return matches ? matches.length : 0;
+  let count = 0;
+  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) count += 1;
+  return count;
 }

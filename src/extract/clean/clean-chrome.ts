@@ -1,4 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
+import { blockText } from '../body/block-text.js';
 import { topLevelBlocks } from '../body/blocks.js';
 
 /**
@@ -71,12 +72,44 @@ export function isChromeText(text: string): boolean {
   return CHROME_PATTERNS.some((pattern) => pattern.test(normalized));
 }
 
+/** Datelines Readability leaves in: "First published on Fri 19 Jul 2024", "Updated March 3, 2024 at 5 p.m.". */
+const DATELINE = /^(first |originally )?(published|posted|updated|last updated|last modified|modified)( on| at)?:?\s.*\b\d{1,4}\b/i;
+const BYLINE_LABEL = /^(by|written by|words by|par|von|por)\s+\p{Lu}/u;
+/** How many blocks at the top of the body are searched for a left-over byline or dateline. */
+const BYLINE_ZONE = 4;
+const BYLINE_MAX_WORDS = 14;
+
+/**
+ * A left-over byline or dateline near the top of the body: "By A and B", "Rhiannon Pryce Health
+ * correspondent" (an author's name plus a short role), "First published on …". The metadata has them.
+ */
+export function isBylineText(text: string, authors: string[]): boolean {
+  const normalized = text.replace(/\s+/g, ' ').trim();
+  if (normalized === '' || normalized.split(' ').length > BYLINE_MAX_WORDS) return false;
+  if (DATELINE.test(normalized) || BYLINE_LABEL.test(normalized)) return true;
+  const lower = normalized.toLowerCase();
+  return authors.some((author) => author.trim() !== '' && lower.startsWith(author.trim().toLowerCase()));
+}
+
+const DATE_TOKENS = /(?<![a-z\d])(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|\d{1,4}(?:[.:]\d{2})?(?:st|nd|rd|th)?|[ap]\.?m\.?|utc|gmt|[a-z]{0,3}[sd]?t|on)(?![a-z\d])|[,./–-]/gi;
+
+/** A line that is nothing but a date and time: "Fri 19 Jul 2024 12.42 BST", "March 3, 2024, 5:10 p.m. ET". */
+export function isDateOnly(text: string): boolean {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return /\d/.test(line) && line.split(' ').length <= 10 && line.replace(DATE_TOKENS, '').trim() === '';
+}
+
+export interface CleanChromeOptions {
+  /** The article's authors (from the metadata), to recognise a left-over byline. */
+  authors?: string[];
+}
+
 /** Removes chrome blocks from a flattened body. Embeds and quoted excerpts are never touched. */
-export function cleanChrome($: CheerioAPI): number {
+export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): number {
   let removed = 0;
-  for (const block of topLevelBlocks($)) {
+  topLevelBlocks($).forEach((block, index) => {
     const node = $(block);
-    if (node.is('blockquote, figure.chronicle-embed, [data-chronicle-embed]')) continue;
+    if (node.is('blockquote, figure, [data-chronicle-embed]')) return;
     const text = node.text();
     if (/^h[1-6]$/.test(block.name) && PROMO_HEADING.test(text.trim())) {
       const next = node.next();
@@ -86,12 +119,15 @@ export function cleanChrome($: CheerioAPI): number {
       }
       node.remove();
       removed += 1;
-      continue;
+      return;
     }
-    if (isChromeText(text)) {
+    const nearTop = index < BYLINE_ZONE && !/^h[1-6]$/.test(block.name);
+    const lines = nearTop ? blockText([block]).split(/\n+/) : [];
+    const byline = nearTop && lines.every((line) => isDateOnly(line) || isBylineText(line, options.authors ?? []));
+    if (isChromeText(text) || byline) {
       node.remove();
       removed += 1;
     }
-  }
+  });
   return removed;
 }
