@@ -15,6 +15,11 @@ export interface ExtractPoolOptions {
    * keep between pages). Default 1000.
    */
   pagesPerWorker?: number;
+  /**
+   * V8 old-generation limit of each worker, MB (default 320): keeps each worker's heap collected early so a long
+   * batch stays within a few hundred MB. A page that needs more crashes its worker and fails alone.
+   */
+  maxHeapMb?: number;
 }
 
 /** A pool of worker threads running extractArticle; `extract` has the ExtractFunction shape of buildSnapshot. */
@@ -71,6 +76,7 @@ export function workerScriptUrl(): URL {
 export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool & { [injectWorkerFault](fault: WorkerFault): void } {
   const size = Math.max(1, Math.floor(options.size ?? availableParallelism()));
   const pagesPerWorker = Math.max(1, Math.floor(options.pagesPerWorker ?? 1000));
+  const maxHeapMb = Math.max(64, Math.floor(options.maxHeapMb ?? 320));
   const script = workerScriptUrl();
   const slots = new Set<Slot>();
   const queue: Job[] = [];
@@ -82,7 +88,7 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
   const exits = new Set<Promise<void>>();
 
   const spawn = (): void => {
-    const worker = new Worker(script, { execArgv: workerExecArgv() });
+    const worker = new Worker(script, { execArgv: workerExecArgv(), resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
     const slot: Slot = { worker, job: null, pages: 0, gone: false, online: false };
     worker.once('online', () => {
       slot.online = true;
