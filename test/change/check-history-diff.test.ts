@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openArchive } from '../../src/archive/index.js';
 import type { SnapshotDiff } from '../../src/diff/types.js';
-import { runCli } from './run-cli.js';
+import { runCli } from '../helpers/run-cli.js';
 import { startStoryServer, type StoryServer } from './story-server.js';
 
 const PAGES = join(dirname(fileURLToPath(import.meta.url)), 'pages');

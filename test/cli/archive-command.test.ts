@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { openArchive } from '../../src/archive/index.js';
 import { articleHtml } from '../batch/support/article-page.js';
 import { startFaultHost, type FaultHost } from '../batch/support/fault-server.js';
-import { ndjson, runCli } from '../batch/support/run-cli.js';
+import { ndjson, runCli } from '../helpers/run-cli.js';
 
 let host: FaultHost;
 const fast = ['--timeout-ms', '1000', '--retries', '1'];

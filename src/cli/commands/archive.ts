@@ -20,6 +20,7 @@ import { buildSnapshot } from '../../pipeline/build-snapshot.js';
 import type { CommandContext } from '../context.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import { ARCHIVE_DIR_HELP, parseCount, parsePositive, resolveArchiveDir } from '../options.js';
+import { installStopSignals } from '../../batch/stop-signals.js';
 
 interface ArchiveCommandOptions {
   input?: string;
@@ -39,7 +40,6 @@ interface ArchiveCommandOptions {
   workers?: number;
 }
 
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 export function registerArchive(program: Command, ctx: CommandContext): void {
   program
@@ -102,19 +102,7 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
     robots,
   });
 
-  const stop = new AbortController();
-  const abandon = new AbortController();
-  let graceTimer: NodeJS.Timeout | null = null;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (!stop.signal.aborted) {
-      if (!options.quiet) io.stderr.write(`\nchronicle: ${signal}: taking no new URLs, finishing the ones in flight\n`);
-      stop.abort(signal);
-      graceTimer = setTimeout(() => abandon.abort(signal), options.graceMs);
-    } else {
-      abandon.abort(signal);
-    }
-  };
-  for (const signal of SIGNALS) process.on(signal, onSignal);
+  const { stop, abandon, dispose: disposeSignals } = installStopSignals(io, options);
   // stdout closed by its reader (`… | head`): nobody wants more results, so stop as if interrupted.
   let stdoutClosed = false;
   const onStdoutError = (error: NodeJS.ErrnoException): void => {
@@ -157,9 +145,8 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
   } finally {
     // After an interrupt the reader may still be waiting on stdin: let go of it so the process can exit.
     if (stop.signal.aborted) input.close();
-    for (const signal of SIGNALS) process.off(signal, onSignal);
+    disposeSignals();
     io.stdout.off('error', onStdoutError);
-    if (graceTimer !== null) clearTimeout(graceTimer);
     progress?.clear();
     if (stop.signal.aborted) await agent.destroy().catch(() => undefined);
     else await agent.close().catch(() => undefined);

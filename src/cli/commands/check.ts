@@ -21,6 +21,7 @@ import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { ARCHIVE_DIR_HELP, parseCount, parsePositive, resolveArchiveDir } from '../options.js';
 import { exitCodeOf } from './archive.js';
+import { installStopSignals } from '../../batch/stop-signals.js';
 
 interface CheckCommandOptions {
   input?: string;
@@ -55,7 +56,6 @@ export interface CheckedPage {
   title: string | null;
 }
 
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
   program
@@ -128,19 +128,7 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
     robots,
   });
 
-  const stop = new AbortController();
-  const abandon = new AbortController();
-  let graceTimer: NodeJS.Timeout | null = null;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (!stop.signal.aborted) {
-      if (!options.quiet) io.stderr.write(`\nchronicle: ${signal}: taking no new URLs, finishing the ones in flight\n`);
-      stop.abort(signal);
-      graceTimer = setTimeout(() => abandon.abort(signal), options.graceMs);
-    } else {
-      abandon.abort(signal);
-    }
-  };
-  for (const signal of SIGNALS) process.on(signal, onSignal);
+  const { stop, abandon, dispose: disposeSignals } = installStopSignals(io, options);
 
   const progress = io.stderrIsTTY && !options.quiet ? new ProgressBar(io.stderr, total) : null;
   const counts = { done: 0, failed: 0 };
@@ -170,8 +158,7 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
       abandonSignal: abandon.signal,
     });
   } finally {
-    for (const signal of SIGNALS) process.off(signal, onSignal);
-    if (graceTimer !== null) clearTimeout(graceTimer);
+    disposeSignals();
     progress?.clear();
     if (stop.signal.aborted) await agent.destroy().catch(() => undefined);
     else await agent.close().catch(() => undefined);

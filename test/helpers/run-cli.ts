@@ -8,8 +8,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the CLI in-process with captured streams (no TTY, NO_COLOR unless env overrides it). */
-export async function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; stdoutIsTTY?: boolean; stdin?: string; cwd?: string } = {}): Promise<CliResult> {
+/** Runs the CLI in-process with captured streams (not a TTY, NO_COLOR set, unless the options say otherwise). */
+export async function runCli(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; stdin?: string; cwd?: string; stderrIsTTY?: boolean; stdoutIsTTY?: boolean } = {},
+): Promise<CliResult> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const stdin = new PassThrough();
@@ -23,11 +26,19 @@ export async function runCli(args: string[], options: { env?: NodeJS.ProcessEnv;
     stderr,
     stdin,
     env: options.env ?? { NO_COLOR: '1' },
-    stderrIsTTY: false,
+    stderrIsTTY: options.stderrIsTTY ?? false,
     stdoutIsTTY: options.stdoutIsTTY ?? false,
     cwd: options.cwd ?? process.cwd(),
   };
   const code = await run(['node', 'chronicle', ...args], io);
   await new Promise((resolve) => setImmediate(resolve));
   return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+}
+
+/** Parses NDJSON stdout. */
+export function ndjson(stdout: string): Array<Record<string, unknown>> {
+  return stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
