@@ -61,7 +61,8 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
   attempt(warnings, 'chrome clean-up', () => cleanChrome(body$, { authors: metadata?.meta.authors ?? [] }), 0);
   attempt(warnings, 'pull quote clean-up', () => removeDuplicatePullQuotes(body$, pullQuotes), 0);
   const embeds = restoreEmbeds(body$, embedResult.matches);
-  const bodyHtml = sanitizeBody(body$.html() ?? '');
+  // One block a line: the blocks removed above leave no blank runs behind.
+  const bodyHtml = sanitizeBody(topLevelBlocks(body$).map((block) => body$.html(block)).join('\n'));
   const clean$ = cheerio.load(bodyHtml, null, false);
   const text = blockText(clean$.root().children().toArray(), isEmbedFigure);
   if (text.trim() === '' && embeds.length === 0) {
