@@ -8,6 +8,8 @@ import type { BatchItem, BatchJob, BatchOutcome, BatchSummary, InputLine } from 
 
 export const DEFAULT_CONCURRENCY = 8;
 export const DEFAULT_PER_HOST = 2;
+/** How long a host's slot stays taken after a failed request (see start()). */
+const FAILED_SLOT_SETTLE_MS = 100;
 
 export interface RunBatchOptions<T> {
   /** Input lines, read lazily: the runner pulls only as far as `lookahead` queued URLs ahead of the work. */
@@ -189,7 +191,8 @@ export async function runBatch<T>(options: RunBatchOptions<T>): Promise<BatchSum
     readerError = error;
   });
 
-  const runOne = async (item: BatchItem): Promise<void> => {
+  /** Returns true when the job failed (its connection may have been cut mid-transfer). */
+  const runOne = async (item: BatchItem): Promise<boolean> => {
     const begin = performance.now();
     let outcome: BatchOutcome<T>;
     let result: 'ok' | 'skipped' | ErrorCode;
@@ -220,6 +223,7 @@ export async function runBatch<T>(options: RunBatchOptions<T>): Promise<BatchSum
     }
     report(outcome);
     settle(item.key, result);
+    return outcome.status === 'failed';
   };
 
   const start = (item: BatchItem): void => {
@@ -228,13 +232,20 @@ export async function runBatch<T>(options: RunBatchOptions<T>): Promise<BatchSum
     // Measured at the start itself (not at the top of dispatch), so the gap to the next start is never short.
     nextStartAt.set(item.host, performance.now() + delayMs);
     options.onStart?.(item);
-    void runOne(item).finally(() => {
+    const release = (): void => {
       running--;
       const active = (activeByHost.get(item.host) ?? 1) - 1;
       if (active === 0) activeByHost.delete(item.host);
       else activeByHost.set(item.host, active);
       wake();
-    });
+    };
+    void runOne(item).then((failed) => {
+      // A failure may have cut a connection mid-transfer (a timeout, an oversize body): the host sees that
+      // request end only when the close reaches it, so its slot stays taken a moment longer. Without this the
+      // host can count one request more than --per-host allows.
+      if (failed) setTimeout(release, FAILED_SLOT_SETTLE_MS);
+      else release();
+    }, release);
   };
 
   /** Starts every queued URL whose host has a free slot and whose delay has passed; returns ms until the next delay ends. */
