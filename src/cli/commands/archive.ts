@@ -6,60 +6,32 @@ import { createArchiveJob, type ArchivedPage } from '../../batch/archive-job.js'
 import { argumentLines, countUrlLines, openInput } from '../../batch/input-lines.js';
 import { ProgressBar } from '../../batch/progress.js';
 import { outcomeToJson, outcomeToText } from '../../batch/report.js';
-import { DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, runBatch } from '../../batch/run-batch.js';
+import { runBatch } from '../../batch/run-batch.js';
 import { formatSummary } from '../../batch/summary.js';
 import type { BatchOutcome, BatchSummary, InputLine } from '../../batch/types.js';
 import { ChronicleError, type ErrorCode } from '../../errors.js';
 import { fetchPage } from '../../fetch/fetch-page.js';
-import { createHttpAgent } from '../../fetch/http-agent.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS } from '../../fetch/limits.js';
-import { RobotsCache } from '../../fetch/robots.js';
-import type { FetchOptions, RetryInfo } from '../../fetch/types.js';
 import { createExtractPool } from '../../extract/worker-pool.js';
 import { buildSnapshot } from '../../pipeline/build-snapshot.js';
 import type { CommandContext } from '../context.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
-import { ARCHIVE_DIR_HELP, parseCount, parsePositive, resolveArchiveDir } from '../options.js';
+import { parseCount, resolveArchiveDir } from '../options.js';
 import { installStopSignals } from '../../batch/stop-signals.js';
+import { addBatchOptions, createBatchFetching, type BatchCommandOptions } from '../batch-options.js';
 
-interface ArchiveCommandOptions {
-  input?: string;
-  archiveDir?: string;
-  json?: boolean;
-  quiet?: boolean;
-  concurrency: number;
-  perHost: number;
-  delayMs: number;
-  retries: number;
-  timeoutMs: number;
-  maxBytes: number;
-  userAgent?: string;
-  respectRobots?: boolean;
+interface ArchiveCommandOptions extends BatchCommandOptions {
   skipExisting?: boolean;
-  graceMs: number;
   workers?: number;
 }
 
 
 export function registerArchive(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('archive')
     .description('fetch pages, extract their articles and file snapshots in the archive (one URL or a batch)')
-    .argument('[urls...]', 'http(s) URLs to archive')
-    .option('-i, --input <file>', 'read URLs from a file, one per line (- for standard input; # comments and blank lines skipped)')
-    .option('--archive-dir <dir>', ARCHIVE_DIR_HELP)
-    .option('--json', 'one NDJSON line per input URL on stdout, as each finishes')
-    .option('-q, --quiet', 'no progress bar and no summary on stderr')
-    .option('--concurrency <n>', 'URLs fetched at once', parsePositive, DEFAULT_CONCURRENCY)
-    .option('--per-host <n>', 'URLs fetched at once from one host (host:port)', parsePositive, DEFAULT_PER_HOST)
-    .option('--delay-ms <ms>', 'least time between two requests to one host', parseCount, 0)
-    .option('--retries <n>', 'retries of network errors, timeouts, 429, 502, 503, 504', parseCount, DEFAULT_RETRIES)
-    .option('--timeout-ms <ms>', 'wait for response headers, and for each gap in the body', parsePositive, DEFAULT_TIMEOUT_MS)
-    .option('--max-bytes <n>', 'largest body accepted, after decompression', parsePositive, DEFAULT_MAX_BYTES)
-    .option('--user-agent <ua>', 'User-Agent header (default: chronicle/<version> (+https://github.com/chronicle))')
-    .option('--respect-robots', 'honour robots.txt (fetched once per host)')
+    .argument('[urls...]', 'http(s) URLs to archive');
+  addBatchOptions(command, 'one NDJSON line per input URL on stdout, as each finishes')
     .option('--skip-existing', 'skip, without fetching, URLs that already have a snapshot')
-    .option('--grace-ms <ms>', 'on Ctrl-C/SIGTERM, how long URLs in flight may finish before they are abandoned', parseCount, 2000)
     .option('--workers <n>', 'extraction worker threads for a batch (0: extract in the main thread; default: one per CPU; a single URL extracts in the main thread)', parseCount)
     .action(async (urls: string[], options: ArchiveCommandOptions) => {
       ctx.setExit(await archiveCommand(urls, options, ctx));
@@ -76,22 +48,13 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
 
   const archive = await openArchive(resolveArchiveDir(io, options.archiveDir));
   for (const notice of archive.notices) io.stderr.write(`chronicle: archive: ${notice}\n`);
-  const agent = createHttpAgent({ timeoutMs: options.timeoutMs });
-  const fetchOptions: FetchOptions = {
-    dispatcher: agent,
-    timeoutMs: options.timeoutMs,
-    maxBytes: options.maxBytes,
-    retries: options.retries,
-    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
-    // With --debug, each retry is logged: which URL, why, and how long chronicle waits.
-    ...(ctx.debug()
-      ? {
-          onRetry: (info: RetryInfo) =>
-            io.stderr.write(`chronicle: retry ${info.attempt} of ${info.url} after ${info.reason}, waiting ${info.delayMs} ms\n`),
-        }
-      : {}),
-  };
-  const robots = options.respectRobots ? new RobotsCache({ ...fetchOptions, retries: 0 }) : null;
+  // With --debug, each retry is logged: which URL, why, and how long chronicle waits.
+  const { agent, fetchOptions, robots } = createBatchFetching(
+    options,
+    ctx.debug()
+      ? (info) => io.stderr.write(`chronicle: retry ${info.attempt} of ${info.url} after ${info.reason}, waiting ${info.delayMs} ms\n`)
+      : undefined,
+  );
   // A batch extracts in worker threads (one per CPU) while the main thread fetches and saves.
   const workers = options.workers ?? (urls.length === 1 && options.input === undefined ? 0 : availableParallelism());
   const pool = workers > 0 ? createExtractPool({ size: workers }) : null;

@@ -5,38 +5,22 @@ import { createArchiveJob } from '../../batch/archive-job.js';
 import { argumentLines, countUrlLines, openInput } from '../../batch/input-lines.js';
 import { ProgressBar } from '../../batch/progress.js';
 import { outcomeToJson, outcomeToText } from '../../batch/report.js';
-import { DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, runBatch } from '../../batch/run-batch.js';
+import { runBatch } from '../../batch/run-batch.js';
 import { formatSummary } from '../../batch/summary.js';
 import type { BatchJob, BatchOutcome, BatchSummary, InputLine } from '../../batch/types.js';
 import { diffSnapshots } from '../../diff/compare-snapshots.js';
 import { summaryLine } from '../../diff/summary-line.js';
 import { ChronicleError } from '../../errors.js';
 import { fetchPage } from '../../fetch/fetch-page.js';
-import { createHttpAgent } from '../../fetch/http-agent.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS } from '../../fetch/limits.js';
-import { RobotsCache } from '../../fetch/robots.js';
-import type { FetchOptions } from '../../fetch/types.js';
 import { buildSnapshot } from '../../pipeline/build-snapshot.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { ARCHIVE_DIR_HELP, parseCount, parsePositive, resolveArchiveDir } from '../options.js';
+import { resolveArchiveDir } from '../options.js';
 import { exitCodeOf } from './archive.js';
 import { installStopSignals } from '../../batch/stop-signals.js';
+import { addBatchOptions, createBatchFetching, type BatchCommandOptions } from '../batch-options.js';
 
-interface CheckCommandOptions {
-  input?: string;
-  archiveDir?: string;
-  json?: boolean;
-  quiet?: boolean;
-  concurrency: number;
-  perHost: number;
-  delayMs: number;
-  retries: number;
-  timeoutMs: number;
-  maxBytes: number;
-  userAgent?: string;
-  respectRobots?: boolean;
-  graceMs: number;
+interface CheckCommandOptions extends BatchCommandOptions {
 }
 
 /** What one checked URL reports (the fields of its NDJSON line besides url, line, ok, elapsedMs). */
@@ -58,23 +42,11 @@ export interface CheckedPage {
 
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('check')
     .description('fetch URLs again; file a new snapshot only when the article changed (exit 1 when one did)')
-    .argument('[urls...]', 'http(s) URLs to check')
-    .option('-i, --input <file>', 'read URLs from a file, one per line (- for standard input; # comments and blank lines skipped)')
-    .option('--archive-dir <dir>', ARCHIVE_DIR_HELP)
-    .option('--json', 'one NDJSON line per URL: {url, changed, new, previousId, id, fields, summary, …}')
-    .option('-q, --quiet', 'no progress bar and no summary on stderr')
-    .option('--concurrency <n>', 'URLs fetched at once', parsePositive, DEFAULT_CONCURRENCY)
-    .option('--per-host <n>', 'URLs fetched at once from one host (host:port)', parsePositive, DEFAULT_PER_HOST)
-    .option('--delay-ms <ms>', 'least time between two requests to one host', parseCount, 0)
-    .option('--retries <n>', 'retries of network errors, timeouts, 429, 502, 503, 504', parseCount, DEFAULT_RETRIES)
-    .option('--timeout-ms <ms>', 'wait for response headers, and for each gap in the body', parsePositive, DEFAULT_TIMEOUT_MS)
-    .option('--max-bytes <n>', 'largest body accepted, after decompression', parsePositive, DEFAULT_MAX_BYTES)
-    .option('--user-agent <ua>', 'User-Agent header')
-    .option('--respect-robots', 'honour robots.txt (fetched once per host)')
-    .option('--grace-ms <ms>', 'on Ctrl-C/SIGTERM, how long URLs in flight may finish before they are abandoned', parseCount, 2000)
+    .argument('[urls...]', 'http(s) URLs to check');
+  addBatchOptions(command, 'one NDJSON line per URL: {url, changed, new, previousId, id, fields, summary, …}')
     .action(async (urls: string[], options: CheckCommandOptions) => {
       ctx.setExit(await checkCommand(urls, options, ctx));
     });
@@ -112,15 +84,7 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
 
   const archive = await openArchive(resolveArchiveDir(io, options.archiveDir));
   for (const notice of archive.notices) io.stderr.write(`chronicle: archive: ${notice}\n`);
-  const agent = createHttpAgent({ timeoutMs: options.timeoutMs });
-  const fetchOptions: FetchOptions = {
-    dispatcher: agent,
-    timeoutMs: options.timeoutMs,
-    maxBytes: options.maxBytes,
-    retries: options.retries,
-    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
-  };
-  const robots = options.respectRobots ? new RobotsCache({ ...fetchOptions, retries: 0 }) : null;
+  const { agent, fetchOptions, robots } = createBatchFetching(options);
   const archiveJob = createArchiveJob({
     archive,
     fetch: (url, signal) => fetchPage(url, { ...fetchOptions, signal }),
