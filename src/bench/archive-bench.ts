@@ -19,6 +19,7 @@ import { openArchive } from '../archive/index.js';
 import type { SaveInput } from '../archive/types.js';
 import { contentDigest } from '../normalize/digest.js';
 import type { Capture, Snapshot } from '../types.js';
+import { prng } from '../dev/prng.js';
 
 interface BenchOptions {
   count: number;
@@ -42,17 +43,6 @@ const PLACES = ['Eastport', 'Millbrook', 'Harrow Bay', 'Ostend', 'Kirkwall', 'Va
 const TOPICS = ['ferry timetable', 'school budget', 'bridge repairs', 'housing permits', 'water rates', 'bus strike', 'library hours', 'flood barrier', 'tram extension', 'hospital wing', 'harbour dredging', 'council vote'];
 const VERBS = ['told', 'warned', 'reminded', 'assured', 'informed', 'pressed'];
 
-/** Small deterministic PRNG (mulberry32) so runs are comparable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function parseArgs(argv: string[]): BenchOptions {
   const here = fileURLToPath(new URL('.', import.meta.url));
@@ -193,7 +183,7 @@ const ms = (value: number): string => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const next = random(20261125);
+  const next = prng(20261125);
   const bases = await buildBases(options.pagesDir);
   if (bases.length === 0) throw new Error(`no fixture page in ${options.pagesDir} could be built`);
   const pool = bases.flatMap((base) => base.paragraphs);
