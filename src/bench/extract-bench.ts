@@ -4,7 +4,8 @@
  *   (a) htmlparser2 parse only — the floor;
  *   (b) naive Readability on a fresh jsdom of the whole page — the baseline;
  *   (c) chronicle's extractArticle in full (metadata, embeds, quotes, body).
- * Then a per-step breakdown of (c) (its stages replayed one by one), body agreement with Readability's
+ * Then a per-step breakdown of (c) (its stages replayed one by one; 'fallback' is Readability on the whole page
+ * when its first pass on the stripped page fails), body agreement with Readability's
  * expected.html on its test pages for (b) and (c), and peak RSS. Prints figures; asserts nothing.
  *
  * Options (environment): CHRONICLE_CORPUS=DIR, CHRONICLE_BENCH_WARMUP=N pages warmed (default all),
@@ -25,15 +26,20 @@ import { prunePage } from '../extract/clean/prune-page.js';
 import { detectEmbeds } from '../extract/embeds/index.js';
 import { extractArticle } from '../extract/extract-article.js';
 import { extractImages } from '../extract/images.js';
+import { loadPage } from '../extract/parse-html.js';
 import { extractMetadata } from '../extract/metadata/index.js';
 import { extractQuotes, findPullQuotes } from '../extract/quotes/index.js';
-import { parseDocument, readDocument } from '../extract/readability.js';
+import { parseDocument, read, releaseDocument, runReadability } from '../extract/readability.js';
+import { stripUnlikelyCandidates } from '../extract/clean/strip-unlikely.js';
 import { decodeHtml } from '../fetch/decode.js';
 import { corpusRoot, loadCorpus, type CorpusPage } from './corpus.js';
 import { mb, median, p95, peakRssBytes, sum, table } from './stats.js';
 
 const silentConsole = new VirtualConsole();
-const STEPS = ['decode', 'cheerio parse', 'metadata', 'embeds+pull quotes', 'prune', 'serialize', 'jsdom', 'readability', 'post-processing'] as const;
+const STEPS = [
+  'decode', 'cheerio parse', 'metadata', 'embeds+pull quotes', 'prune', 'strip unlikely+serialize', 'jsdom', 'readability',
+  'fallback (whole page)', 'post-processing',
+] as const;
 type Step = (typeof STEPS)[number];
 
 interface PageRun {
@@ -62,16 +68,16 @@ async function main(): Promise<void> {
   const perPage = process.env.CHRONICLE_BENCH_PER_PAGE !== '0';
   process.stderr.write(`bench: ${pages.length} pages from ${root}; warm-up over ${Math.min(warm, pages.length)}\n`);
 
-  for (const page of pages.slice(0, warm)) {
-    await runPage(page);
+  for (const [index, page] of pages.slice(0, warm).entries()) {
+    await runPage(page, index);
     await turn();
   }
   gc?.();
 
   const runs: PageRun[] = [];
   if (perPage) process.stdout.write(`${'page'.padEnd(52)} ${'a ms'.padStart(7)} ${'b ms'.padStart(8)} ${'c ms'.padStart(8)}  c/b\n`);
-  for (const page of pages) {
-    const run = await runPage(page);
+  for (const [index, page] of pages.entries()) {
+    const run = await runPage(page, index);
     runs.push(run);
     if (perPage) {
       const b = run.bThrew ? 'throws' : run.b.toFixed(1);
@@ -83,40 +89,60 @@ async function main(): Promise<void> {
   report(pages, runs);
 }
 
-async function runPage(page: CorpusPage): Promise<PageRun> {
+/**
+ * One page through (a), (b) and (c). (b) and (c) take turns going first (by `order`): whichever runs second pays
+ * for collecting the other's garbage, and (b)'s whole-page jsdom window leaves far more of it.
+ */
+async function runPage(page: CorpusPage, order: number): Promise<PageRun> {
   const html = decodeHtml(page.bytes).text;
 
-  let start = performance.now();
+  const start = performance.now();
   parseWithHtmlparser2(html);
   const a = performance.now() - start;
 
-  let bThrew = false;
-  let bText: string | null = null;
-  start = performance.now();
-  let dom: JSDOM | null = null;
-  try {
-    dom = new JSDOM(html, { url: page.url, virtualConsole: silentConsole });
-    const parsed = new Readability(dom.window.document).parse();
-    bText = parsed?.content ? htmlToText(parsed.content) : '';
-  } catch {
-    bThrew = true;
-  } finally {
-    dom?.window.close();
+  const runB = async (): Promise<{ b: number; bThrew: boolean; bText: string | null }> => {
+    let bThrew = false;
+    let bText: string | null = null;
+    const started = performance.now();
+    let dom: JSDOM | null = null;
+    try {
+      dom = new JSDOM(html, { url: page.url, virtualConsole: silentConsole });
+      const parsed = new Readability(dom.window.document).parse();
+      bText = parsed?.content ? htmlToText(parsed.content) : '';
+    } catch {
+      bThrew = true;
+    } finally {
+      dom?.window.close();
+    }
+    const b = performance.now() - started;
+    await turn(); // jsdom frees a closed window only when the event loop turns
+    return { b, bThrew, bText };
+  };
+  const runC = async (): Promise<{ c: number; cFailed: boolean; cText: string | null }> => {
+    let cFailed = false;
+    let cText: string | null = null;
+    const started = performance.now();
+    try {
+      const article = await extractArticle(page.bytes, { url: page.url });
+      cText = article.body.text;
+    } catch {
+      cFailed = true;
+    }
+    const c = performance.now() - started;
+    await turn();
+    return { c, cFailed, cText };
+  };
+  let bRun: Awaited<ReturnType<typeof runB>>;
+  let cRun: Awaited<ReturnType<typeof runC>>;
+  if (order % 2 === 0) {
+    bRun = await runB();
+    cRun = await runC();
+  } else {
+    cRun = await runC();
+    bRun = await runB();
   }
-  const b = performance.now() - start;
-  await turn(); // jsdom frees a closed window only when the event loop turns
-
-  let cFailed = false;
-  let cText: string | null = null;
-  start = performance.now();
-  try {
-    const article = await extractArticle(page.bytes, { url: page.url });
-    cText = article.body.text;
-  } catch {
-    cFailed = true;
-  }
-  const c = performance.now() - start;
-
+  const { b, bThrew, bText } = bRun;
+  const { c, cFailed, cText } = cRun;
   return { a, b, c, bThrew, cFailed, bText, cText, steps: stepTimes(page) };
 }
 
@@ -140,7 +166,7 @@ function stepTimes(page: CorpusPage): Record<Step, number> {
     }
   };
   const decoded = timed('decode', () => decodeHtml(page.bytes));
-  const $ = timed('cheerio parse', () => cheerio.load(decoded.text));
+  const $ = timed('cheerio parse', () => loadPage(decoded.text));
   timed('metadata', () => safely(() => extractMetadata({ $, pageUrl })));
   const pullQuotes = timed('embeds+pull quotes', () => {
     const embeds = safely(() => detectEmbeds({ $, pageUrl }));
@@ -150,9 +176,19 @@ function stepTimes(page: CorpusPage): Record<Step, number> {
     return safely(() => findPullQuotes($)) ?? [];
   });
   timed('prune', () => prunePage($));
-  const html = timed('serialize', () => $.html());
+  const html = timed('strip unlikely+serialize', () => {
+    const stripped = stripUnlikelyCandidates($);
+    const serialized = $.html();
+    stripped.restore();
+    return serialized;
+  });
   const document = timed('jsdom', () => parseDocument(html, pageUrl));
-  const readable = timed('readability', () => safely(() => readDocument(document)));
+  const outcome = timed('readability', () => safely(() => read(document)));
+  releaseDocument(document);
+  const readable =
+    outcome?.firstPassSucceeded === true
+      ? outcome.result
+      : timed('fallback (whole page)', () => safely(() => runReadability($.html(), pageUrl)));
   if (readable) {
     timed('post-processing', () =>
       safely(() => {

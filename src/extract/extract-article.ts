@@ -1,4 +1,3 @@
-import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { ChronicleError } from '../errors.js';
@@ -10,14 +9,16 @@ import { flattenBlocks, isElement, topLevelBlocks } from './body/blocks.js';
 import { sanitizeBody } from './body/sanitize-body.js';
 import { cleanChrome } from './clean/clean-chrome.js';
 import { prunePage } from './clean/prune-page.js';
+import { loadFragment, loadPage } from './parse-html.js';
 import { removeDuplicatePullQuotes } from './clean/pull-quote-duplicates.js';
+import { stripUnlikelyCandidates } from './clean/strip-unlikely.js';
 import { detectEmbeds } from './embeds/index.js';
 import { renderEmbedFigure } from './embeds/render.js';
 import type { EmbedMatch } from './embeds/types.js';
 import { extractImages } from './images.js';
 import { extractMetadata } from './metadata/index.js';
 import { extractQuotes, findPullQuotes } from './quotes/index.js';
-import { runReadability, type ReadabilityResult } from './readability.js';
+import { readArticle, runReadability, type ReadabilityResult } from './readability.js';
 
 export interface ExtractOptions {
   /** The page URL: resolves relative links and is recorded as the article URL. */
@@ -39,7 +40,7 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
   const pageUrl = parsePageUrl(options.url);
   const decoded = typeof html === 'string' ? { text: html, charset: 'UTF-8' } : decodeHtml(html, options.contentType);
   const warnings: string[] = [];
-  const $ = cheerio.load(decoded.text);
+  const $ = loadPage(decoded.text);
 
   // 1. Everything that needs the untouched document.
   const metadata = attempt(warnings, 'metadata', () => extractMetadata({ $, pageUrl }), null);
@@ -48,22 +49,25 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
   warnings.push(...embedResult.warnings);
   const pullQuotes = attempt(warnings, 'pull quotes', () => findPullQuotes($), []);
 
-  // 2. Stand-ins for embeds, then strip what is never content, then Readability.
+  // 2. Stand-ins for embeds, then strip what is never content (and what Readability's first pass drops), then Readability.
   placeEmbedPlaceholders($, embedResult.matches);
   prunePage($);
-  const readable = runReadability($.html(), pageUrl);
+  const stripped = stripUnlikelyCandidates($);
+  const pageHtml = $.html();
+  stripped.restore(); // the page as pruned: for the fallback below and for the lead image's details
+  const readable = stripped.removed > 0 ? readArticle(pageHtml, () => $.html(), pageUrl) : runReadability(pageHtml, pageUrl);
   if (readable === null) {
     throw new ChronicleError('E_NO_ARTICLE', `no article content found in ${pageUrl}`, { url: pageUrl });
   }
 
   // 3. The body: flat blocks, chrome removed, embeds back in place, sanitized.
-  const body$ = cheerio.load(flattenBlocks(cheerio.load(readable.content, null, false)), null, false);
+  const body$ = loadFragment(flattenBlocks(loadFragment(readable.content)));
   attempt(warnings, 'chrome clean-up', () => cleanChrome(body$, { authors: metadata?.meta.authors ?? [] }), 0);
   attempt(warnings, 'pull quote clean-up', () => removeDuplicatePullQuotes(body$, pullQuotes), 0);
   const embeds = restoreEmbeds(body$, embedResult.matches);
   // One block a line: the blocks removed above leave no blank runs behind.
   const bodyHtml = sanitizeBody(topLevelBlocks(body$).map((block) => body$.html(block)).join('\n'));
-  const clean$ = cheerio.load(bodyHtml, null, false);
+  const clean$ = loadFragment(bodyHtml);
   const text = blockText(clean$.root().children().toArray(), isEmbedFigure);
   if (text.trim() === '' && embeds.length === 0) {
     throw new ChronicleError('E_NO_ARTICLE', `no article text found in ${pageUrl}`, { url: pageUrl });

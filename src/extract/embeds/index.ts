@@ -7,7 +7,7 @@ import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { collapse, isElement, nullIfEmpty, select } from './dom.js';
+import { collapse, forgetElementIndex, indexElements, isElement, nullIfEmpty, select } from './dom.js';
 import { containsOrIs, outermostEmbedElement } from './wrapper.js';
 import { PlacementJudge } from './placement.js';
 import { twitterDetector } from './twitter.js';
@@ -206,7 +206,14 @@ export function detectEmbeds(ctx: EmbedContext, options: DetectEmbedsOptions = {
   const { $, pageUrl } = ctx;
   const detectors = options.detectors ?? EMBED_DETECTORS;
   const warnings: string[] = [];
-  const candidates: Candidate[] = runDetectors(ctx, detectors, warnings).map(({ match, source }) => ({
+  indexElements($);
+  let found: Array<{ match: EmbedMatch; source: string }>;
+  try {
+    found = runDetectors(ctx, detectors, warnings);
+  } finally {
+    forgetElementIndex($);
+  }
+  const candidates: Candidate[] = found.map(({ match, source }) => ({
     original: match.element,
     outer: match.element,
     embed: match.embed,

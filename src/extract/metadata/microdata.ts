@@ -6,13 +6,38 @@ import { imageSource } from './image-source.js';
 
 type ValueKind = 'text' | 'url' | 'date';
 
-/** The itemscope describing the article, else the whole document. */
-function scope(ctx: MetaContext): Cheerio<Element> {
+interface MicrodataIndex {
+  /** The itemscope describing the article, else the document's top-level elements. */
+  scope: Cheerio<Element>;
+  /** Elements with an itemprop inside the scope, and in the whole document, in document order. */
+  inScope: Element[];
+  inDocument: Element[];
+}
+
+/** One index per metadata run (its context): every rule asks for the scope and its itemprops, and each is one walk of the page. */
+const indexes = new WeakMap<object, MicrodataIndex>();
+
+function indexOf(ctx: MetaContext): MicrodataIndex {
   const { $ } = ctx;
-  const article = $('[itemscope][itemtype]')
-    .filter((_, el) => /(?:Article|BlogPosting|Report)\b/i.test($(el).attr('itemtype') ?? ''))
-    .first();
-  return article.length > 0 ? article : $.root().children().filter((_, el) => el.type === 'tag');
+  let index = indexes.get(ctx);
+  if (index === undefined) {
+    const article = $('[itemscope][itemtype]')
+      .filter((_, el) => /(?:Article|BlogPosting|Report)\b/i.test($(el).attr('itemtype') ?? ''))
+      .first();
+    const scope = article.length > 0 ? article : $.root().children().filter((_, el) => el.type === 'tag');
+    index = { scope, inScope: scope.find('[itemprop]').toArray(), inDocument: $('[itemprop]').toArray() };
+    indexes.set(ctx, index);
+  }
+  return index;
+}
+
+function scope(ctx: MetaContext): Cheerio<Element> {
+  return indexOf(ctx).scope;
+}
+
+/** Whether an element's itemprop names `name` (the `~=` rule: one of its white-space separated words). */
+function hasProp(el: Element, name: string): boolean {
+  return (el.attribs.itemprop ?? '').split(/[\t\n\f\r ]+/).includes(name);
 }
 
 function valueOf(ctx: MetaContext, el: Element, kind: ValueKind): string | null {
@@ -37,17 +62,15 @@ function valueOf(ctx: MetaContext, el: Element, kind: ValueKind): string | null 
  * inside it. When the article item has none, the whole document is searched.
  */
 function props(ctx: MetaContext, name: string): Element[] {
-  const $scope = scope(ctx);
-  const root = $scope.filter('[itemscope]')[0];
-  const own = $scope
-    .find(`[itemprop~="${name}"]`)
-    .toArray()
+  const index = indexOf(ctx);
+  const root = index.scope.filter('[itemscope]')[0];
+  const own = index.inScope
+    .filter((el) => hasProp(el, name))
     .filter((el) => root === undefined || ctx.$(el).parent().closest('[itemscope]')[0] === root);
   if (own.length > 0 || root === undefined) return own;
   // Outside the article item, but not inside some other article item (a teaser of another story).
-  return ctx
-    .$(`[itemprop~="${name}"]`)
-    .toArray()
+  return index.inDocument
+    .filter((el) => hasProp(el, name))
     .filter((el) => ctx.$(el).parent().closest('[itemscope][itemtype*="Article"], [itemscope][itemtype*="BlogPosting"]').length === 0);
 }
 
