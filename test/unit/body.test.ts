@@ -47,6 +47,26 @@ describe('blockText', () => {
   it('counts words across scripts and contractions', () => {
     expect(countWords("It's 5.5 percent — the state's view, 東京")).toBe(7);
   });
+
+  it('counts a long text the way the Unicode segmenter counts it whole (it is counted in pieces, in linear time)', () => {
+    const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+    const reference = (text: string): number => {
+      let count = 0;
+      for (const line of text.split('\n')) for (const segment of segmenter.segment(line)) if (segment.isWordLike) count += 1;
+      return count;
+    };
+    const tokens = [
+      'word', 'U.S.', 'e.g.', '3.5', 'a.5', '1,000', "don't", '(quoted)', '"said"', 'x_y', 'a1.b', 'café', 'naïve', '—',
+      '東京で新しい駅が開業した。', 'これは テスト', 'e\u0301t\u0301e\u0301', '\u0301orphan', 'zero\u200bwidth', '🇫🇷', '👩‍👩‍👧', '...', 'Ω-3',
+    ];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const parts: string[] = [];
+    for (let index = 0; index < 40000; index++) parts.push(tokens[next() % tokens.length]!, [' ', ' ', '  ', '\n', '\t', ''][next() % 6]!);
+    const text = parts.join('');
+    expect(text.length).toBeGreaterThan(150000);
+    expect(countWords(text)).toBe(reference(text));
+  });
 });
 
 describe('chrome clean-up', () => {
