@@ -33,20 +33,27 @@ function hasBlockDescendant(element: Element): boolean {
 export function flattenBlocks($: CheerioAPI): string {
   const blocks: string[] = [];
   let inlineRun: string[] = [];
+  /** Whether the inline run holds any text (a run of only <br>s and white space is dropped). */
+  let inlineHasText = false;
+  const pushInline = (html: string, text: string): void => {
+    inlineRun.push(html);
+    if (!inlineHasText && text.trim() !== '') inlineHasText = true;
+  };
   const flushInline = (): void => {
     const html = inlineRun.join('').trim();
+    if (html !== '' && inlineHasText) blocks.push(`<p>${html}</p>`);
     inlineRun = [];
-    if (html !== '' && $.load(html, null, false).root().text().trim() !== '') blocks.push(`<p>${html}</p>`);
+    inlineHasText = false;
   };
   const visit = (nodes: AnyNode[]): void => {
     for (const node of nodes) {
       if (node.type === 'text') {
-        inlineRun.push($.html(node));
+        pushInline($.html(node), node.data);
         continue;
       }
       if (!isElement(node)) continue;
       if (node.name === 'br' && inlineRun.length > 0) {
-        inlineRun.push('<br>');
+        pushInline('<br>', '');
         continue;
       }
       if (BLOCK_TAGS.has(node.name)) {
@@ -60,10 +67,10 @@ export function flattenBlocks($: CheerioAPI): string {
       } else if (CONTAINER_TAGS.has(node.name) && node.name !== 'span' && node.name !== 'font') {
         // A wrapper of inline content only: a paragraph of its own.
         flushInline();
-        inlineRun.push($(node).html() ?? '');
+        pushInline($(node).html() ?? '', $(node).text());
         flushInline();
       } else {
-        inlineRun.push($.html(node));
+        pushInline($.html(node), $(node).text());
       }
     }
   };
