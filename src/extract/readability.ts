@@ -134,7 +134,7 @@ export function elementsByTagNames(root: Document | Element, tagNames: readonly 
 /** Readability on a parsed document (it changes the document), and whether its first pass held. */
 export function read(document: Document): ReadOutcome {
   // No JSON-LD is left to read: scripts are removed before jsdom (the metadata rules read JSON-LD first).
-  const reader = new Readability(document, { charThreshold: 250, disableJSONLD: true });
+  const reader = new Readability(document, { charThreshold: 500, disableJSONLD: true });
   answerTagQueriesDirectly(reader);
   const parsed = reader.parse();
   const attempts = (reader as unknown as ReadabilityInternals)._attempts;
