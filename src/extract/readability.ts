@@ -77,7 +77,7 @@ export function readArticle(strippedHtml: string, fullHtml: () => string, pageUr
   const stripped = parseDocument(strippedHtml, pageUrl);
   let first: ReadOutcome;
   try {
-    first = read(stripped);
+    first = read(stripped, { firstPassOnly: true });
   } finally {
     releaseDocument(stripped);
   }
@@ -111,6 +111,21 @@ function answerTagQueriesDirectly(reader: Readability): void {
   if (typeof internals._getAllNodesWithTag === 'function') internals._getAllNodesWithTag = elementsByTagNames;
 }
 
+class FirstPassFailed extends Error {}
+
+/**
+ * Makes Readability stop when its first pass fails, instead of retrying with laxer rules: Readability calls
+ * `_removeFlag` only to start a retry. On a stripped page a retry is wasted work, since readArticle then
+ * runs Readability on the whole page anyway.
+ */
+function stopAfterFirstPass(reader: Readability): void {
+  const internals = reader as unknown as { _removeFlag?: (flag: number) => void };
+  if (typeof internals._removeFlag !== 'function') return;
+  internals._removeFlag = () => {
+    throw new FirstPassFailed('first pass found too little');
+  };
+}
+
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
 /**
@@ -132,11 +147,18 @@ export function elementsByTagNames(root: Document | Element, tagNames: readonly 
 }
 
 /** Readability on a parsed document (it changes the document), and whether its first pass held. */
-export function read(document: Document): ReadOutcome {
+export function read(document: Document, options: { firstPassOnly?: boolean } = {}): ReadOutcome {
   // No JSON-LD is left to read: scripts are removed before jsdom (the metadata rules read JSON-LD first).
   const reader = new Readability(document, { charThreshold: 500, disableJSONLD: true });
   answerTagQueriesDirectly(reader);
-  const parsed = reader.parse();
+  if (options.firstPassOnly === true) stopAfterFirstPass(reader);
+  let parsed: ReturnType<Readability['parse']>;
+  try {
+    parsed = reader.parse();
+  } catch (error) {
+    if (error instanceof FirstPassFailed) return { result: null, firstPassSucceeded: false };
+    throw error;
+  }
   const attempts = (reader as unknown as ReadabilityInternals)._attempts;
   const firstPassSucceeded = parsed !== null && Array.isArray(attempts) && attempts.length === 0;
   if (!parsed || !parsed.content) return { result: null, firstPassSucceeded };

@@ -95,8 +95,13 @@ describe('readArticle (Readability on the stripped page, the whole page when its
     expect(read(full).firstPassSucceeded).toBe(true);
     releaseDocument(full);
     const thin = parseDocument(`<html><body><div class="comment-thread">${PARAGRAPHS}</div><p>Short.</p></body></html>`, PAGE_URL);
-    expect(read(thin).firstPassSucceeded).toBe(false);
+    const retried = read(thin);
+    expect(retried.firstPassSucceeded).toBe(false);
+    expect(retried.result?.content).toContain('Paragraph 6 of the story'); // its second pass kept the comment thread
     releaseDocument(thin);
+    const stopped = parseDocument(`<html><body><div class="comment-thread">${PARAGRAPHS}</div><p>Short.</p></body></html>`, PAGE_URL);
+    expect(read(stopped, { firstPassOnly: true })).toEqual({ result: null, firstPassSucceeded: false });
+    releaseDocument(stopped);
   });
 
   it('falls back to the whole page when the stripped page leaves too little text', () => {
