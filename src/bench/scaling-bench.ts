@@ -1,0 +1,89 @@
+/**
+ * `npm run bench:scaling`: what the machine gives a second extraction, with nothing shared. Runs `extractArticle`
+ * over the same corpus pages in one process alone, then in two processes at once (each its own Node, heap and
+ * jsdom), and prints pages/s for both and their ratio — the ceiling for `archive --workers 2` over
+ * `--workers 1`, which also shares one process. For comparison, the same for a pure arithmetic loop (no memory
+ * traffic). Prints figures; asserts nothing.
+ *
+ * Options (environment): CHRONICLE_CORPUS=DIR, CHRONICLE_BENCH_PAGES=N pages per process (default 120, the
+ * heaviest corpus pages left out so one page does not decide the figure).
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { setImmediate as turn } from 'node:timers/promises';
+import { extractArticle } from '../extract/extract-article.js';
+import { corpusRoot, loadCorpus } from './corpus.js';
+import { table } from './stats.js';
+
+const HEAVIEST = /reddit|wikipedia-2|youtube/;
+
+const released = (): Promise<void> => {
+  process.stdout.write('ready\n');
+  return new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
+};
+
+async function child(kind: string): Promise<void> {
+  if (kind === 'spin') {
+    await released();
+    let sum = 0;
+    for (let index = 0; index < 6e8; index++) sum += index % 7;
+    if (sum < 0) process.stdout.write('impossible\n');
+    return;
+  }
+  const limit = Number(process.env.CHRONICLE_BENCH_PAGES ?? 120);
+  const pages = (loadCorpus(corpusRoot()) ?? []).filter((page) => !HEAVIEST.test(page.name)).slice(0, limit);
+  for (const page of pages.slice(0, 30)) await extractArticle(page.bytes, { url: page.url }).catch(() => null);
+  await released();
+  for (const page of pages) {
+    await extractArticle(page.bytes, { url: page.url }).catch(() => null);
+    await turn();
+  }
+  process.stdout.write(`pages ${pages.length}\n`);
+}
+
+/** Starts `count` children of `kind`, releases them together once all are warm, and times them. */
+async function together(kind: string, count: number): Promise<{ seconds: number; units: number }> {
+  const script = fileURLToPath(import.meta.url);
+  const children = Array.from({ length: count }, () => spawn(process.execPath, [script, kind], { stdio: ['pipe', 'pipe', 'inherit'] }));
+  const outputs = children.map(() => '');
+  const ready = children.map(
+    (proc, index) =>
+      new Promise<void>((resolve) => {
+        proc.stdout.on('data', (chunk: Buffer) => {
+          outputs[index] += chunk.toString();
+          if (outputs[index]!.includes('ready')) resolve();
+        });
+      }),
+  );
+  await Promise.all(ready);
+  const started = performance.now();
+  for (const proc of children) proc.stdin.end('go\n');
+  await Promise.all(children.map((proc) => new Promise((resolve) => proc.once('close', resolve))));
+  const seconds = (performance.now() - started) / 1000;
+  const units = kind === 'spin' ? count : outputs.reduce((total, output) => total + Number(/pages (\d+)/.exec(output)?.[1] ?? 0), 0);
+  return { seconds, units };
+}
+
+async function main(): Promise<void> {
+  const kind = process.argv[2];
+  if (kind !== undefined) return child(kind);
+  if (loadCorpus(corpusRoot()) === null) {
+    process.stdout.write(`bench:scaling: no corpus at ${corpusRoot()} (set CHRONICLE_CORPUS=DIR); skipped\n`);
+    return;
+  }
+  const rows: string[][] = [];
+  for (const [label, work] of [['extractArticle', 'extract'], ['arithmetic loop', 'spin']] as const) {
+    const one = await together(work, 1);
+    const two = await together(work, 2);
+    const rate = (run: { seconds: number; units: number }): number => run.units / run.seconds;
+    rows.push([label, rate(one).toFixed(2), rate(two).toFixed(2), `${(rate(two) / rate(one)).toFixed(2)}x`]);
+  }
+  process.stdout.write('two processes at once vs one alone (units/s: pages, or loops for the arithmetic)\n');
+  process.stdout.write(`${table(['work', '1 process', '2 processes', 'ratio'], rows)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:scaling: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
