@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CorpusPage } from './corpus.js';
+import { corpusRoot, loadCorpus, type CorpusPage } from './corpus.js';
 
 /** fixtures/pages/<slug>/source.html with the URL from its meta.json (the bundled pages, for when there is no corpus). */
 export function loadFixturePages(dir = resolve('fixtures/pages')): CorpusPage[] {
@@ -14,4 +14,12 @@ export function loadFixturePages(dir = resolve('fixtures/pages')): CorpusPage[] 
       bytes: new Uint8Array(readFileSync(join(dir, slug, 'source.html'))),
       expectedHtml: null,
     }));
+}
+
+/** The corpus pages, or the bundled pages when there is no corpus; `source` says which, for the bench's header. */
+export function loadCorpusOrFixtures(): { pages: CorpusPage[]; source: string } {
+  const root = corpusRoot();
+  const pages = loadCorpus(root);
+  if (pages !== null && pages.length > 0) return { pages, source: root };
+  return { pages: loadFixturePages(), source: 'fixtures/pages' };
 }

@@ -9,21 +9,14 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createExtractPool } from '../extract/worker-pool.js';
-import { corpusRoot, loadCorpus, type CorpusPage } from './corpus.js';
-import { loadFixturePages } from './fixture-pages.js';
+import { loadCorpusOrFixtures } from './fixture-pages.js';
 import { mb, peakRssBytes } from './stats.js';
 
 async function main(): Promise<void> {
   const total = Number(process.env.CHRONICLE_BENCH_PAGES ?? 10_000);
   const size = Number(process.env.CHRONICLE_BENCH_WORKERS ?? availableParallelism());
   const every = Number(process.env.CHRONICLE_BENCH_SAMPLE_EVERY ?? 1000);
-  const root = corpusRoot();
-  let pages: CorpusPage[] | null = loadCorpus(root);
-  let source = root;
-  if (pages === null || pages.length === 0) {
-    pages = loadFixturePages();
-    source = 'fixtures/pages';
-  }
+  const { pages, source } = loadCorpusOrFixtures();
   process.stdout.write(`memory: ${total} pages cycling through ${pages.length} from ${source}, pool of ${size} workers\n`);
   const pool = createExtractPool({ size });
   const started = performance.now();
@@ -45,7 +38,7 @@ async function main(): Promise<void> {
   const inFlight = size * 2;
   const worker = async (): Promise<void> => {
     while (next < total) {
-      const page = pages![next++ % pages!.length]!;
+      const page = pages[next++ % pages.length]!;
       try {
         await pool.extract(page.bytes, { url: page.url });
       } catch {

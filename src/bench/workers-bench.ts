@@ -13,8 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { corpusRoot, loadCorpus, type CorpusPage } from './corpus.js';
-import { loadFixturePages } from './fixture-pages.js';
+import { loadCorpusOrFixtures } from './fixture-pages.js';
 import { table } from './stats.js';
 
 interface RunFigures {
@@ -27,17 +26,10 @@ interface RunFigures {
 async function main(): Promise<void> {
   const count = Number(process.env.CHRONICLE_BENCH_URLS ?? 500);
   const workerCounts = (process.env.CHRONICLE_BENCH_WORKER_COUNTS ?? '1,2').split(',').map(Number);
-  const root = corpusRoot();
-  let pages: CorpusPage[] | null = loadCorpus(root);
-  let source = root;
-  if (pages === null || pages.length === 0) {
-    pages = loadFixturePages();
-    source = 'fixtures/pages';
-  }
-  const served = pages;
+  const { pages, source } = loadCorpusOrFixtures();
   const server = createServer((request, response) => {
     const match = /^\/page\/(\d+)$/.exec(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const page = match ? served[Number(match[1]) % served.length] : undefined;
+    const page = match ? pages[Number(match[1]) % pages.length] : undefined;
     if (!page) {
       response.writeHead(404).end();
       return;
@@ -49,7 +41,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'chronicle-workers-bench-'));
   const list = join(work, 'urls.txt');
   writeFileSync(list, Array.from({ length: count }, (_, index) => `http://127.0.0.1:${port}/page/${index}\n`).join(''));
-  process.stdout.write(`workers: archive of ${count} URLs (cycling through ${served.length} pages from ${source}) over 127.0.0.1\n`);
+  process.stdout.write(`workers: archive of ${count} URLs (cycling through ${pages.length} pages from ${source}) over 127.0.0.1\n`);
 
   const figures: RunFigures[] = [];
   try {

@@ -39,7 +39,7 @@ export function parseDocument(html: string, pageUrl: string): Document {
 export function runReadability(html: string, pageUrl: string): ReadabilityResult | null {
   const document = parseDocument(html, pageUrl);
   try {
-    return readDocument(document);
+    return read(document).result;
   } finally {
     releaseDocument(document);
   }
@@ -60,11 +60,6 @@ export function releaseDocument(document: Document): void {
     sharedWindow.window.close();
     sharedWindow = null;
   }
-}
-
-/** Readability on a parsed document (it changes the document). Returns null when it finds no article. */
-export function readDocument(document: Document): ReadabilityResult | null {
-  return read(document).result;
 }
 
 /**

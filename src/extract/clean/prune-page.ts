@@ -1,5 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, ChildNode, Element, ParentNode } from 'domhandler';
+import { isElement } from '../body/blocks.js';
+import { relink } from './child-list.js';
 
 /**
  * Site chrome that is never article content, recognised by class or id before Readability strips classes:
@@ -158,15 +160,3 @@ function countWords(text: string): number {
   return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
 }
 
-function isElement(node: AnyNode): node is Element {
-  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
-}
-
-/** Makes `children` the node's child list, with sibling links to match. */
-function relink(parent: ParentNode, children: ChildNode[]): void {
-  children.forEach((child, index) => {
-    child.prev = children[index - 1] ?? null;
-    child.next = children[index + 1] ?? null;
-  });
-  parent.children = children;
-}

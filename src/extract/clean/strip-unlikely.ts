@@ -1,5 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { ChildNode, Element, ParentNode } from 'domhandler';
+import { isElement } from '../body/blocks.js';
+import { relink } from './child-list.js';
 
 /*
  * Readability's first pass (flag FLAG_STRIP_UNLIKELYS, @mozilla/readability 0.6.0 `_grabArticle`) removes
@@ -112,16 +114,4 @@ function holdsTitleHeading(parent: ParentNode): boolean {
     if (isElement(child) && (child.name === 'h1' || child.name === 'h2' || holdsTitleHeading(child))) return true;
   }
   return false;
-}
-
-function isElement(node: ChildNode): node is Element {
-  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
-}
-
-function relink(parent: ParentNode, children: ChildNode[]): void {
-  children.forEach((child, index) => {
-    child.prev = children[index - 1] ?? null;
-    child.next = children[index + 1] ?? null;
-  });
-  parent.children = children;
 }
