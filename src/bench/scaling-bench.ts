@@ -45,7 +45,7 @@ async function child(kind: string): Promise<void> {
 /** Starts `count` children of `kind`, releases them together once all are warm, and times them. */
 async function together(kind: string, count: number): Promise<{ seconds: number; units: number }> {
   const script = fileURLToPath(import.meta.url);
-  const children = Array.from({ length: count }, () => spawn(process.execPath, [script, kind], { stdio: ['pipe', 'pipe', 'inherit'] }));
+  const children = Array.from({ length: count }, () => spawn(process.execPath, [...process.execArgv, script, kind], { stdio: ['pipe', 'pipe', 'inherit'] }));
   const outputs = children.map(() => '');
   const ready = children.map(
     (proc, index) =>

@@ -1,5 +1,6 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
+import { installFastPaths } from './readability-fast-paths.js';
 
 export interface ReadabilityResult {
   title: string | null;
@@ -65,96 +66,126 @@ export function releaseDocument(document: Document): void {
 /**
  * Runs Readability on `strippedHtml`, a page from which the unlikely candidates of Readability's first pass
  * were already removed (clean/strip-unlikely.ts). When that first pass finds too little text, Readability
- * would retry on the whole page with laxer rules: then it runs again on `fullHtml()`, the page as it was
- * before the stripping, so the result is always what Readability gives for the whole page.
+ * would retry on the whole page with laxer rules: then it goes on with those retries on `fullHtml()`, the page
+ * as it was before the stripping, carrying over what its first pass left behind, so the result is always what
+ * Readability gives for the whole page.
  */
 export function readArticle(strippedHtml: string, fullHtml: () => string, pageUrl: string): ReadabilityResult | null {
   const stripped = parseDocument(strippedHtml, pageUrl);
-  let first: ReadOutcome;
   try {
-    first = read(stripped, { firstPassOnly: true });
+    const first = read(stripped, { firstPassOnly: true });
+    if (first.firstPassSucceeded) return first.result;
+    const full = parseDocument(fullHtml(), pageUrl);
+    try {
+      return read(full, { after: first.failedFirstPass }).result;
+    } finally {
+      releaseDocument(full);
+    }
   } finally {
     releaseDocument(stripped);
   }
-  if (first.firstPassSucceeded) return first.result;
-  return runReadability(fullHtml(), pageUrl);
 }
 
 export interface ReadOutcome {
   result: ReadabilityResult | null;
   /** False when Readability's first pass (unlikely candidates stripped) found too little and it retried. */
   firstPassSucceeded: boolean;
+  /** With `firstPassOnly`, when that pass failed: what it left, for a run on the whole page to go on from. */
+  failedFirstPass?: FailedFirstPass;
 }
 
 /**
- * Readability 0.6.0 records each failed pass of `_grabArticle` in `_attempts` before retrying; nothing public
- * says whether the first pass held. (test/speed/strip-unlikely.test.ts fails if this stops working.)
+ * What Readability 0.6.0's first pass (`_grabArticle` with FLAG_STRIP_UNLIKELYS) leaves behind when it finds
+ * too little text, and its retries read: its attempt (kept, and chosen if every pass falls short), the byline it
+ * found (the retries look for none once one is found), and whether it scored <body> (the page's children are
+ * rebuilt for each retry, <body> is not: a body scored once is not a candidate again).
  */
-interface ReadabilityInternals {
-  _attempts?: unknown[];
-  _getAllNodesWithTag?: (root: Document | Element, tagNames: string[]) => ArrayLike<Element>;
+export interface FailedFirstPass {
+  attempt: { articleContent: Element; textLength: number };
+  byline: string | null;
+  bodyScore: { contentScore: number } | undefined;
 }
 
 /**
- * Readability finds elements by tag name through `_getAllNodesWithTag`, which asks querySelectorAll for a list of
- * type selectors ("img,picture,figure") about a hundred times a page. jsdom 29 answers each through a general CSS
- * selector engine; a walk over element children gives the same elements in the same (tree) order, and took a fifth
- * off Readability's time over the corpus with identical output on every page.
+ * Readability 0.6.0 internals read or set here. `_attempts` records each failed pass of `_grabArticle` before it
+ * retries; nothing public says whether the first pass held. (test/speed/strip-unlikely.test.ts fails if this
+ * stops working.)
  */
-function answerTagQueriesDirectly(reader: Readability): void {
-  const internals = reader as unknown as ReadabilityInternals;
-  if (typeof internals._getAllNodesWithTag === 'function') internals._getAllNodesWithTag = elementsByTagNames;
+interface ReaderState {
+  FLAG_STRIP_UNLIKELYS?: number;
+  _flags?: number;
+  _attempts?: FailedFirstPass['attempt'][];
+  _articleByline?: string | null;
+  _removeFlag?: (flag: number) => void;
 }
+
+type ScoredBody = HTMLElement & { readability?: { contentScore: number } };
 
 class FirstPassFailed extends Error {}
 
 /**
  * Makes Readability stop when its first pass fails, instead of retrying with laxer rules: Readability calls
- * `_removeFlag` only to start a retry. On a stripped page a retry is wasted work, since readArticle then
- * runs Readability on the whole page anyway.
+ * `_removeFlag` only to start a retry. On a stripped page a retry is wasted work (readArticle goes on with the
+ * whole page), and so is the copy of the page Readability takes (`body.innerHTML`, serialized at the start of
+ * a run) to restore it for a retry: the body's innerHTML reads as empty and writes nothing for this run.
  */
-function stopAfterFirstPass(reader: Readability): void {
-  const internals = reader as unknown as { _removeFlag?: (flag: number) => void };
-  if (typeof internals._removeFlag !== 'function') return;
-  internals._removeFlag = () => {
+function stopAfterFirstPass(reader: Readability, document: Document): void {
+  const state = reader as unknown as ReaderState;
+  if (typeof state._removeFlag !== 'function') return;
+  state._removeFlag = () => {
     throw new FirstPassFailed('first pass found too little');
   };
+  if (document.body !== null) {
+    Object.defineProperty(document.body, 'innerHTML', { configurable: true, get: () => '', set: () => undefined });
+  }
 }
-
-const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
 /**
- * The descendants of `root` matching any of the type selectors `tagNames`, in tree order: what
- * `root.querySelectorAll(tagNames.join(','))` returns (ASCII case-insensitive for HTML elements, exact otherwise).
+ * Starts Readability at its second pass (unlikely candidates kept), from the state its first pass on the same
+ * page left: see FailedFirstPass. Its first pass here would repeat the one that failed on the stripped page.
  */
-export function elementsByTagNames(root: Document | Element, tagNames: readonly string[]): Element[] {
-  const exact = new Set(tagNames);
-  const lower = new Set(tagNames.map((name) => name.toLowerCase()));
-  const found: Element[] = [];
-  const visit = (parent: Document | Element): void => {
-    for (let child = parent.firstElementChild; child !== null; child = child.nextElementSibling) {
-      if ((child.namespaceURI === HTML_NAMESPACE ? lower : exact).has(child.localName)) found.push(child);
-      if (child.firstElementChild !== null) visit(child);
-    }
-  };
-  visit(root);
-  return found;
+function resumeAfterFirstPass(reader: Readability, document: Document, first: FailedFirstPass): void {
+  const state = reader as unknown as ReaderState;
+  if (typeof state.FLAG_STRIP_UNLIKELYS !== 'number' || typeof state._flags !== 'number' || !Array.isArray(state._attempts)) {
+    return;
+  }
+  state._flags &= ~state.FLAG_STRIP_UNLIKELYS;
+  state._attempts.push(first.attempt);
+  state._articleByline = first.byline;
+  const body = document.body as ScoredBody | null;
+  if (body !== null && first.bodyScore !== undefined) body.readability = { ...first.bodyScore };
 }
 
-/** Readability on a parsed document (it changes the document), and whether its first pass held. */
-export function read(document: Document, options: { firstPassOnly?: boolean } = {}): ReadOutcome {
+/** What a failed first pass left (see FailedFirstPass), or undefined if it recorded no attempt. */
+function failedFirstPass(reader: Readability, document: Document): FailedFirstPass | undefined {
+  const state = reader as unknown as ReaderState;
+  const attempt = state._attempts?.[0];
+  if (attempt === undefined) return undefined;
+  const body = document.body as ScoredBody | null;
+  return { attempt, byline: state._articleByline ?? null, bodyScore: body?.readability };
+}
+
+/**
+ * Readability on a parsed document (it changes the document), and whether its first pass held. `firstPassOnly`
+ * stops after a failed first pass; `after` starts at the second pass, from what a failed first pass on the
+ * same page (stripped) left.
+ */
+export function read(document: Document, options: { firstPassOnly?: boolean; after?: FailedFirstPass } = {}): ReadOutcome {
   // No JSON-LD is left to read: scripts are removed before jsdom (the metadata rules read JSON-LD first).
   const reader = new Readability(document, { charThreshold: 500, disableJSONLD: true });
-  answerTagQueriesDirectly(reader);
-  if (options.firstPassOnly === true) stopAfterFirstPass(reader);
+  installFastPaths(reader);
+  if (options.firstPassOnly === true) stopAfterFirstPass(reader, document);
+  if (options.after !== undefined) resumeAfterFirstPass(reader, document, options.after);
   let parsed: ReturnType<Readability['parse']>;
   try {
     parsed = reader.parse();
   } catch (error) {
-    if (error instanceof FirstPassFailed) return { result: null, firstPassSucceeded: false };
+    if (error instanceof FirstPassFailed) {
+      return { result: null, firstPassSucceeded: false, failedFirstPass: failedFirstPass(reader, document) };
+    }
     throw error;
   }
-  const attempts = (reader as unknown as ReadabilityInternals)._attempts;
+  const attempts = (reader as unknown as ReaderState)._attempts;
   const firstPassSucceeded = parsed !== null && Array.isArray(attempts) && attempts.length === 0;
   if (!parsed || !parsed.content) return { result: null, firstPassSucceeded };
   return {

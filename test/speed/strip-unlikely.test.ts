@@ -4,7 +4,9 @@ import { describe, expect, it } from '@jest/globals';
 import { prunePage } from '../../src/extract/clean/prune-page.js';
 import { stripUnlikelyCandidates } from '../../src/extract/clean/strip-unlikely.js';
 import { loadPage } from '../../src/extract/parse-html.js';
-import { elementsByTagNames, parseDocument, read, readArticle, releaseDocument, runReadability } from '../../src/extract/readability.js';
+import { parseDocument, read, readArticle, releaseDocument, runReadability } from '../../src/extract/readability.js';
+import { elementsByTagNames } from '../../src/extract/readability-fast-paths.js';
+import { prng } from '../../src/dev/prng.js';
 
 const pagesDir = fileURLToPath(new URL('../../fixtures/pages/', import.meta.url));
 const PAGE_URL = 'https://news.example/2026/11/story';
@@ -100,7 +102,9 @@ describe('readArticle (Readability on the stripped page, the whole page when its
     expect(retried.result?.content).toContain('Paragraph 6 of the story'); // its second pass kept the comment thread
     releaseDocument(thin);
     const stopped = parseDocument(`<html><body><div class="comment-thread">${PARAGRAPHS}</div><p>Short.</p></body></html>`, PAGE_URL);
-    expect(read(stopped, { firstPassOnly: true })).toEqual({ result: null, firstPassSucceeded: false });
+    const first = read(stopped, { firstPassOnly: true });
+    expect(first).toMatchObject({ result: null, firstPassSucceeded: false });
+    expect(first.failedFirstPass?.attempt.textLength).toBe('Short.'.length);
     releaseDocument(stopped);
   });
 
@@ -116,6 +120,37 @@ describe('readArticle (Readability on the stripped page, the whole page when its
     }, PAGE_URL);
     expect(fullAsked).toBe(1);
     expect(result?.content).toContain('Paragraph 6 of the story');
+  });
+});
+
+describe('readArticle on generated pages whose first pass fails', () => {
+  // Each part below changes what Readability's retries do when its first pass left something behind: a byline
+  // (found by the first pass, kept as text by the retries), a <body> scored by the first pass (not a candidate
+  // again), an attempt longer than the retries'. Without any one of the three carried over, some pages differ.
+  const sentence = (n: number, times: number): string => `<p>${`Word, word and more words in sentence ${n}. `.repeat(times)}</p>`;
+  it('gives what Readability gives for the whole page', () => {
+    const random = prng(20261125);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    let fellBack = 0;
+    for (let page = 0; page < 150; page++) {
+      const direct = Array.from({ length: Math.floor(random() * 3) }, (_, n) => sentence(n, 1 + Math.floor(random() * 4))).join('');
+      const hidden = Array.from({ length: 1 + Math.floor(random() * 6) }, (_, n) => sentence(n + 10, 1 + Math.floor(random() * 4))).join('');
+      const byline = pick(['', '<p class="byline">By Ana Ruiz. Staff writer.</p>', '<div class="author">Ana Ruiz</div>', '<span rel="author">Ana</span>']);
+      const unlikely = pick([
+        `<div class="comment-thread">${hidden}</div>`,
+        `<div class="sidebar"><div>${hidden}</div></div>`,
+        `<section><div class="related">${hidden}</div>${byline}</section>`,
+      ]);
+      const parts = [direct, unlikely, byline, pick(['', '<pre>some preformatted text that is long enough to count</pre>', '<div><p>tiny.</p></div>'])];
+      parts.sort(() => random() - 0.5);
+      const html = `<html><body>${parts.join('')}</body></html>`;
+      const { after } = strip(html);
+      const document = parseDocument(after, PAGE_URL);
+      if (!read(document, { firstPassOnly: true }).firstPassSucceeded) fellBack++;
+      releaseDocument(document);
+      expect({ html, result: readArticle(after, () => html, PAGE_URL) }).toEqual({ html, result: runReadability(html, PAGE_URL) });
+    }
+    expect(fellBack).toBeGreaterThan(100);
   });
 });
 

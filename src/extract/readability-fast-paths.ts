@@ -1,0 +1,115 @@
+import type { Readability } from '@mozilla/readability';
+
+/*
+ * Faster versions of a few @mozilla/readability 0.6.0 internals, installed on one Readability instance. Each
+ * returns exactly what the method it replaces returns, on every input: they only skip work whose result cannot
+ * change the answer. Readability is pinned to 0.6.0; test/speed/readability-fast-paths.test.ts compares each
+ * with the original, and fails if a method they replace is renamed or gone.
+ */
+
+/** The Readability internals read or replaced here (0.6.0). */
+export interface ReadabilityInternals {
+  ELEMENT_NODE: number;
+  REGEXPS: { byline: RegExp };
+  _getAllNodesWithTag?: (root: Document | Element, tagNames: string[]) => ArrayLike<Element>;
+  _isValidByline?: (node: Element, matchString: string) => boolean;
+  _isElementWithoutContent?: (node: Element) => boolean;
+  _isProbablyVisible?: (node: Element) => boolean;
+}
+
+/** The methods replaced, by name (for the test that compares them with Readability's own). */
+export const REPLACED_METHODS = ['_getAllNodesWithTag', '_isValidByline', '_isElementWithoutContent', '_isProbablyVisible'] as const;
+
+export function installFastPaths(reader: Readability): void {
+  const internals = reader as unknown as ReadabilityInternals;
+  for (const name of REPLACED_METHODS) {
+    if (typeof internals[name] !== 'function') return; // not the Readability these were written for: leave it be
+  }
+  internals._getAllNodesWithTag = elementsByTagNames;
+  internals._isValidByline = isValidByline;
+  internals._isElementWithoutContent = isElementWithoutContent;
+  internals._isProbablyVisible = isProbablyVisible;
+}
+
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+
+/**
+ * The descendants of `root` matching any of the type selectors `tagNames`, in tree order: what
+ * `root.querySelectorAll(tagNames.join(','))` returns (ASCII case-insensitive for HTML elements, exact otherwise).
+ * Readability asks for these about a hundred times a page; jsdom answers through a general CSS selector engine.
+ */
+export function elementsByTagNames(root: Document | Element, tagNames: readonly string[]): Element[] {
+  const exact = new Set(tagNames);
+  const lower = new Set(tagNames.map((name) => name.toLowerCase()));
+  const found: Element[] = [];
+  const visit = (parent: Document | Element): void => {
+    for (let child = parent.firstElementChild; child !== null; child = child.nextElementSibling) {
+      if ((child.namespaceURI === HTML_NAMESPACE ? lower : exact).has(child.localName)) found.push(child);
+      if (child.firstElementChild !== null) visit(child);
+    }
+  };
+  visit(root);
+  return found;
+}
+
+/**
+ * Readability's byline test, asked of every element until a byline is found. The original measures the
+ * element's whole text first (its textContent: the walk over a page costs the sum of all subtree sizes); here
+ * the text is measured only for the few elements whose attributes already look like a byline.
+ */
+function isValidByline(this: ReadabilityInternals, node: Element, matchString: string): boolean {
+  const rel = node.getAttribute('rel');
+  const itemprop = node.getAttribute('itemprop');
+  const looksLikeByline =
+    rel === 'author' || (itemprop !== null && itemprop !== '' && itemprop.includes('author')) || this.REGEXPS.byline.test(matchString);
+  if (!looksLikeByline) return false;
+  const bylineLength = (node.textContent ?? '').trim().length;
+  return bylineLength > 0 && bylineLength < 100;
+}
+
+/**
+ * Readability's "empty container" test (no text, and no children but <br>/<hr>). The original builds the
+ * element's whole text to see whether it is blank; this stops at the first text node that is not.
+ * (`String.prototype.trim` and `\s` strip the same characters.)
+ */
+function isElementWithoutContent(this: ReadabilityInternals, node: Element): boolean {
+  return (
+    node.nodeType === this.ELEMENT_NODE &&
+    !hasNonBlankText(node) &&
+    (node.children.length === 0 ||
+      node.children.length === node.getElementsByTagName('br').length + node.getElementsByTagName('hr').length)
+  );
+}
+
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+const NON_BLANK = /\S/;
+
+/** Whether any Text (or CDATA) descendant of `node` holds a non-whitespace character: textContent.trim() !== ''. */
+function hasNonBlankText(node: Node): boolean {
+  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+    const type = child.nodeType;
+    if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+      if (NON_BLANK.test((child as CharacterData).data)) return true;
+    } else if (child.firstChild !== null && hasNonBlankText(child)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Readability's visibility test, asked of every element. The original reads `node.style`, for which jsdom
+ * builds a CSS declaration from the style attribute; without that attribute the declaration is empty (neither
+ * display:none nor visibility:hidden), so it is built only for elements that have one.
+ */
+function isProbablyVisible(node: Element): boolean {
+  if (node.hasAttribute('style')) {
+    const style = (node as HTMLElement).style as CSSStyleDeclaration | undefined;
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
+  }
+  if (node.hasAttribute('hidden')) return false;
+  if (!node.hasAttribute('aria-hidden') || node.getAttribute('aria-hidden') !== 'true') return true;
+  const className = (node as { className?: unknown }).className;
+  return typeof className === 'string' && className !== '' && className.includes('fallback-image');
+}
