@@ -3,12 +3,14 @@
  * over the same corpus pages in one process alone, then in two processes at once (each its own Node, heap and
  * jsdom), and prints pages/s for both and their ratio — the ceiling for `archive --workers 2` over
  * `--workers 1`, which also shares one process. For comparison, the same for a pure arithmetic loop (no memory
- * traffic). Prints figures; asserts nothing.
+ * traffic). Also how many cores the lone process keeps busy (V8 collects garbage on helper threads), and the
+ * ceiling that leaves for two. Prints figures; asserts nothing.
  *
  * Options (environment): CHRONICLE_CORPUS=DIR, CHRONICLE_BENCH_PAGES=N pages per process (default 120, the
  * heaviest corpus pages left out so one page does not decide the figure).
  */
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as turn } from 'node:timers/promises';
@@ -18,6 +20,9 @@ import { table } from './stats.js';
 
 const HEAVIEST = /reddit|wikipedia-2|youtube/;
 
+/** The CPUs this process may use. */
+const cpuCount = (): number => availableParallelism();
+
 const released = (): Promise<void> => {
   process.stdout.write('ready\n');
   return new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
@@ -26,24 +31,34 @@ const released = (): Promise<void> => {
 async function child(kind: string): Promise<void> {
   if (kind === 'spin') {
     await released();
+    const cpu = process.cpuUsage();
     let sum = 0;
     for (let index = 0; index < 6e8; index++) sum += index % 7;
     if (sum < 0) process.stdout.write('impossible\n');
+    reportCpu(cpu);
     return;
   }
   const limit = Number(process.env.CHRONICLE_BENCH_PAGES ?? 120);
   const pages = (loadCorpus(corpusRoot()) ?? []).filter((page) => !HEAVIEST.test(page.name)).slice(0, limit);
   for (const page of pages.slice(0, 30)) await extractArticle(page.bytes, { url: page.url }).catch(() => null);
   await released();
+  const cpu = process.cpuUsage();
   for (const page of pages) {
     await extractArticle(page.bytes, { url: page.url }).catch(() => null);
     await turn();
   }
   process.stdout.write(`pages ${pages.length}\n`);
+  reportCpu(cpu);
+}
+
+/** CPU seconds this process used since `since`, on all its threads (V8's GC and compiler threads too). */
+function reportCpu(since: NodeJS.CpuUsage): void {
+  const used = process.cpuUsage(since);
+  process.stdout.write(`cpu ${(used.user + used.system) / 1e6}\n`);
 }
 
 /** Starts `count` children of `kind`, releases them together once all are warm, and times them. */
-async function together(kind: string, count: number): Promise<{ seconds: number; units: number }> {
+async function together(kind: string, count: number): Promise<{ seconds: number; units: number; cpu: number }> {
   const script = fileURLToPath(import.meta.url);
   const children = Array.from({ length: count }, () => spawn(process.execPath, [...process.execArgv, script, kind], { stdio: ['pipe', 'pipe', 'inherit'] }));
   const outputs = children.map(() => '');
@@ -62,7 +77,8 @@ async function together(kind: string, count: number): Promise<{ seconds: number;
   await Promise.all(children.map((proc) => new Promise((resolve) => proc.once('close', resolve))));
   const seconds = (performance.now() - started) / 1000;
   const units = kind === 'spin' ? count : outputs.reduce((total, output) => total + Number(/pages (\d+)/.exec(output)?.[1] ?? 0), 0);
-  return { seconds, units };
+  const cpu = outputs.reduce((total, output) => total + Number(/cpu ([\d.]+)/.exec(output)?.[1] ?? 0), 0);
+  return { seconds, units, cpu };
 }
 
 async function main(): Promise<void> {
@@ -77,10 +93,18 @@ async function main(): Promise<void> {
     const one = await together(work, 1);
     const two = await together(work, 2);
     const rate = (run: { seconds: number; units: number }): number => run.units / run.seconds;
-    rows.push([label, rate(one).toFixed(2), rate(two).toFixed(2), `${(rate(two) / rate(one)).toFixed(2)}x`]);
+    const cores = one.cpu / one.seconds;
+    rows.push([
+      label, rate(one).toFixed(2), rate(two).toFixed(2), `${(rate(two) / rate(one)).toFixed(2)}x`, cores.toFixed(2),
+      `${Math.min(cpuCount(), cores > 0 ? cpuCount() / cores : cpuCount()).toFixed(2)}x`,
+    ]);
   }
   process.stdout.write('two processes at once vs one alone (units/s: pages, or loops for the arithmetic)\n');
-  process.stdout.write(`${table(['work', '1 process', '2 processes', 'ratio'], rows)}\n`);
+  process.stdout.write(`${table(['work', '1 process', '2 processes', 'ratio', 'cores busy (1 process)', 'ceiling'], rows)}\n`);
+  process.stdout.write(
+    `cores busy: CPU time / wall time of the lone process (its GC and compiler threads count); ceiling: ${cpuCount()} cores / that,\n` +
+      'the most two such processes can get from this machine together.\n',
+  );
 }
 
 main().catch((error: unknown) => {
