@@ -1,4 +1,5 @@
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { createRequire } from 'node:module';
+import type { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { installFastPaths } from './readability-fast-paths.js';
 
@@ -13,8 +14,20 @@ export interface ReadabilityResult {
   publishedTime: string | null;
 }
 
-/** A console that swallows everything: jsdom's CSS and parse complaints are not ours to print. */
-const silentConsole = new VirtualConsole();
+/**
+ * jsdom, loaded on first use: importing it takes about a second of CPU, which commands that extract nothing
+ * (`--version`, `list`, `diff`, …) should not pay. With it, a console that swallows everything: jsdom's CSS and
+ * parse complaints are not ours to print.
+ */
+let jsdom: { JSDOM: typeof JSDOM; silentConsole: VirtualConsole } | null = null;
+
+function loadJsdom(): { JSDOM: typeof JSDOM; silentConsole: VirtualConsole } {
+  if (jsdom === null) {
+    const module = createRequire(import.meta.url)('jsdom') as typeof import('jsdom');
+    jsdom = { JSDOM: module.JSDOM, silentConsole: new module.VirtualConsole() };
+  }
+  return jsdom;
+}
 
 /**
  * One jsdom window per thread, made on first use and kept. Each page is parsed by that window's DOMParser
@@ -27,7 +40,10 @@ let sharedWindow: JSDOM | null = null;
 
 /** Parses `html` into a fresh, windowless, scripting-disabled jsdom Document whose URL is `pageUrl`. */
 export function parseDocument(html: string, pageUrl: string): Document {
-  sharedWindow ??= new JSDOM('', { url: 'about:blank', virtualConsole: silentConsole });
+  if (sharedWindow === null) {
+    const { JSDOM: Window, silentConsole } = loadJsdom();
+    sharedWindow = new Window('', { url: 'about:blank', virtualConsole: silentConsole });
+  }
   // The parsed document takes its URL (hence baseURI, for Readability's absolute links) from the window's.
   sharedWindow.reconfigure({ url: pageUrl });
   return new sharedWindow.window.DOMParser().parseFromString(html, 'text/html');
