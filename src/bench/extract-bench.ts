@@ -4,8 +4,8 @@
  *   (a) htmlparser2 parse only — the floor;
  *   (b) naive Readability on a fresh jsdom of the whole page — the baseline;
  *   (c) chronicle's extractArticle in full (metadata, embeds, quotes, body).
- * Then a per-step breakdown of (c) (its stages replayed one by one; 'fallback' is Readability on the whole page
- * when its first pass on the stripped page fails), body agreement with Readability's
+ * Then a per-step breakdown of (c) (its stages replayed one by one; 'fallback' is Readability's second and later
+ * passes on the whole page when its first pass on the stripped page fails), body agreement with Readability's
  * expected.html on its test pages for (b) and (c), and peak RSS. Prints figures; asserts nothing.
  *
  * Options (environment): CHRONICLE_CORPUS=DIR, CHRONICLE_BENCH_WARMUP=N pages warmed (default all),
@@ -13,7 +13,6 @@
  */
 import { setImmediate as turn } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
-import * as cheerio from 'cheerio';
 import { parseDocument as parseWithHtmlparser2 } from 'htmlparser2';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
@@ -26,7 +25,7 @@ import { prunePage } from '../extract/clean/prune-page.js';
 import { detectEmbeds } from '../extract/embeds/index.js';
 import { extractArticle } from '../extract/extract-article.js';
 import { extractImages } from '../extract/images.js';
-import { loadPage } from '../extract/parse-html.js';
+import { loadFragment, loadPage } from '../extract/parse-html.js';
 import { extractMetadata } from '../extract/metadata/index.js';
 import { extractQuotes, findPullQuotes } from '../extract/quotes/index.js';
 import { parseDocument, read, releaseDocument, runReadability } from '../extract/readability.js';
@@ -176,25 +175,27 @@ function stepTimes(page: CorpusPage): Record<Step, number> {
     return safely(() => findPullQuotes($)) ?? [];
   });
   timed('prune', () => prunePage($));
-  const html = timed('strip unlikely+serialize', () => {
+  const { html, removed } = timed('strip unlikely+serialize', () => {
     const stripped = stripUnlikelyCandidates($);
     const serialized = $.html();
     stripped.restore();
-    return serialized;
+    return { html: serialized, removed: stripped.removed };
   });
+  // As readArticle: the first pass alone on the stripped page; when it fails, Readability goes on with the
+  // whole page from its second pass. (Nothing stripped: Readability in full on the page, as extractArticle does.)
   const document = timed('jsdom', () => parseDocument(html, pageUrl));
-  const outcome = timed('readability', () => safely(() => read(document)));
+  const outcome = timed('readability', () => safely(() => read(document, { firstPassOnly: removed > 0 })));
   releaseDocument(document);
   const readable =
-    outcome?.firstPassSucceeded === true
-      ? outcome.result
-      : timed('fallback (whole page)', () => safely(() => runReadability($.html(), pageUrl)));
+    removed === 0 || outcome?.firstPassSucceeded === true
+      ? (outcome?.result ?? null)
+      : timed('fallback (whole page)', () => safely(() => runReadability($.html(), pageUrl, outcome?.failedFirstPass)));
   if (readable) {
     timed('post-processing', () =>
       safely(() => {
-        const body$ = cheerio.load(flattenBlocks(cheerio.load(readable.content, null, false)), null, false);
+        const body$ = loadFragment(flattenBlocks(loadFragment(readable.content)));
         cleanChrome(body$);
-        const clean$ = cheerio.load(sanitizeBody(body$.html() ?? ''), null, false);
+        const clean$ = loadFragment(sanitizeBody(body$.html() ?? ''));
         blockText(clean$.root().children().toArray());
         extractQuotes({ body$: clean$, pageUrl, pullQuotes });
         extractImages({ body$: clean$, pageUrl, leadImage: null });

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { JSDOM, VirtualConsole } from 'jsdom';
+import type { JSDOM } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { installFastPaths } from './readability-fast-paths.js';
 
@@ -15,19 +15,10 @@ export interface ReadabilityResult {
 }
 
 /**
- * jsdom, loaded on first use: importing it takes about a second of CPU, which commands that extract nothing
- * (`--version`, `list`, `diff`, …) should not pay. With it, a console that swallows everything: jsdom's CSS and
- * parse complaints are not ours to print.
+ * jsdom is required when the first window is made, not imported: importing it takes about a second of CPU,
+ * which commands that extract nothing (`--version`, `list`, `diff`, …) should not pay.
  */
-let jsdom: { JSDOM: typeof JSDOM; silentConsole: VirtualConsole } | null = null;
-
-function loadJsdom(): { JSDOM: typeof JSDOM; silentConsole: VirtualConsole } {
-  if (jsdom === null) {
-    const module = createRequire(import.meta.url)('jsdom') as typeof import('jsdom');
-    jsdom = { JSDOM: module.JSDOM, silentConsole: new module.VirtualConsole() };
-  }
-  return jsdom;
-}
+const requireModule = createRequire(import.meta.url);
 
 /**
  * One jsdom window per thread, made on first use and kept. Each page is parsed by that window's DOMParser
@@ -41,8 +32,9 @@ let sharedWindow: JSDOM | null = null;
 /** Parses `html` into a fresh, windowless, scripting-disabled jsdom Document whose URL is `pageUrl`. */
 export function parseDocument(html: string, pageUrl: string): Document {
   if (sharedWindow === null) {
-    const { JSDOM: Window, silentConsole } = loadJsdom();
-    sharedWindow = new Window('', { url: 'about:blank', virtualConsole: silentConsole });
+    const { JSDOM: Window, VirtualConsole: Console } = requireModule('jsdom') as typeof import('jsdom');
+    // A console that swallows everything: jsdom's CSS and parse complaints are not ours to print.
+    sharedWindow = new Window('', { url: 'about:blank', virtualConsole: new Console() });
   }
   // The parsed document takes its URL (hence baseURI, for Readability's absolute links) from the window's.
   sharedWindow.reconfigure({ url: pageUrl });
@@ -51,12 +43,13 @@ export function parseDocument(html: string, pageUrl: string): Document {
 
 /**
  * Runs Mozilla Readability on a jsdom document built from `html`. Scripts never run and no resources are
- * loaded. Returns null when Readability finds no article.
+ * loaded. Returns null when Readability finds no article. `after`: start at Readability's second pass, from what
+ * its failed first pass on the stripped copy of this page left (see readArticle).
  */
-export function runReadability(html: string, pageUrl: string): ReadabilityResult | null {
+export function runReadability(html: string, pageUrl: string, after?: FailedFirstPass): ReadabilityResult | null {
   const document = parseDocument(html, pageUrl);
   try {
-    return read(document).result;
+    return read(document, after === undefined ? {} : { after }).result;
   } finally {
     releaseDocument(document);
   }
@@ -94,12 +87,7 @@ export function readArticle(strippedHtml: string, fullHtml: () => string, pageUr
     // Free the stripped page before the whole one is built (a big page's two trees would double the peak);
     // the failed attempt's content is a tree of its own, outside the page, and stays for the run below.
     stripped.replaceChildren();
-    const full = parseDocument(fullHtml(), pageUrl);
-    try {
-      return read(full, { after: first.failedFirstPass }).result;
-    } finally {
-      releaseDocument(full);
-    }
+    return runReadability(fullHtml(), pageUrl, first.failedFirstPass);
   } finally {
     releaseDocument(stripped);
   }
