@@ -1,5 +1,6 @@
 import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
 
 /**
  * Pages are parsed by cheerio on htmlparser2 rather than its default parse5: three times faster on news pages (the
@@ -22,4 +23,9 @@ export function loadPage(html: string): CheerioAPI {
  */
 export function loadFragment(html: string): CheerioAPI {
   return cheerio.load(html, null, false);
+}
+
+/** Whether a node of those trees is an element (domhandler gives <script> and <style> types of their own). */
+export function isElement(node: AnyNode | null | undefined): node is Element {
+  return node !== null && node !== undefined && (node.type === 'tag' || node.type === 'script' || node.type === 'style');
 }

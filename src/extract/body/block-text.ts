@@ -1,5 +1,5 @@
 import type { AnyNode } from 'domhandler';
-import { isElement } from './blocks.js';
+import { isElement } from '../parse-html.js';
 
 const BLOCK_BREAK = new Set([
   'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'figure', 'figcaption',

@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { isElement } from '../parse-html.js';
 
 /** Elements that stand as blocks of the article body and are kept whole. */
 export const BLOCK_TAGS = new Set([
@@ -11,10 +12,6 @@ export const BLOCK_TAGS = new Set([
 const CONTAINER_TAGS = new Set([
   'div', 'section', 'article', 'main', 'header', 'footer', 'span', 'center', 'font', 'body', 'html', 'form',
 ]);
-
-export function isElement(node: AnyNode): node is Element {
-  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
-}
 
 /** True when an element holds a block (or a container of blocks) anywhere inside it. */
 function hasBlockDescendant(element: Element): boolean {

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { ChildNode, Element, ParentNode } from 'domhandler';
-import { isElement } from '../body/blocks.js';
+import { isElement } from '../parse-html.js';
 import { relink } from './child-list.js';
 
 /*

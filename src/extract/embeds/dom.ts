@@ -3,9 +3,9 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { cleanUrl, resolveUrl } from '../../normalize/url.js';
 
-export function isElement(node: AnyNode | null | undefined): node is Element {
-  return node !== null && node !== undefined && (node.type === 'tag' || node.type === 'script' || node.type === 'style');
-}
+import { isElement } from '../parse-html.js';
+
+export { isElement };
 
 export function attr(element: Element, name: string): string | null {
   const value = element.attribs[name];
