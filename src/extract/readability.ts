@@ -27,18 +27,36 @@ const requireModule = createRequire(import.meta.url);
  * freed only when the event loop turns. A DOMParser document is scripting-disabled, loads nothing, runs
  * nothing, and is garbage like any other object once Readability is done with it.
  */
-let sharedWindow: JSDOM | null = null;
+let sharedWindow: SharedWindow | null = null;
+
+interface SharedWindow {
+  dom: JSDOM;
+  /** The window's event listeners as jsdom made them (see releaseDocument). */
+  listeners: Map<string, unknown[]>;
+  /** jsdom's listener table of the window (EventTargetImpl._eventListeners), by event type. */
+  table: Record<string, unknown[]>;
+}
+
+/** jsdom's Web IDL glue: the implementation object behind a wrapper such as a Window. */
+interface IdlUtils {
+  implForWrapper(wrapper: unknown): { _eventListeners?: Record<string, unknown[]> } | null;
+}
+
+function makeSharedWindow(): SharedWindow {
+  const { JSDOM: Window, VirtualConsole: Console } = requireModule('jsdom') as typeof import('jsdom');
+  const idl = requireModule('jsdom/lib/generated/idl/utils.js') as IdlUtils;
+  // A console that swallows everything: jsdom's CSS and parse complaints are not ours to print.
+  const dom = new Window('', { url: 'about:blank', virtualConsole: new Console() });
+  const table = idl.implForWrapper(dom.window)?._eventListeners ?? {};
+  return { dom, table, listeners: new Map(Object.entries(table).map(([type, list]) => [type, [...list]])) };
+}
 
 /** Parses `html` into a fresh, windowless, scripting-disabled jsdom Document whose URL is `pageUrl`. */
 export function parseDocument(html: string, pageUrl: string): Document {
-  if (sharedWindow === null) {
-    const { JSDOM: Window, VirtualConsole: Console } = requireModule('jsdom') as typeof import('jsdom');
-    // A console that swallows everything: jsdom's CSS and parse complaints are not ours to print.
-    sharedWindow = new Window('', { url: 'about:blank', virtualConsole: new Console() });
-  }
+  sharedWindow ??= makeSharedWindow();
   // The parsed document takes its URL (hence baseURI, for Readability's absolute links) from the window's.
-  sharedWindow.reconfigure({ url: pageUrl });
-  return new sharedWindow.window.DOMParser().parseFromString(html, 'text/html');
+  sharedWindow.dom.reconfigure({ url: pageUrl });
+  return new sharedWindow.dom.window.DOMParser().parseFromString(html, 'text/html');
 }
 
 /**
@@ -55,19 +73,32 @@ export function runReadability(html: string, pageUrl: string, after?: FailedFirs
   }
 }
 
-/** Documents parsed by one window before it is replaced (see releaseDocument). */
-const DOCUMENTS_PER_WINDOW = 50;
+/**
+ * Documents parsed by one window before it is replaced: a safety net only, for whatever else jsdom might keep
+ * on a window (the one known leak is closed by releaseDocument); making a window costs about 20 ms.
+ */
+const DOCUMENTS_PER_WINDOW = 1000;
 let documentsParsed = 0;
 
 /**
- * Empties a parsed document and, every 50 documents, lets go of the shared window: jsdom keeps
- * DOMParser documents reachable from the window that made them (measured: about 2.4 MB a page), so
- * without this a long batch grows without bound.
+ * Empties a parsed document and drops the event listeners added to the shared window while it was in use.
+ * jsdom's CSS selector engine (@asamuzakjp/dom-selector) is made once per document, on its first selector
+ * query (jsdom asks one as soon as a URL attribute such as img.src is read, for <base href>), and adds ten
+ * listeners to the document's window that are never removed: each one keeps that document, with its whole
+ * tree, reachable from the shared window (measured: about 2.4 MB a page, so a long batch grew without bound).
+ * Nothing else listens on this window, so its listener table goes back to what jsdom made.
  */
 export function releaseDocument(document: Document): void {
   document.replaceChildren();
-  if (++documentsParsed % DOCUMENTS_PER_WINDOW === 0 && sharedWindow !== null) {
-    sharedWindow.window.close();
+  if (sharedWindow === null) return;
+  const { table, listeners } = sharedWindow;
+  for (const type of Object.keys(table)) {
+    const kept = listeners.get(type);
+    if (kept === undefined) delete table[type];
+    else table[type] = [...kept];
+  }
+  if (++documentsParsed % DOCUMENTS_PER_WINDOW === 0) {
+    sharedWindow.dom.window.close();
     sharedWindow = null;
   }
 }
