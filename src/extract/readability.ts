@@ -75,7 +75,7 @@ export function runReadability(html: string, pageUrl: string, after?: FailedFirs
 
 /**
  * Documents parsed by one window before it is replaced: a safety net only, for whatever else jsdom might keep
- * on a window (the one known leak is closed by releaseDocument); making a window costs about 20 ms.
+ * on a window (the one known leak is closed by releaseDocument).
  */
 const DOCUMENTS_PER_WINDOW = 1000;
 let documentsParsed = 0;
