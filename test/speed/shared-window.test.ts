@@ -40,7 +40,7 @@ describe('the shared jsdom window', () => {
   it('keeps no released document alive, even after jsdom made a selector engine for it', async () => {
     const references = Array.from({ length: 12 }, (_, index) => readOnce(index % 2 === 0));
     expect(await survivors(references)).toBe(0);
-  });
+  }, 90_000); // the first test to parse loads jsdom (through the test transform: ~10 s alone, more under load)
 
   it('still answers selector queries and URLs on later documents', () => {
     for (let index = 0; index < 3; index++) readOnce(true);
