@@ -38,6 +38,13 @@ describe('prunePage', () => {
     expect($('meta[name="author"]').length).toBe(1);
   });
 
+  it("replaces MathJax 3's wrappers by the MathML they hold, in place (their class reads as a menu to Readability)", () => {
+    const $ = pruned(`<body><p>When <mjx-container class="MathJax CtxtMenu_Attached_0" jax="CHTML"><mjx-math aria-hidden="true"><mjx-mi>a</mjx-mi></mjx-math><mjx-assistive-mml display="inline"><math><mi>a</mi><mo>≠</mo><mn>0</mn></math></mjx-assistive-mml></mjx-container>, two roots.</p></body>`);
+    expect($('mjx-container, mjx-assistive-mml, mjx-math').length).toBe(0);
+    expect($('p').html()).toBe('When <math><mi>a</mi><mo>≠</mo><mn>0</mn></math>, two roots.');
+    expect($('math')[0]!.parent).toBe($('p')[0]);
+  });
+
   it('keeps noscript blocks that hold an image, drops the others', () => {
     const $ = pruned(`<body>${ARTICLE}<noscript><img src="real.jpg" alt="Library"></noscript><noscript><p>Enable JavaScript</p></noscript></body>`);
     expect($('noscript').length).toBe(1);

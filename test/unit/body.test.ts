@@ -130,6 +130,13 @@ describe('sanitizeBody', () => {
     expect(html).toBe('<figure class="chronicle-embed"><blockquote class="chronicle-embed-text"><p class="chronicle-embed-author">a</p></blockquote><a class="chronicle-embed-link" href="https://t.example/">l</a></figure><p>b</p>');
   });
 
+  it('keeps MathML equations, without their annotations or any attribute outside the allow-list', () => {
+    const html = sanitizeBody(
+      '<p>Energy: <math display="block" onclick="x()"><semantics><mrow><mi mathvariant="normal">E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></mrow><annotation encoding="application/x-tex">E = mc^2</annotation></semantics></math></p>',
+    );
+    expect(html).toBe('<p>Energy: <math display="block"><semantics><mrow><mi mathvariant="normal">E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></mrow></semantics></math></p>');
+  });
+
   it('keeps embed figures with their data attributes', () => {
     const html = sanitizeBody('<figure class="chronicle-embed other" data-chronicle-embed="0" data-provider="twitter" data-kind="post"><p>t</p></figure>');
     expect(html).toBe('<figure class="chronicle-embed" data-chronicle-embed="0" data-provider="twitter" data-kind="post"><p>t</p></figure>');

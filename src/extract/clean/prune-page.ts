@@ -54,6 +54,12 @@ const NOT_TEXT = new Set(['script', 'style', 'template', 'noscript', 'textarea']
 /** Never removed, whatever their attributes say. */
 const STRUCTURAL = new Set(['html', 'head', 'body']);
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+/**
+ * MathJax 3's wrappers around an equation: the MathML inside them (`<math>`) is the equation. They are replaced
+ * by what they hold: their class (`MathJax CtxtMenu_Attached_0`) matches Readability 0.6.0's unlikely-candidate
+ * rule ("menu"), which dropped every equation of a MathJax page (the rendered copy, `mjx-math`, is aria-hidden).
+ */
+const UNWRAPPED = new Set(['mjx-container', 'mjx-assistive-mml']);
 
 /**
  * Strips what can never be article content, before the page goes to jsdom, in one walk over the tree:
@@ -64,7 +70,8 @@ const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b
  * - hidden elements, by the rules Readability uses to drop them itself (`hidden`, `aria-hidden="true"`,
  *   inline `display:none` / `visibility:hidden`); then every `style` attribute, so jsdom parses no CSS;
  * - known chrome by class or id (share bars, related posts, comments, newsletter boxes, ads) of at most
- *   120 words that holds no <article> or <main>.
+ *   120 words that holds no <article> or <main>;
+ * - MathJax's wrappers around MathML equations, replaced by what they hold (see UNWRAPPED).
  * Returns the number of elements removed.
  */
 export function prunePage($: CheerioAPI): number {
@@ -74,6 +81,7 @@ export function prunePage($: CheerioAPI): number {
 
 function pruneChildren(parent: ParentNode): number {
   let removed = 0;
+  let unwrapped = false;
   const kept: ChildNode[] = [];
   for (const child of parent.children) {
     if (child.type === 'comment') continue;
@@ -85,10 +93,18 @@ function pruneChildren(parent: ParentNode): number {
       }
       if (child.attribs.style !== undefined) delete child.attribs.style;
       removed += child.name === 'svg' ? emptyElement(child) : pruneChildren(child);
+      if (UNWRAPPED.has(child.name)) {
+        for (const inner of child.children) {
+          inner.parent = parent;
+          kept.push(inner);
+        }
+        unwrapped = true;
+        continue;
+      }
     }
     kept.push(child);
   }
-  if (kept.length !== parent.children.length) relink(parent, kept);
+  if (unwrapped || kept.length !== parent.children.length) relink(parent, kept);
   return removed;
 }
 
