@@ -61,6 +61,23 @@ describe('decodeHtml (WHATWG encoding sniffing)', () => {
     expect(legacy.text).toBe('<p>“a”');
   });
 
+  it('reads UTF-8 bytes as UTF-8 when only a <meta> names a legacy encoding (a page re-saved as UTF-8)', () => {
+    const sentence = '谷歌在2014年收购的人工智能公司DeepMind开发出一款计算机。';
+    const resaved = decodeHtml(page('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', Buffer.from(sentence, 'utf8')), 'text/html');
+    expect(resaved).toMatchObject({ charset: 'UTF-8', charsetSource: 'sniff' });
+    expect(resaved.text).toContain(sentence);
+    // Still the declared encoding when the bytes are not UTF-8 (real GBK), when they are plain ASCII (ISO-2022-JP
+    // is 7-bit), and whenever the header names it.
+    const gbk = decodeHtml(page('<meta charset="gb2312">', Buffer.from('b9c8b8e8', 'hex')), null);
+    expect(gbk).toMatchObject({ charset: 'GBK', charsetSource: 'meta' });
+    expect(gbk.text).toContain('谷歌');
+    const jis = decodeHtml(page('<meta charset="iso-2022-jp">', Buffer.from('1b24423f3731581b2842', 'hex')), null);
+    expect(jis).toMatchObject({ charset: 'ISO-2022-JP', charsetSource: 'meta' });
+    expect(jis.text).toContain('新駅');
+    const header = decodeHtml(page('<meta charset="gb2312">', Buffer.from(sentence, 'utf8')), 'text/html; charset=gb2312');
+    expect(header).toMatchObject({ charset: 'GBK', charsetSource: 'header' });
+  });
+
   it('reads the charset parameter of a Content-Type', () => {
     expect(charsetFromContentType('text/html; charset="ISO-8859-1"')).toBe('ISO-8859-1');
     expect(charsetFromContentType('text/html;charset=utf-8;foo=bar')).toBe('utf-8');
