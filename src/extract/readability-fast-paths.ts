@@ -20,12 +20,19 @@ export interface ReadabilityInternals {
 /** The methods replaced, by name (for the test that compares them with Readability's own). */
 export const REPLACED_METHODS = ['_getAllNodesWithTag', '_isValidByline', '_isElementWithoutContent', '_isProbablyVisible'] as const;
 
-export function installFastPaths(reader: Readability): void {
+/**
+ * How many times the subtree under a node has changed: jsdom bumps a node's `_version`, and every ancestor's, on
+ * each insertion or removal below it. Undefined when it cannot be read (then nothing is cached).
+ */
+export type SubtreeVersion = (node: Document | Element) => number | undefined;
+
+export function installFastPaths(reader: Readability, subtreeVersion?: SubtreeVersion): void {
   const internals = reader as unknown as ReadabilityInternals;
   for (const name of REPLACED_METHODS) {
     if (typeof internals[name] !== 'function') return; // not the Readability these were written for: leave it be
   }
-  internals._getAllNodesWithTag = elementsByTagNames;
+  const listing = subtreeVersion === undefined ? null : new DescendantListing(subtreeVersion);
+  internals._getAllNodesWithTag = listing === null ? elementsByTagNames : (root, tagNames) => listing.query(root, tagNames);
   internals._isValidByline = isValidByline;
   internals._isElementWithoutContent = isElementWithoutContent;
   internals._isProbablyVisible = isProbablyVisible;
@@ -50,6 +57,55 @@ export function elementsByTagNames(root: Document | Element, tagNames: readonly 
   };
   visit(root);
   return found;
+}
+
+/**
+ * elementsByTagNames, answered from a list of the descendants of the last root asked about, kept while that
+ * subtree is unchanged. Readability asks four such questions in a row of each element it may clean away
+ * (lists, headings, embeds, text-ish elements: `_cleanConditionally`); the tree is walked once for them, and
+ * the other three read a flat list. Only the last root is kept: the walk of every element's subtree kept
+ * would hold a list the size of the sum of all subtree sizes.
+ */
+class DescendantListing {
+  private root: Document | Element | null = null;
+  private version = -1;
+  private elements: Element[] = [];
+  /** Per element: its local name if HTML (matched case-insensitively), else NUL + local name (matched exactly). */
+  private keys: string[] = [];
+
+  constructor(private readonly subtreeVersion: SubtreeVersion) {}
+
+  query(root: Document | Element, tagNames: readonly string[]): Element[] {
+    const version = this.subtreeVersion(root);
+    if (version === undefined) return elementsByTagNames(root, tagNames);
+    if (root !== this.root || version !== this.version) this.list(root, version);
+    const wanted = new Set<string>();
+    for (const name of tagNames) {
+      wanted.add(name.toLowerCase());
+      wanted.add(`\u0000${name}`);
+    }
+    const { elements, keys } = this;
+    const found: Element[] = [];
+    for (let index = 0; index < keys.length; index++) if (wanted.has(keys[index]!)) found.push(elements[index]!);
+    return found;
+  }
+
+  private list(root: Document | Element, version: number): void {
+    const elements: Element[] = [];
+    const keys: string[] = [];
+    const visit = (parent: Document | Element): void => {
+      for (let child = parent.firstElementChild; child !== null; child = child.nextElementSibling) {
+        elements.push(child);
+        keys.push(child.namespaceURI === HTML_NAMESPACE ? child.localName : `\u0000${child.localName}`);
+        if (child.firstElementChild !== null) visit(child);
+      }
+    };
+    visit(root);
+    this.root = root;
+    this.version = version;
+    this.elements = elements;
+    this.keys = keys;
+  }
 }
 
 /**

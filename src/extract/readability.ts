@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { JSDOM } from 'jsdom';
 import { Readability } from '@mozilla/readability';
-import { installFastPaths } from './readability-fast-paths.js';
+import { installFastPaths, type SubtreeVersion } from './readability-fast-paths.js';
 
 export interface ReadabilityResult {
   title: string | null;
@@ -37,14 +37,23 @@ interface SharedWindow {
   table: Record<string, unknown[]>;
 }
 
-/** jsdom's Web IDL glue: the implementation object behind a wrapper such as a Window. */
+/** jsdom's Web IDL glue: the implementation object behind a wrapper such as a Window or a Node. */
 interface IdlUtils {
-  implForWrapper(wrapper: unknown): { _eventListeners?: Record<string, unknown[]> } | null;
+  implForWrapper(wrapper: unknown): { _eventListeners?: Record<string, unknown[]>; _version?: unknown } | null;
 }
+
+let idlUtils: IdlUtils | null = null;
+
+/** jsdom's count of the changes under a node (see SubtreeVersion): its implementation's `_version`. */
+export const subtreeVersion: SubtreeVersion = (node) => {
+  idlUtils ??= requireModule('jsdom/lib/generated/idl/utils.js') as IdlUtils;
+  const version = idlUtils.implForWrapper(node)?._version;
+  return typeof version === 'number' ? version : undefined;
+};
 
 function makeSharedWindow(): SharedWindow {
   const { JSDOM: Window, VirtualConsole: Console } = requireModule('jsdom') as typeof import('jsdom');
-  const idl = requireModule('jsdom/lib/generated/idl/utils.js') as IdlUtils;
+  const idl = (idlUtils ??= requireModule('jsdom/lib/generated/idl/utils.js') as IdlUtils);
   // A console that swallows everything: jsdom's CSS and parse complaints are not ours to print.
   const dom = new Window('', { url: 'about:blank', virtualConsole: new Console() });
   const table = idl.implForWrapper(dom.window)?._eventListeners ?? {};
@@ -208,7 +217,7 @@ function failedFirstPass(reader: Readability, document: Document): FailedFirstPa
 export function read(document: Document, options: { firstPassOnly?: boolean; after?: FailedFirstPass } = {}): ReadOutcome {
   // No JSON-LD is left to read: scripts are removed before jsdom (the metadata rules read JSON-LD first).
   const reader = new Readability(document, { charThreshold: 500, disableJSONLD: true });
-  installFastPaths(reader);
+  installFastPaths(reader, subtreeVersion);
   if (options.firstPassOnly === true) stopAfterFirstPass(reader);
   if (options.after !== undefined) resumeAfterFirstPass(reader, document, options.after);
   let parsed: ReturnType<Readability['parse']>;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { Readability } from '@mozilla/readability';
-import { parseDocument, releaseDocument } from '../../src/extract/readability.js';
+import { parseDocument, releaseDocument, subtreeVersion } from '../../src/extract/readability.js';
 import { installFastPaths, REPLACED_METHODS } from '../../src/extract/readability-fast-paths.js';
 
 const pagesDir = fileURLToPath(new URL('../../fixtures/pages/', import.meta.url));
@@ -53,6 +53,44 @@ describe('Readability fast paths', () => {
     for (const name of readdirSync(pagesDir)) {
       const document = parseDocument(readFileSync(`${pagesDir}${name}/source.html`, 'utf8'), PAGE_URL);
       expect({ name, differ: disagreements(document) }).toEqual({ name, differ: [] });
+      releaseDocument(document);
+    }
+  });
+
+  it('answer tag queries from a kept listing of descendants that follows every change to the tree', () => {
+    const LISTS = [['p'], ['ul', 'ol'], ['img', 'picture', 'figure'], ['H1', 'h2'], ['DIV'], ['svg', 'path'], ['object', 'embed', 'iframe']];
+    for (const name of readdirSync(pagesDir)) {
+      const document = parseDocument(readFileSync(`${pagesDir}${name}/source.html`, 'utf8'), PAGE_URL);
+      const reader = new Readability(document);
+      installFastPaths(reader, subtreeVersion);
+      const internals = reader as unknown as { _getAllNodesWithTag(root: Document | Element, names: string[]): ArrayLike<Element> };
+      const same = (root: Document | Element): void => {
+        // Each list asked twice in a row: the second answer comes from the kept listing.
+        for (const names of LISTS) {
+          const expected = Array.from(root.querySelectorAll(names.join(',')));
+          expect({ name, names, found: Array.from(internals._getAllNodesWithTag(root, names)) }).toEqual({ name, names, found: expected });
+          expect(Array.from(internals._getAllNodesWithTag(root, names))).toEqual(expected);
+        }
+      };
+      const body = document.body;
+      same(document);
+      same(body);
+      // Removals and insertions anywhere below a listed root (the last paragraph, a list deep inside a div).
+      const paragraphs = body.getElementsByTagName('p');
+      paragraphs[paragraphs.length - 1]?.remove();
+      same(body);
+      const divs = body.getElementsByTagName('div');
+      const deep = divs[Math.floor(divs.length / 2)] ?? body;
+      deep.append(document.createElement('ul'), document.createElementNS('http://www.w3.org/2000/svg', 'svg'));
+      same(body);
+      same(deep);
+      // A root whose own children are replaced wholesale, as Readability's retries do.
+      const html = body.innerHTML;
+      body.innerHTML = '<div><p>one</p><ul><li>two</li></ul></div>';
+      same(body);
+      body.innerHTML = html;
+      same(body);
+      for (const div of Array.from(body.getElementsByTagName('div')).slice(0, 40)) same(div);
       releaseDocument(document);
     }
   });
