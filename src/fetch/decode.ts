@@ -22,8 +22,9 @@ const NOTHING_FOUND = 'x-user-defined';
  * header or BOM) that names another encoding for bytes that are valid UTF-8 and not plain ASCII is overruled,
  * since such bytes are UTF-8 (a page re-saved or migrated to UTF-8 with its old declaration left in place —
  * Readability's own qq test page is one: gb2312 declared, UTF-8 saved). Text in a legacy encoding is
- * practically never valid UTF-8 once it holds non-ASCII text. Decoding uses @exodus/bytes, a complete implementation of
- * the Encoding standard (Node's own TextDecoder reads windows-1252 as ISO-8859-1 and loses curly quotes).
+ * practically never valid UTF-8 once it holds non-ASCII text. Decoding uses @exodus/bytes, a complete
+ * implementation of the Encoding standard (Node's own TextDecoder reads windows-1252 as ISO-8859-1 and loses
+ * curly quotes).
  */
 export function decodeHtml(bytes: Uint8Array, contentType?: string | null): DecodedHtml {
   const headerLabel = charsetFromContentType(contentType);
