@@ -46,17 +46,38 @@ const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
  * Readability asks for these about a hundred times a page; jsdom answers through a general CSS selector engine.
  */
 export function elementsByTagNames(root: Document | Element, tagNames: readonly string[]): Element[] {
-  const exact = new Set(tagNames);
-  const lower = new Set(tagNames.map((name) => name.toLowerCase()));
+  const wanted = tagKeys(tagNames);
   const found: Element[] = [];
-  const visit = (parent: Document | Element): void => {
-    for (let child = parent.firstElementChild; child !== null; child = child.nextElementSibling) {
-      if ((child.namespaceURI === HTML_NAMESPACE ? lower : exact).has(child.localName)) found.push(child);
-      if (child.firstElementChild !== null) visit(child);
-    }
-  };
-  visit(root);
+  forEachDescendant(root, (element, key) => {
+    if (wanted.has(key)) found.push(element);
+  });
   return found;
+}
+
+/**
+ * The key a tag query matches an element by: its local name if HTML (the names asked are lower-cased, so the
+ * match is ASCII case-insensitive), else NUL + its local name (matched exactly).
+ */
+function elementKey(element: Element): string {
+  return element.namespaceURI === HTML_NAMESPACE ? element.localName : `\u0000${element.localName}`;
+}
+
+/** The keys (see elementKey) that match any of the type selectors `tagNames`. */
+function tagKeys(tagNames: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const name of tagNames) {
+    keys.add(name.toLowerCase());
+    keys.add(`\u0000${name}`);
+  }
+  return keys;
+}
+
+/** Calls `visit` with each descendant element of `root` and its key, in tree order. */
+function forEachDescendant(root: Document | Element, visit: (element: Element, key: string) => void): void {
+  for (let child = root.firstElementChild; child !== null; child = child.nextElementSibling) {
+    visit(child, elementKey(child));
+    if (child.firstElementChild !== null) forEachDescendant(child, visit);
+  }
 }
 
 /**
@@ -70,7 +91,7 @@ class DescendantListing {
   private root: Document | Element | null = null;
   private version = -1;
   private elements: Element[] = [];
-  /** Per element: its local name if HTML (matched case-insensitively), else NUL + local name (matched exactly). */
+  /** Per element of `elements`, its key (see elementKey). */
   private keys: string[] = [];
 
   constructor(private readonly subtreeVersion: SubtreeVersion) {}
@@ -79,11 +100,7 @@ class DescendantListing {
     const version = this.subtreeVersion(root);
     if (version === undefined) return elementsByTagNames(root, tagNames);
     if (root !== this.root || version !== this.version) this.list(root, version);
-    const wanted = new Set<string>();
-    for (const name of tagNames) {
-      wanted.add(name.toLowerCase());
-      wanted.add(`\u0000${name}`);
-    }
+    const wanted = tagKeys(tagNames);
     const { elements, keys } = this;
     const found: Element[] = [];
     for (let index = 0; index < keys.length; index++) if (wanted.has(keys[index]!)) found.push(elements[index]!);
@@ -93,14 +110,10 @@ class DescendantListing {
   private list(root: Document | Element, version: number): void {
     const elements: Element[] = [];
     const keys: string[] = [];
-    const visit = (parent: Document | Element): void => {
-      for (let child = parent.firstElementChild; child !== null; child = child.nextElementSibling) {
-        elements.push(child);
-        keys.push(child.namespaceURI === HTML_NAMESPACE ? child.localName : `\u0000${child.localName}`);
-        if (child.firstElementChild !== null) visit(child);
-      }
-    };
-    visit(root);
+    forEachDescendant(root, (element, key) => {
+      elements.push(element);
+      keys.push(key);
+    });
     this.root = root;
     this.version = version;
     this.elements = elements;

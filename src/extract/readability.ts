@@ -44,19 +44,22 @@ interface IdlUtils {
 
 let idlUtils: IdlUtils | null = null;
 
+/** jsdom's Web IDL glue, required on first use (with jsdom itself). */
+function jsdomIdl(): IdlUtils {
+  return (idlUtils ??= requireModule('jsdom/lib/generated/idl/utils.js') as IdlUtils);
+}
+
 /** jsdom's count of the changes under a node (see SubtreeVersion): its implementation's `_version`. */
 export const subtreeVersion: SubtreeVersion = (node) => {
-  idlUtils ??= requireModule('jsdom/lib/generated/idl/utils.js') as IdlUtils;
-  const version = idlUtils.implForWrapper(node)?._version;
+  const version = jsdomIdl().implForWrapper(node)?._version;
   return typeof version === 'number' ? version : undefined;
 };
 
 function makeSharedWindow(): SharedWindow {
   const { JSDOM: Window, VirtualConsole: Console } = requireModule('jsdom') as typeof import('jsdom');
-  const idl = (idlUtils ??= requireModule('jsdom/lib/generated/idl/utils.js') as IdlUtils);
   // A console that swallows everything: jsdom's CSS and parse complaints are not ours to print.
   const dom = new Window('', { url: 'about:blank', virtualConsole: new Console() });
-  const table = idl.implForWrapper(dom.window)?._eventListeners ?? {};
+  const table = jsdomIdl().implForWrapper(dom.window)?._eventListeners ?? {};
   return { dom, table, listeners: new Map(Object.entries(table).map(([type, list]) => [type, [...list]])) };
 }
 
