@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { ChronicleError } from '../errors.js';
 import type { Article } from '../types.js';
 import type { ExtractOptions } from './extract-article.js';
 import type { ExtractRequest, ExtractResponse, WorkerFault } from './extract-worker.js';
+import { tuneGcForPool } from './gc-tuning.js';
 
 export interface ExtractPoolOptions {
   /** Worker threads; default os.availableParallelism(). */
@@ -64,6 +65,20 @@ function workerExecArgv(): string[] {
   return process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
 }
 
+/**
+ * Starts a worker with the parent's Node flags. Node refuses V8 flags in a worker's execArgv
+ * (`node --max-old-space-size=4096 bin/chronicle archive …` failed every worker, ERR_WORKER_INVALID_EXEC_ARGV);
+ * V8 flags are process-wide and reach the worker anyway, so the worker then starts with no flags of its own.
+ */
+function startWorker(script: URL, resourceLimits: ResourceLimits): Worker {
+  try {
+    return new Worker(script, { execArgv: workerExecArgv(), resourceLimits });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    return new Worker(script, { execArgv: [], resourceLimits });
+  }
+}
+
 /** The compiled worker beside this module (dist/extract/); under jest (TypeScript sources) the build's copy. */
 export function workerScriptUrl(): URL {
   const beside = new URL('./extract-worker.js', import.meta.url);
@@ -88,7 +103,7 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
   const exits = new Set<Promise<void>>();
 
   const spawn = (): void => {
-    const worker = new Worker(script, { execArgv: workerExecArgv(), resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
+    const worker = startWorker(script, { maxOldGenerationSizeMb: maxHeapMb });
     const slot: Slot = { worker, job: null, pages: 0, gone: false, online: false };
     worker.once('online', () => {
       slot.online = true;
@@ -167,6 +182,8 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
   };
 
   for (let index = 0; index < size; index++) spawn();
+  // Serial scavenges while the workers fill every core (see gc-tuning.ts); undone when the pool closes.
+  const gcTuning = tuneGcForPool(size, availableParallelism());
 
   return {
     size,
@@ -200,6 +217,7 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
         for (const slot of [...slots]) void slot.worker.terminate();
       }
       await Promise.all([...exits]);
+      gcTuning.release();
     },
     [injectWorkerFault](fault: WorkerFault) {
       armedFault = fault;

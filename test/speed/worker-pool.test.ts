@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { ChronicleError } from '../../src/errors.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
+import { serialScavengesActive } from '../../src/extract/gc-tuning.js';
 import { createExtractPool, injectWorkerFault, workerScriptUrl, type ExtractPool } from '../../src/extract/worker-pool.js';
 
 // The pool runs the compiled worker (dist/extract/extract-worker.js): `npm test` builds first (pretest).
@@ -24,6 +26,16 @@ jest.setTimeout(180_000);
 
 const SLUGS = ['embassy-withdrawal', 'windows-1252-harbour-festival', 'guardian-heatwave-pullquote'];
 const NOT_AN_ARTICLE = '<!doctype html><html><head><title>x</title></head><body></body></html>';
+
+async function runNode(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { code, stdout, stderr };
+}
 
 async function failureOf(promise: Promise<unknown>): Promise<ChronicleError> {
   try {
@@ -148,6 +160,20 @@ describe('closing the pool', () => {
     await pool.close();
   });
 
+  it('makes scavenges serial while a pool as large as the core count is open, and not for a smaller one', async () => {
+    const cores = availableParallelism();
+    const before = serialScavengesActive();
+    const full = createExtractPool({ size: cores });
+    expect(serialScavengesActive()).toBe(true);
+    await full.close();
+    expect(serialScavengesActive()).toBe(before);
+    if (cores > 1) {
+      const small = createExtractPool({ size: cores - 1 });
+      expect(serialScavengesActive()).toBe(before);
+      await small.close();
+    }
+  });
+
   it('an unclosed pool does not keep a process alive once its pages are done', async () => {
     const poolModule = `${repo}dist/extract/worker-pool.js`;
     const page = fixture('embassy-withdrawal');
@@ -158,10 +184,24 @@ describe('closing the pool', () => {
       const article = await pool.extract(new Uint8Array(readFileSync(${JSON.stringify(`${pagesDir}/embassy-withdrawal/source.html`)})), { url: ${JSON.stringify(page.url)} });
       process.stdout.write(String(article.body.wordCount));
     `;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const { code, stdout } = await runNode(['--input-type=module', '-e', script]);
+    expect(code).toBe(0);
+    expect(Number(stdout)).toBeGreaterThan(50);
+  });
+
+  it('starts its workers when node was given V8 flags (which Node refuses in a worker\'s execArgv)', async () => {
+    const poolModule = `${repo}dist/extract/worker-pool.js`;
+    const page = fixture('embassy-withdrawal');
+    const script = `
+      const { createExtractPool } = await import(${JSON.stringify(poolModule)});
+      const { readFileSync } = await import('node:fs');
+      const pool = createExtractPool({ size: 1 });
+      const article = await pool.extract(new Uint8Array(readFileSync(${JSON.stringify(`${pagesDir}/embassy-withdrawal/source.html`)})), { url: ${JSON.stringify(page.url)} });
+      process.stdout.write(String(article.body.wordCount));
+      await pool.close();
+    `;
+    const { code, stdout, stderr } = await runNode(['--max-old-space-size=2048', '--stack-trace-limit=20', '--input-type=module', '-e', script]);
+    expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(Number(stdout)).toBeGreaterThan(50);
   });
