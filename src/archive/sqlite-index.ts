@@ -113,7 +113,7 @@ export class SqliteIndex {
   static open(path: string, busyTimeoutMs = 30_000): SqliteIndex {
     const db = new Database(path, { timeout: busyTimeoutMs });
     try {
-      db.pragma('journal_mode = WAL');
+      whileBusy(() => db.pragma('journal_mode = WAL'), busyTimeoutMs);
       db.pragma('synchronous = NORMAL');
       const setUp = db.transaction((): boolean => {
         const hasInfo = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'info'").get() !== undefined;
@@ -375,4 +375,22 @@ function guarded(index: SqliteIndex): SqliteIndex {
       };
     },
   });
+}
+
+/**
+ * Runs `work` again while SQLite answers SQLITE_BUSY, for up to `timeoutMs`. Switching a new database to WAL
+ * needs an exclusive lock, and SQLite does not call its busy handler for it when another connection is doing
+ * the same: two processes opening a new archive at the same moment failed one of them ("database is locked").
+ */
+export function whileBusy<T>(work: () => T, timeoutMs: number): T {
+  const deadline = Date.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
+    try {
+      return work();
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() + wait > deadline) throw error;
+      Atomics.wait(pause, 0, 0, wait);
+    }
+  }
 }

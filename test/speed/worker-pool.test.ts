@@ -27,6 +27,19 @@ jest.setTimeout(180_000);
 const SLUGS = ['embassy-withdrawal', 'windows-1252-harbour-festival', 'guardian-heatwave-pullquote'];
 const NOT_AN_ARTICLE = '<!doctype html><html><head><title>x</title></head><body></body></html>';
 
+/** A node -e script that extracts one fixture page through a pool of `size` and prints its word count. */
+function poolScript({ size, close }: { size: number; close: boolean }): string {
+  const page = fixture('embassy-withdrawal');
+  return `
+    const { createExtractPool } = await import(${JSON.stringify(`${repo}dist/extract/worker-pool.js`)});
+    const { readFileSync } = await import('node:fs');
+    const pool = createExtractPool({ size: ${size} });
+    const article = await pool.extract(new Uint8Array(readFileSync(${JSON.stringify(`${pagesDir}/embassy-withdrawal/source.html`)})), { url: ${JSON.stringify(page.url)} });
+    process.stdout.write(String(article.body.wordCount));
+    ${close ? 'await pool.close();' : ''}
+  `;
+}
+
 async function runNode(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -175,31 +188,13 @@ describe('closing the pool', () => {
   });
 
   it('an unclosed pool does not keep a process alive once its pages are done', async () => {
-    const poolModule = `${repo}dist/extract/worker-pool.js`;
-    const page = fixture('embassy-withdrawal');
-    const script = `
-      const { createExtractPool } = await import(${JSON.stringify(poolModule)});
-      const { readFileSync } = await import('node:fs');
-      const pool = createExtractPool({ size: 2 });
-      const article = await pool.extract(new Uint8Array(readFileSync(${JSON.stringify(`${pagesDir}/embassy-withdrawal/source.html`)})), { url: ${JSON.stringify(page.url)} });
-      process.stdout.write(String(article.body.wordCount));
-    `;
-    const { code, stdout } = await runNode(['--input-type=module', '-e', script]);
+    const { code, stdout } = await runNode(['--input-type=module', '-e', poolScript({ size: 2, close: false })]);
     expect(code).toBe(0);
     expect(Number(stdout)).toBeGreaterThan(50);
   });
 
   it('starts its workers when node was given V8 flags (which Node refuses in a worker\'s execArgv)', async () => {
-    const poolModule = `${repo}dist/extract/worker-pool.js`;
-    const page = fixture('embassy-withdrawal');
-    const script = `
-      const { createExtractPool } = await import(${JSON.stringify(poolModule)});
-      const { readFileSync } = await import('node:fs');
-      const pool = createExtractPool({ size: 1 });
-      const article = await pool.extract(new Uint8Array(readFileSync(${JSON.stringify(`${pagesDir}/embassy-withdrawal/source.html`)})), { url: ${JSON.stringify(page.url)} });
-      process.stdout.write(String(article.body.wordCount));
-      await pool.close();
-    `;
+    const script = poolScript({ size: 1, close: true });
     const { code, stdout, stderr } = await runNode(['--max-old-space-size=2048', '--stack-trace-limit=20', '--input-type=module', '-e', script]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
