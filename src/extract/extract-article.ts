@@ -19,6 +19,7 @@ import { extractImages } from './images.js';
 import { extractMetadata } from './metadata/index.js';
 import { extractQuotes, findPullQuotes } from './quotes/index.js';
 import { readArticle, runReadability, type ReadabilityResult } from './readability.js';
+import { findSiteRule, readSiteBody, type SiteReading } from './sites/index.js';
 
 export interface ExtractOptions {
   /** The page URL: resolves relative links and is recorded as the article URL. */
@@ -49,19 +50,17 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
   warnings.push(...embedResult.warnings);
   const pullQuotes = attempt(warnings, 'pull quotes', () => findPullQuotes($), []);
 
-  // 2. Stand-ins for embeds, then strip what is never content (and what Readability's first pass drops), then Readability.
+  // 2. Stand-ins for embeds, then the body: a site rule's, else Readability's (see readBody).
   placeEmbedPlaceholders($, embedResult.matches);
-  prunePage($);
-  const stripped = stripUnlikelyCandidates($);
-  const pageHtml = $.html();
-  stripped.restore(); // the page as pruned: for the fallback below and for the lead image's details
-  const readable = stripped.removed > 0 ? readArticle(pageHtml, () => $.html(), pageUrl) : runReadability(pageHtml, pageUrl);
+  const rule = findSiteRule({ $, pageUrl, canonicalUrl: metadata?.canonicalUrl ?? null });
+  const ruled = rule === null ? null : attempt(warnings, `site rule ${rule.name}`, () => readSiteBody($, rule), null);
+  const readable = ruled !== null ? siteResult(ruled) : readBody($, pageUrl);
   if (readable === null) {
     throw new ChronicleError('E_NO_ARTICLE', `no article content found in ${pageUrl}`, { url: pageUrl });
   }
 
   // 3. The body: flat blocks, chrome removed, embeds back in place, sanitized.
-  const body$ = loadFragment(flattenBlocks(loadFragment(readable.content)));
+  const body$ = loadFragment(flattenBlocks(loadFragment(readable.content), { keepImageRuns: ruled !== null }));
   attempt(warnings, 'chrome clean-up', () => cleanChrome(body$, { authors: metadata?.meta.authors ?? [] }), 0);
   attempt(warnings, 'pull quote clean-up', () => removeDuplicatePullQuotes(body$, pullQuotes), 0);
   const embeds = restoreEmbeds(body$, embedResult.matches);
@@ -69,7 +68,9 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
   const bodyHtml = sanitizeBody(topLevelBlocks(body$).map((block) => body$.html(block)).join('\n'));
   const clean$ = loadFragment(bodyHtml);
   const text = blockText(clean$.root().children().toArray(), isEmbedFigure);
-  if (text.trim() === '' && embeds.length === 0) {
+  // A site's photo post is an article too; from Readability, a body of images alone is a page it could not read.
+  const photoPost = ruled !== null && clean$('img').length > 0;
+  if (text.trim() === '' && embeds.length === 0 && !photoPost) {
     throw new ChronicleError('E_NO_ARTICLE', `no article text found in ${pageUrl}`, { url: pageUrl });
   }
 
@@ -93,6 +94,27 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
     images,
     links: extractLinks(clean$, pageUrl),
     warnings,
+  };
+}
+
+/**
+ * Readability's reading of the page: first what is never content is stripped (and what Readability's first
+ * pass would drop), so that jsdom builds a smaller tree; `$` is left as pruned (the lead image's details are
+ * read from it).
+ */
+function readBody($: CheerioAPI, pageUrl: string): ReadabilityResult | null {
+  prunePage($);
+  const stripped = stripUnlikelyCandidates($);
+  const pageHtml = $.html();
+  stripped.restore(); // the page as pruned: for the fallback to the whole page
+  return stripped.removed > 0 ? readArticle(pageHtml, () => $.html(), pageUrl) : runReadability(pageHtml, pageUrl);
+}
+
+/** A site rule's body in Readability's place; the page's metadata fills the rest. */
+function siteResult(reading: SiteReading): ReadabilityResult {
+  return {
+    title: null, byline: reading.byline, content: reading.content, excerpt: null, siteName: null, lang: null,
+    publishedTime: null,
   };
 }
 

@@ -21,6 +21,12 @@ describe('flattenBlocks', () => {
     const $ = fragment(flattenBlocks(fragment('<p> </p><p><img src="https://x/i.png"></p><p>a</p>')));
     expect($.root().children()).toHaveLength(2);
   });
+
+  it('keeps a run of inline content that is only an image when asked (a site rule\'s photo post), else drops it (avatars)', () => {
+    const body = '<div><div><a href="https://x/big.jpg"><img src="https://x/i.jpg"></a></div><div><a href="https://x/"> </a></div></div>';
+    expect(flattenBlocks(fragment(body), { keepImageRuns: true })).toBe('<p><a href="https://x/big.jpg"><img src="https://x/i.jpg"></a></p>');
+    expect(flattenBlocks(fragment(body))).toBe('');
+  });
 });
 
 describe('blockText', () => {

@@ -23,18 +23,27 @@ function hasBlockDescendant(element: Element): boolean {
   return false;
 }
 
+export interface FlattenOptions {
+  /**
+   * Keep a run of inline content that is only an image (a photo post's link around its picture). Off for
+   * Readability's output, where such runs are avatars and logos; on for a site rule's body, which is the post.
+   */
+  keepImageRuns?: boolean;
+}
+
 /**
  * Flattens Readability's nested wrappers into one sequence of top-level blocks (p, h2, blockquote, figure, ul, …).
  * Runs of inline content between blocks become paragraphs; empty wrappers disappear.
  */
-export function flattenBlocks($: CheerioAPI): string {
+export function flattenBlocks($: CheerioAPI, options: FlattenOptions = {}): string {
   const blocks: string[] = [];
   let inlineRun: string[] = [];
-  /** Whether the inline run holds any text (a run of only <br>s and white space is dropped). */
+  /** Whether the inline run holds any text, or an image with keepImageRuns (a run of only <br>s and white space is dropped). */
   let inlineHasText = false;
-  const pushInline = (html: string, text: string): void => {
+  const pushInline = (html: string, text: string, node?: Element): void => {
     inlineRun.push(html);
-    if (!inlineHasText && text.trim() !== '') inlineHasText = true;
+    if (inlineHasText) return;
+    inlineHasText = text.trim() !== '' || (options.keepImageRuns === true && node !== undefined && holdsImage($, node));
   };
   const flushInline = (): void => {
     const html = inlineRun.join('').trim();
@@ -64,16 +73,21 @@ export function flattenBlocks($: CheerioAPI): string {
       } else if (CONTAINER_TAGS.has(node.name) && node.name !== 'span' && node.name !== 'font') {
         // A wrapper of inline content only: a paragraph of its own.
         flushInline();
-        pushInline($(node).html() ?? '', $(node).text());
+        pushInline($(node).html() ?? '', $(node).text(), node);
         flushInline();
       } else {
-        pushInline($.html(node), $(node).text());
+        pushInline($.html(node), $(node).text(), node);
       }
     }
   };
   visit($.root().children().toArray());
   flushInline();
   return blocks.join('\n');
+}
+
+/** An image, or an element around one. */
+function holdsImage($: CheerioAPI, element: Element): boolean {
+  return element.name === 'img' || element.name === 'picture' || $(element).find('img, picture').length > 0;
 }
 
 /** The top-level block elements of a flattened body. */

@@ -1,0 +1,93 @@
+/**
+ * Site rules: a registry listed by hand (one small data module per site), which rule applies to a page, and
+ * the body a rule reads from it.
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { isElement } from '../parse-html.js';
+import { redditRule } from './reddit.js';
+import type { SiteRule } from './types.js';
+
+export type { SiteRule } from './types.js';
+
+export const SITE_RULES: readonly SiteRule[] = [redditRule];
+
+/** What a page shows of itself that can name its site: the address it was read from and its canonical URL. */
+export interface PageIdentity {
+  $: CheerioAPI;
+  pageUrl: string;
+  canonicalUrl: string | null;
+}
+
+/**
+ * The rule for a page: the first whose hosts include the page's host or its canonical URL's host (or a
+ * parent domain of either), else the first whose `detect` selector matches the page's `<head>`.
+ */
+export function findSiteRule(page: PageIdentity, rules: readonly SiteRule[] = SITE_RULES): SiteRule | null {
+  const hosts = [page.pageUrl, page.canonicalUrl].map(hostOf).filter((host): host is string => host !== null);
+  const byHost = rules.find((rule) => rule.hosts.some((domain) => hosts.some((host) => onDomain(host, domain))));
+  if (byHost !== undefined) return byHost;
+  const withDetect = rules.filter((rule) => rule.detect !== undefined);
+  if (withDetect.length === 0) return null;
+  const head = page.$('head');
+  return withDetect.find((rule) => head.find(rule.detect!).length > 0) ?? null;
+}
+
+/** What a site rule reads from a page. */
+export interface SiteReading {
+  /** The body's HTML: the matches of the first body selector that held text or media, chrome removed. */
+  content: string;
+  /** The author names the rule found, joined with commas; null when it found none or has no author selector. */
+  byline: string | null;
+}
+
+/** Elements that are content without any text. */
+const MEDIA = 'img, picture, video, audio, iframe, [data-chronicle-embed]';
+
+/** Reads the body that `rule` names on the page, or null when none of its body selectors finds content. */
+export function readSiteBody($: CheerioAPI, rule: SiteRule): SiteReading | null {
+  const remove = (rule.remove ?? []).join(', ');
+  for (const selector of rule.body) {
+    const parts = outermost($(selector).toArray().filter(isElement)).map((element) => {
+      const copy = $(element).clone();
+      if (remove !== '') copy.find(remove).remove();
+      return copy;
+    });
+    if (!parts.some((part) => part.text().trim() !== '' || part.find(MEDIA).length > 0 || part.is(MEDIA))) continue;
+    return { content: parts.map((part) => $.html(part)).join('\n'), byline: authorsOf($, rule) };
+  }
+  return null;
+}
+
+function authorsOf($: CheerioAPI, rule: SiteRule): string | null {
+  if (rule.authors === undefined) return null;
+  const names = $(rule.authors)
+    .toArray()
+    .map((element) => $(element).text().replace(/\s+/g, ' ').trim())
+    .filter((name, index, all) => name !== '' && all.indexOf(name) === index);
+  return names.length > 0 ? names.join(', ') : null;
+}
+
+/** The elements not inside another of them: a body counts each part of the page once. */
+function outermost(elements: Element[]): Element[] {
+  const set = new Set(elements);
+  return elements.filter((element) => {
+    for (let parent = element.parent; parent !== null; parent = parent.parent) {
+      if (isElement(parent) && set.has(parent)) return false;
+    }
+    return true;
+  });
+}
+
+function hostOf(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+function onDomain(host: string, domain: string): boolean {
+  return host === domain || host.endsWith(`.${domain}`);
+}
