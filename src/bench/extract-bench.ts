@@ -30,13 +30,14 @@ import { extractMetadata } from '../extract/metadata/index.js';
 import { extractQuotes, findPullQuotes } from '../extract/quotes/index.js';
 import { parseDocument, read, releaseDocument, runReadability } from '../extract/readability.js';
 import { stripUnlikelyCandidates } from '../extract/clean/strip-unlikely.js';
+import { findSiteRule, readSiteBody } from '../extract/sites/index.js';
 import { decodeHtml } from '../fetch/decode.js';
 import { corpusRoot, loadCorpus, type CorpusPage } from './corpus.js';
 import { mb, median, p95, peakRssBytes, sum, table } from './stats.js';
 
 const silentConsole = new VirtualConsole();
 const STEPS = [
-  'decode', 'cheerio parse', 'metadata', 'embeds+pull quotes', 'prune', 'strip unlikely+serialize', 'jsdom', 'readability',
+  'decode', 'cheerio parse', 'metadata', 'embeds+pull quotes', 'site rule', 'prune', 'strip unlikely+serialize', 'jsdom', 'readability',
   'fallback (whole page)', 'post-processing',
 ] as const;
 type Step = (typeof STEPS)[number];
@@ -145,7 +146,10 @@ async function runPage(page: CorpusPage, order: number): Promise<PageRun> {
   return { a, b, c, bThrew, cFailed, bText, cText, steps: stepTimes(page) };
 }
 
-/** extractArticle's stages replayed one by one with the same modules, each timed (restoring embeds and links left out). */
+/**
+ * extractArticle's stages replayed one by one with the same modules, each timed (restoring embeds and links left
+ * out): a site rule's body, else prune, strip, jsdom and Readability.
+ */
 function stepTimes(page: CorpusPage): Record<Step, number> {
   const times = Object.fromEntries(STEPS.map((step) => [step, 0])) as Record<Step, number>;
   const timed = <T>(step: Step, work: () => T): T => {
@@ -166,7 +170,7 @@ function stepTimes(page: CorpusPage): Record<Step, number> {
   };
   const decoded = timed('decode', () => decodeHtml(page.bytes));
   const $ = timed('cheerio parse', () => loadPage(decoded.text));
-  timed('metadata', () => safely(() => extractMetadata({ $, pageUrl })));
+  const metadata = timed('metadata', () => safely(() => extractMetadata({ $, pageUrl })));
   const pullQuotes = timed('embeds+pull quotes', () => {
     const embeds = safely(() => detectEmbeds({ $, pageUrl }));
     embeds?.matches.forEach((match, index) => {
@@ -174,26 +178,15 @@ function stepTimes(page: CorpusPage): Record<Step, number> {
     });
     return safely(() => findPullQuotes($)) ?? [];
   });
-  timed('prune', () => prunePage($));
-  const { html, removed } = timed('strip unlikely+serialize', () => {
-    const stripped = stripUnlikelyCandidates($);
-    const serialized = $.html();
-    stripped.restore();
-    return { html: serialized, removed: stripped.removed };
+  const ruled = timed('site rule', () => {
+    const rule = findSiteRule({ $, pageUrl, canonicalUrl: metadata?.canonicalUrl ?? null });
+    return rule === null ? null : safely(() => readSiteBody($, rule));
   });
-  // As readArticle: the first pass alone on the stripped page; when it fails, Readability goes on with the
-  // whole page from its second pass. (Nothing stripped: Readability in full on the page, as extractArticle does.)
-  const document = timed('jsdom', () => parseDocument(html, pageUrl));
-  const outcome = timed('readability', () => safely(() => read(document, { firstPassOnly: removed > 0 })));
-  releaseDocument(document);
-  const readable =
-    removed === 0 || outcome?.firstPassSucceeded === true
-      ? (outcome?.result ?? null)
-      : timed('fallback (whole page)', () => safely(() => runReadability($.html(), pageUrl, outcome?.failedFirstPass)));
+  const readable = ruled !== null ? { content: ruled.content } : readabilitySteps();
   if (readable) {
     timed('post-processing', () =>
       safely(() => {
-        const body$ = loadFragment(flattenBlocks(loadFragment(readable.content)));
+        const body$ = loadFragment(flattenBlocks(loadFragment(readable.content), { keepImageRuns: ruled !== null }));
         cleanChrome(body$);
         const clean$ = loadFragment(sanitizeBody(body$.html() ?? ''));
         blockText(clean$.root().children().toArray());
@@ -203,6 +196,24 @@ function stepTimes(page: CorpusPage): Record<Step, number> {
     );
   }
   return times;
+
+  function readabilitySteps(): { content: string } | null {
+    timed('prune', () => prunePage($));
+    const { html, removed } = timed('strip unlikely+serialize', () => {
+      const stripped = stripUnlikelyCandidates($);
+      const serialized = $.html();
+      stripped.restore();
+      return { html: serialized, removed: stripped.removed };
+    });
+    // As readArticle: the first pass alone on the stripped page; when it fails, Readability goes on with the
+    // whole page from its second pass. (Nothing stripped: Readability in full on the page, as extractArticle does.)
+    const document = timed('jsdom', () => parseDocument(html, pageUrl));
+    const outcome = timed('readability', () => safely(() => read(document, { firstPassOnly: removed > 0 })));
+    releaseDocument(document);
+    return removed === 0 || outcome?.firstPassSucceeded === true
+      ? (outcome?.result ?? null)
+      : timed('fallback (whole page)', () => safely(() => runReadability($.html(), pageUrl, outcome?.failedFirstPass)));
+  }
 }
 
 function report(pages: CorpusPage[], runs: PageRun[]): void {
