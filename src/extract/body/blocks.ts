@@ -39,17 +39,17 @@ export function flattenBlocks($: CheerioAPI, options: FlattenOptions = {}): stri
   const blocks: string[] = [];
   let inlineRun: string[] = [];
   /** Whether the inline run holds any text, or an image with keepImageRuns (a run of only <br>s and white space is dropped). */
-  let inlineHasText = false;
+  let inlineHasContent = false;
   const pushInline = (html: string, text: string, node?: Element): void => {
     inlineRun.push(html);
-    if (inlineHasText) return;
-    inlineHasText = text.trim() !== '' || (options.keepImageRuns === true && node !== undefined && holdsImage($, node));
+    if (inlineHasContent) return;
+    inlineHasContent = text.trim() !== '' || (options.keepImageRuns === true && node !== undefined && holdsImage($, node));
   };
   const flushInline = (): void => {
     const html = inlineRun.join('').trim();
-    if (html !== '' && inlineHasText) blocks.push(`<p>${html}</p>`);
+    if (html !== '' && inlineHasContent) blocks.push(`<p>${html}</p>`);
     inlineRun = [];
-    inlineHasText = false;
+    inlineHasContent = false;
   };
   const visit = (nodes: AnyNode[]): void => {
     for (const node of nodes) {
