@@ -4,6 +4,7 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
+import { hostIs, toUrl } from '../embeds/dom.js';
 import { isElement } from '../parse-html.js';
 import { redditRule } from './reddit.js';
 import type { SiteRule } from './types.js';
@@ -24,13 +25,13 @@ export interface PageIdentity {
  * parent domain of either), else the first whose `detect` selector matches the page's `<head>`.
  */
 export function findSiteRule(page: PageIdentity, rules: readonly SiteRule[] = SITE_RULES): SiteRule | null {
-  const hosts = [page.pageUrl, page.canonicalUrl].map(hostOf).filter((host): host is string => host !== null);
-  const byHost = rules.find((rule) => rule.hosts.some((domain) => hosts.some((host) => onDomain(host, domain))));
+  const urls = [page.pageUrl, page.canonicalUrl]
+    .map((url) => toUrl(url, page.pageUrl))
+    .filter((url): url is URL => url !== null);
+  const byHost = rules.find((rule) => urls.some((url) => hostIs(url, ...rule.hosts)));
   if (byHost !== undefined) return byHost;
-  const withDetect = rules.filter((rule) => rule.detect !== undefined);
-  if (withDetect.length === 0) return null;
   const head = page.$('head');
-  return withDetect.find((rule) => head.find(rule.detect!).length > 0) ?? null;
+  return rules.find((rule) => rule.detect !== undefined && head.find(rule.detect).length > 0) ?? null;
 }
 
 /** What a site rule reads from a page. */
@@ -77,17 +78,4 @@ function outermost(elements: Element[]): Element[] {
     }
     return true;
   });
-}
-
-function hostOf(url: string | null): string | null {
-  if (url === null) return null;
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return null;
-  }
-}
-
-function onDomain(host: string, domain: string): boolean {
-  return host === domain || host.endsWith(`.${domain}`);
 }
