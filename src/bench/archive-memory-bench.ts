@@ -1,0 +1,111 @@
+/**
+ * `npm run bench:memory`: the whole CLI over a long batch — `chronicle archive` of 10,000 URLs served from
+ * 127.0.0.1 (the corpus pages cycled, or fixtures/pages without a corpus) into a fresh archive: fetching,
+ * extraction workers, SQLite index and snapshot writes, as a user runs it. The child's memory is read from
+ * /proc every 250 ms: its RSS (with any processes it starts), printed every 1,000 URLs, the mean, and the
+ * kernel's high-water mark (VmHWM: the true peak, not a sample). Prints figures; asserts nothing. Linux only.
+ *
+ * Options (environment): CHRONICLE_CORPUS=DIR, CHRONICLE_BENCH_URLS=N (default 10000),
+ * CHRONICLE_BENCH_WORKERS=N (--workers; default os.availableParallelism()),
+ * CHRONICLE_BENCH_SAMPLE_EVERY=N (default 1000).
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCorpusOrFixtures } from './fixture-pages.js';
+import { runArchive, serveBenchPages, writeUrlList } from './local-site.js';
+import { mb } from './stats.js';
+
+/** A field of /proc/PID/status in bytes (VmRSS, VmHWM), or 0 once the process is gone. */
+function statusBytes(pid: number, field: string): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The process and all its descendants (a launcher may start node again). */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = [root];
+  for (let index = 0; index < tree.length; index++) tree.push(...(children.get(tree[index]!) ?? []));
+  return tree;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync('/proc/self/status')) throw new Error('bench:memory reads /proc: it runs on Linux only');
+  const count = Number(process.env.CHRONICLE_BENCH_URLS ?? 10_000);
+  const workers = Number(process.env.CHRONICLE_BENCH_WORKERS ?? availableParallelism());
+  const every = Number(process.env.CHRONICLE_BENCH_SAMPLE_EVERY ?? 1000);
+  const { pages, source } = loadCorpusOrFixtures();
+  const site = await serveBenchPages(pages);
+  const work = mkdtempSync(join(tmpdir(), 'chronicle-memory-bench-'));
+  const list = join(work, 'urls.txt');
+  writeUrlList(list, site, count);
+  process.stdout.write(
+    `memory: chronicle archive of ${count} URLs (cycling through ${pages.length} pages from ${source}) over 127.0.0.1, ` +
+      `--workers ${workers}\n`,
+  );
+
+  let tree: number[] = [];
+  let rss = 0;
+  let peakRss = 0;
+  let hwm = 0;
+  let samples = 0;
+  let rssTotal = 0;
+  const sample = (pid: number): void => {
+    tree = processTree(pid);
+    rss = tree.reduce((total, member) => total + statusBytes(member, 'VmRSS'), 0);
+    if (rss === 0) return;
+    peakRss = Math.max(peakRss, rss);
+    hwm = Math.max(hwm, tree.reduce((total, member) => total + statusBytes(member, 'VmHWM'), 0));
+    samples++;
+    rssTotal += rss;
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const started = Date.now();
+  try {
+    const figures = await runArchive({
+      list,
+      archiveDir: join(work, 'archive'),
+      workers,
+      onStart: (child) => {
+        timer = setInterval(() => sample(child.pid!), 250);
+      },
+      onOutcome: (ok, failed) => {
+        const done = ok + failed;
+        if (done % every !== 0) return;
+        const seconds = ((Date.now() - started) / 1000).toFixed(0);
+        process.stdout.write(`${`${done} URLs`.padEnd(12)} rss ${mb(rss).padStart(7)}   ${seconds.padStart(5)} s\n`);
+      },
+    });
+    clearInterval(timer);
+    process.stdout.write(
+      `high-water mark ${mb(hwm)} (VmHWM${tree.length > 1 ? `, summed over ${tree.length} processes` : ''}); ` +
+        `sampled rss peak ${mb(peakRss)}, mean ${mb(samples ? rssTotal / samples : 0)}; ` +
+        `${figures.ok} archived, ${figures.failed} failed in ${figures.seconds.toFixed(0)} s, ` +
+        `${((figures.ok + figures.failed) / figures.seconds).toFixed(1)} URLs/s, exit ${String(figures.exit)}\n`,
+    );
+  } finally {
+    clearInterval(timer);
+    site.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:memory: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
