@@ -2,14 +2,14 @@
  * `npm run bench:memory`: the whole CLI over a long batch — `chronicle archive` of 10,000 URLs served from
  * 127.0.0.1 (the corpus pages cycled, or fixtures/pages without a corpus) into a fresh archive: fetching,
  * extraction workers, SQLite index and snapshot writes, as a user runs it. The child's memory is read from
- * /proc every 250 ms: its RSS (with any processes it starts), printed every 1,000 URLs, the mean, and the
+ * /proc every 250 ms: its RSS, printed every 1,000 URLs, the mean, and the
  * kernel's high-water mark (VmHWM: the true peak, not a sample). Prints figures; asserts nothing. Linux only.
  *
  * Options (environment): CHRONICLE_CORPUS=DIR, CHRONICLE_BENCH_URLS=N (default 10000),
  * CHRONICLE_BENCH_WORKERS=N (--workers; default os.availableParallelism()),
  * CHRONICLE_BENCH_SAMPLE_EVERY=N (default 1000).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCorpusOrFixtures } from './fixture-pages.js';
@@ -24,24 +24,6 @@ function statusBytes(pid: number, field: string): number {
   } catch {
     return 0;
   }
-}
-
-/** The process and all its descendants (a launcher may start node again). */
-function processTree(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const tree = [root];
-  for (let index = 0; index < tree.length; index++) tree.push(...(children.get(tree[index]!) ?? []));
-  return tree;
 }
 
 async function main(): Promise<void> {
@@ -59,18 +41,16 @@ async function main(): Promise<void> {
       `--workers ${workers}\n`,
   );
 
-  let tree: number[] = [];
   let rss = 0;
   let peakRss = 0;
   let hwm = 0;
   let samples = 0;
   let rssTotal = 0;
   const sample = (pid: number): void => {
-    tree = processTree(pid);
-    rss = tree.reduce((total, member) => total + statusBytes(member, 'VmRSS'), 0);
+    rss = statusBytes(pid, 'VmRSS');
     if (rss === 0) return;
     peakRss = Math.max(peakRss, rss);
-    hwm = Math.max(hwm, tree.reduce((total, member) => total + statusBytes(member, 'VmHWM'), 0));
+    hwm = Math.max(hwm, statusBytes(pid, 'VmHWM'));
     samples++;
     rssTotal += rss;
   };
@@ -93,7 +73,7 @@ async function main(): Promise<void> {
     });
     clearInterval(timer);
     process.stdout.write(
-      `high-water mark ${mb(hwm)} (VmHWM${tree.length > 1 ? `, summed over ${tree.length} processes` : ''}); ` +
+      `high-water mark ${mb(hwm)} (VmHWM); ` +
         `sampled rss peak ${mb(peakRss)}, mean ${mb(samples ? rssTotal / samples : 0)}; ` +
         `${figures.ok} archived, ${figures.failed} failed in ${figures.seconds.toFixed(0)} s, ` +
         `${((figures.ok + figures.failed) / figures.seconds).toFixed(1)} URLs/s, exit ${String(figures.exit)}\n`,

@@ -48,8 +48,6 @@ export interface ArchiveRunOptions {
   list: string;
   archiveDir: string;
   workers: number;
-  /** Extra environment for the child. */
-  env?: NodeJS.ProcessEnv;
   /** Called once the child has started (to watch it). */
   onStart?: (child: ChildProcess) => void;
   /** Called after each outcome line, with the counts so far. */
@@ -63,10 +61,7 @@ export function runArchive(options: ArchiveRunOptions): Promise<ArchiveRunFigure
     '--workers', String(options.workers), '--concurrency', '8', '--per-host', '8',
   ];
   const started = performance.now();
-  const child = spawn(process.execPath, args, {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ...options.env },
-  });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   options.onStart?.(child);
   let buffered = '';
   let ok = 0;
