@@ -145,6 +145,14 @@ describe('extractMetadata', () => {
     expect(metadataOf('', '<p class="author">Written by Kim Lee, Staff Writer</p>').meta.authors).toEqual(['Kim Lee']);
   });
 
+  test('<time> dates: an explicit published time first, else the first time inside the article areas, never an "updated" one', () => {
+    const nav = '<nav><time datetime="2020-01-01T00:00:00Z">Jan 1</time></nav>';
+    const area = '<div class="post-meta"><span>Updated <time datetime="2021-05-07T00:00:00Z">May 7</time></span><time datetime="2021-05-06T00:00:00Z">May 6</time></div>';
+    expect(metadataOf('', nav + area).meta).toMatchObject({ publishedAt: '2021-05-06T00:00:00.000Z', modifiedAt: '2021-05-07T00:00:00.000Z' });
+    expect(metadataOf('', `${nav}${area}<time class="published" datetime="2021-05-05T00:00:00Z">May 5</time>`).meta.publishedAt).toBe('2021-05-05T00:00:00.000Z');
+    expect(metadataOf('', nav).meta).toMatchObject({ publishedAt: null, modifiedAt: null });
+  });
+
   test('the lead image: lazy-loaded article image when no meta image', () => {
     const { meta } = metadataOf(
       '',

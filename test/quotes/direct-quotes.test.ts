@@ -174,6 +174,19 @@ describe('direct quotes', () => {
     );
     expect(quotes).toEqual([]);
   });
+
+  test('an embed is known by its figure class among others, or by data-chronicle-embed on any element; tables, captions and asides are not the article\'s own paragraphs', () => {
+    const quote = (n: number): string => `<p>"We are leaving the embassy now, all ${n} of us," said Someone Else.</p>`;
+    expect(quotesOf(`<figure class="wide chronicle-embed">${quote(1)}</figure>`)).toEqual([]);
+    expect(quotesOf(`<div data-chronicle-embed="1"><div>${quote(2)}</div></div>`)).toEqual([]);
+    expect(quotesOf(`<figure class="chronicle-embedded">${quote(3)}</figure>`).map((q) => q.kind)).toEqual(['direct']);
+    for (const wrapper of ['table><tr><td', 'figure><figcaption', 'aside', 'pre']) {
+      const tags = wrapper.split('><');
+      const open = tags.map((tag) => `<${tag}>`).join('');
+      const close = [...tags].reverse().map((tag) => `</${tag}>`).join('');
+      expect(quotesOf(`${open}${quote(4)}${close}`)).toEqual([]);
+    }
+  });
 });
 
 describe('speaker phrases that are not speakers', () => {

@@ -28,7 +28,7 @@ const DASH_LINE = /^[—–―]{1,2}\s*|^--\s*/;
 
 function isCandidate(ctx: ExcerptContext, element: Element): boolean {
   const { $ } = ctx;
-  if (insideEmbed(ctx.$, element)) return false;
+  if (insideEmbed(element)) return false;
   for (let node: AnyNode | null = element; isElement(node); node = node.parent) if (ctx.skip.has(node)) return false;
   if ($(element).parents('blockquote').length > 0) return false;
   if (SOCIAL_CLASS.test(element.attribs['class'] ?? '')) return false;
@@ -103,7 +103,7 @@ function leadInElement(ctx: ExcerptContext, first: Element): Element | null {
   const parent = first.parent;
   if (isElement(parent) && parent.name === 'figure' && previousElementAcrossWhitespace(first) === null) anchor = parent;
   const prev = previousElementAcrossWhitespace(anchor);
-  if (prev === null || prev.name === 'blockquote' || prev.name === 'figure' || insideEmbed(ctx.$, prev)) return null;
+  if (prev === null || prev.name === 'blockquote' || prev.name === 'figure' || insideEmbed(prev)) return null;
   return squash(ctx.$(prev).text()) === '' ? null : prev;
 }
 

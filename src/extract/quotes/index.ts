@@ -3,7 +3,7 @@ import type { Element } from 'domhandler';
 import type { PullQuote, Quote } from '../../types.js';
 import { detectExcerpts } from './excerpts.js';
 import { detectDirectQuotes, type QuoteParagraph } from './direct-quotes.js';
-import { comparable, documentOrder, insideEmbed, squash } from './quote-text.js';
+import { closestElement, comparable, documentOrder, insideEmbed, squash } from './quote-text.js';
 
 export { findPullQuotes } from './pull-quotes.js';
 export { parseLeadIn } from './lead-in.js';
@@ -40,7 +40,7 @@ function survivingPullQuotes($: CheerioAPI, pullKeys: string[]): Map<Element, st
   if (pullKeys.length === 0) return survivors;
   const blocks = $(PULL_CONTAINERS)
     .toArray()
-    .filter((el) => !insideEmbed($, el));
+    .filter((el) => !insideEmbed(el));
   const taken = (el: Element): boolean => survivors.has(el) || [...survivors.keys()].some((other) => $(other).find(el).length > 0);
   for (const key of pullKeys) {
     // A pull-quote-like block (blockquote, aside, figure) holding the words, perhaps with a short attribution…
@@ -61,13 +61,16 @@ function survivingPullQuotes($: CheerioAPI, pullKeys: string[]): Map<Element, st
   return survivors;
 }
 
+/** Where a paragraph is someone else's words, or not prose. */
+const NOT_OWN_TEXT = new Set(['blockquote', 'figcaption', 'aside', 'pre', 'table']);
+
 /** The article's own paragraphs: not in a blockquote, an embed, a caption or a surviving pull quote. */
 function ownParagraphs($: CheerioAPI, skip: ReadonlySet<Element>): QuoteParagraph[] {
   return $('p, li')
     .toArray()
     .filter((el) => {
-      if (insideEmbed($, el)) return false;
-      if ($(el).closest('blockquote, figcaption, aside, pre, table').length > 0) return false;
+      if (insideEmbed(el)) return false;
+      if (closestElement(el, (node) => NOT_OWN_TEXT.has(node.name)) !== null) return false;
       if (el.name === 'li' && $(el).find('p').length > 0) return false;
       for (let node: Element | null = el; node !== null; node = node.parent?.type === 'tag' ? (node.parent as Element) : null) {
         if (skip.has(node)) return false;
@@ -121,9 +124,10 @@ export function extractQuotes(input: QuotesInput): QuotesResult {
 
   try {
     const survivorByKey = new Map([...survivors].map(([el, key]) => [key, el]));
-    const blocks = $('p, li, blockquote, h2, h3, h4')
+    // The body's blocks and their text, which only pull quotes are looked up in.
+    const blocks = pullTexts.length === 0 ? [] : $('p, li, blockquote, h2, h3, h4')
       .toArray()
-      .filter((el) => !survivors.has(el) && !insideEmbed($, el) && ![...survivors.keys()].some((s) => $(s).find(el).length > 0));
+      .filter((el) => !survivors.has(el) && !insideEmbed(el) && ![...survivors.keys()].some((s) => $(s).find(el).length > 0));
     const blockKeys = blocks.map((el) => comparable($(el).text()));
     const bodyKey = blockKeys.join(' ');
     pullTexts.forEach((text, index) => {

@@ -37,9 +37,26 @@ export function isElement(node: AnyNode | null | undefined): node is Element {
   return node !== null && node !== undefined && node.type === 'tag';
 }
 
+/**
+ * The element itself or its nearest ancestor element that `test` accepts, else null: what cheerio's
+ * `closest(selector)` finds, without compiling a selector for every paragraph of every page.
+ */
+export function closestElement(element: Element, test: (candidate: Element) => boolean): Element | null {
+  for (let node: AnyNode | null = element; node !== null; node = node.parent) {
+    if (isElement(node) && test(node)) return node;
+  }
+  return null;
+}
+
+/** `figure.chronicle-embed, [data-chronicle-embed]`. */
+function isEmbedElement(element: Element): boolean {
+  if (element.attribs['data-chronicle-embed'] !== undefined) return true;
+  return element.name === 'figure' && (element.attribs.class ?? '').split(/[\t\n\f\r ]+/).includes('chronicle-embed');
+}
+
 /** True for an embed figure put back by the orchestrator (or anything inside one). */
-export function insideEmbed($: CheerioAPI, element: Element): boolean {
-  return $(element).closest('figure.chronicle-embed, [data-chronicle-embed]').length > 0;
+export function insideEmbed(element: Element): boolean {
+  return closestElement(element, isEmbedElement) !== null;
 }
 
 /** Every element of the document in document order, numbered: for ordering quotes as they stand. */
