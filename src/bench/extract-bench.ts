@@ -1,15 +1,20 @@
 /**
  * `npm run bench`: extraction speed over the saved corpus (../shared/corpus, or $CHRONICLE_CORPUS), in one
- * process, after a warm-up pass. Per page, in turn on the same page:
+ * process, after a warm-up pass, on the same pages:
  *   (a) htmlparser2 parse only — the floor;
  *   (b) naive Readability on a fresh jsdom of the whole page — the baseline;
  *   (c) chronicle's extractArticle in full (metadata, embeds, quotes, body).
+ * Each is timed over all the pages as one block, in rounds ((b) and (c) swap places each round); a page's time is
+ * its median over the rounds. Timed page by page in turns instead, whichever ran second collected the other's
+ * garbage, and (b)'s whole-page jsdom windows leave far more of it than (c) does: (c) paid for part of (b)'s
+ * collections.
  * Then a per-step breakdown of (c) (its stages replayed one by one; 'fallback' is Readability's second and later
  * passes on the whole page when its first pass on the stripped page fails), body agreement with Readability's
  * expected.html on its test pages for (b) and (c), and peak RSS. Prints figures; asserts nothing.
  *
  * Options (environment): CHRONICLE_CORPUS=DIR, CHRONICLE_BENCH_WARMUP=N pages warmed (default all),
- * CHRONICLE_BENCH_LIMIT=N pages measured, CHRONICLE_BENCH_PER_PAGE=0 to hide the per-page lines.
+ * CHRONICLE_BENCH_LIMIT=N pages measured, CHRONICLE_BENCH_ROUNDS=N rounds (default 4), CHRONICLE_BENCH_PER_PAGE=0
+ * to hide the per-page lines.
  */
 import { setImmediate as turn } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
@@ -65,86 +70,119 @@ async function main(): Promise<void> {
   const limit = Number(process.env.CHRONICLE_BENCH_LIMIT ?? corpus.length);
   const pages = corpus.slice(0, limit);
   const warm = Number(process.env.CHRONICLE_BENCH_WARMUP ?? pages.length);
+  const rounds = Math.max(1, Math.floor(Number(process.env.CHRONICLE_BENCH_ROUNDS ?? 4)));
   const perPage = process.env.CHRONICLE_BENCH_PER_PAGE !== '0';
-  process.stderr.write(`bench: ${pages.length} pages from ${root}; warm-up over ${Math.min(warm, pages.length)}\n`);
+  process.stderr.write(`bench: ${pages.length} pages from ${root}; warm-up over ${Math.min(warm, pages.length)}; ${rounds} round(s)\n`);
 
-  for (const [index, page] of pages.slice(0, warm).entries()) {
-    await runPage(page, index);
-    await turn();
+  for (const page of pages.slice(0, warm)) {
+    for (const variant of VARIANTS) await variant.run(page);
+  }
+
+  // Each variant runs over all the pages as one block, so it pays for collecting its own garbage and nobody
+  // else's; (b) and (c) swap places from one round to the next, against drift.
+  const times: Record<VariantName, number[][]> = { a: [], b: [], c: [] };
+  const last = new Map<VariantName, Outcome[]>();
+  for (let round = 0; round < rounds; round++) {
+    const order: VariantName[] = round % 2 === 0 ? ['a', 'b', 'c'] : ['a', 'c', 'b'];
+    for (const name of order) {
+      const variant = VARIANTS.find((candidate) => candidate.name === name)!;
+      gc?.();
+      const outcomes: Outcome[] = [];
+      for (const page of pages) outcomes.push(await variant.run(page));
+      times[name].push(outcomes.map((outcome) => outcome.ms));
+      last.set(name, outcomes);
+      process.stderr.write(`bench: round ${round + 1} (${name}) median ${median(times[name].at(-1)!).toFixed(2)} ms\n`);
+    }
   }
   gc?.();
-
+  const overRounds = (name: VariantName): number[] => pages.map((_, index) => median(times[name].map((round) => round[index]!)));
+  const [a, b, c] = [overRounds('a'), overRounds('b'), overRounds('c')];
   const runs: PageRun[] = [];
-  if (perPage) process.stdout.write(`${'page'.padEnd(52)} ${'a ms'.padStart(7)} ${'b ms'.padStart(8)} ${'c ms'.padStart(8)}  c/b\n`);
   for (const [index, page] of pages.entries()) {
-    const run = await runPage(page, index);
-    runs.push(run);
-    if (perPage) {
-      const b = run.bThrew ? 'throws' : run.b.toFixed(1);
-      const c = run.cFailed ? `${run.c.toFixed(1)}!` : run.c.toFixed(1);
-      process.stdout.write(`${page.name.slice(0, 52).padEnd(52)} ${run.a.toFixed(2).padStart(7)} ${b.padStart(8)} ${c.padStart(8)}  ${(run.c / run.b).toFixed(2)}\n`);
-    }
+    const bOutcome = last.get('b')![index]!;
+    const cOutcome = last.get('c')![index]!;
+    runs.push({
+      a: a[index]!, b: b[index]!, c: c[index]!, bThrew: bOutcome.failed, cFailed: cOutcome.failed, bText: bOutcome.text,
+      cText: cOutcome.text, steps: stepTimes(page),
+    });
     await turn();
   }
-  report(pages, runs);
-}
 
-/**
- * One page through (a), (b) and (c). (b) and (c) take turns going first (by `order`): whichever runs second pays
- * for collecting the other's garbage, and (b)'s whole-page jsdom window leaves far more of it.
- */
-async function runPage(page: CorpusPage, order: number): Promise<PageRun> {
-  const html = decodeHtml(page.bytes).text;
-
-  const start = performance.now();
-  parseWithHtmlparser2(html);
-  const a = performance.now() - start;
-
-  const runB = async (): Promise<{ b: number; bThrew: boolean; bText: string | null }> => {
-    let bThrew = false;
-    let bText: string | null = null;
-    const started = performance.now();
-    let dom: JSDOM | null = null;
-    try {
-      dom = new JSDOM(html, { url: page.url, virtualConsole: silentConsole });
-      const parsed = new Readability(dom.window.document).parse();
-      bText = parsed?.content ? htmlToText(parsed.content) : '';
-    } catch {
-      bThrew = true;
-    } finally {
-      dom?.window.close();
+  if (perPage) {
+    process.stdout.write(`${'page'.padEnd(52)} ${'a ms'.padStart(7)} ${'b ms'.padStart(8)} ${'c ms'.padStart(8)}  c/b\n`);
+    for (const [index, page] of pages.entries()) {
+      const run = runs[index]!;
+      const bCell = run.bThrew ? 'throws' : run.b.toFixed(1);
+      const cCell = run.cFailed ? `${run.c.toFixed(1)}!` : run.c.toFixed(1);
+      process.stdout.write(`${page.name.slice(0, 52).padEnd(52)} ${run.a.toFixed(2).padStart(7)} ${bCell.padStart(8)} ${cCell.padStart(8)}  ${(run.c / run.b).toFixed(2)}\n`);
     }
-    const b = performance.now() - started;
-    await turn(); // jsdom frees a closed window only when the event loop turns
-    return { b, bThrew, bText };
-  };
-  const runC = async (): Promise<{ c: number; cFailed: boolean; cText: string | null }> => {
-    let cFailed = false;
-    let cText: string | null = null;
-    const started = performance.now();
-    try {
-      const article = await extractArticle(page.bytes, { url: page.url });
-      cText = article.body.text;
-    } catch {
-      cFailed = true;
-    }
-    const c = performance.now() - started;
-    await turn();
-    return { c, cFailed, cText };
-  };
-  let bRun: Awaited<ReturnType<typeof runB>>;
-  let cRun: Awaited<ReturnType<typeof runC>>;
-  if (order % 2 === 0) {
-    bRun = await runB();
-    cRun = await runC();
-  } else {
-    cRun = await runC();
-    bRun = await runB();
   }
-  const { b, bThrew, bText } = bRun;
-  const { c, cFailed, cText } = cRun;
-  return { a, b, c, bThrew, cFailed, bText, cText, steps: stepTimes(page) };
+  report(pages, runs, times);
 }
+
+type VariantName = 'a' | 'b' | 'c';
+
+interface Outcome {
+  ms: number;
+  /** (b) threw, or (c) found no article. */
+  failed: boolean;
+  /** The body text, for the agreement scores ((a) has none). */
+  text: string | null;
+}
+
+/** The three things timed, each on one page; each lets the event loop turn after (jsdom frees a closed window then). */
+const VARIANTS: ReadonlyArray<{ name: VariantName; run: (page: CorpusPage) => Promise<Outcome> }> = [
+  {
+    name: 'a',
+    run: async (page) => {
+      const html = decodeHtml(page.bytes).text;
+      const started = performance.now();
+      parseWithHtmlparser2(html);
+      const ms = performance.now() - started;
+      await turn();
+      return { ms, failed: false, text: null };
+    },
+  },
+  {
+    name: 'b',
+    run: async (page) => {
+      const html = decodeHtml(page.bytes).text;
+      let failed = false;
+      let text: string | null = null;
+      const started = performance.now();
+      let dom: JSDOM | null = null;
+      try {
+        dom = new JSDOM(html, { url: page.url, virtualConsole: silentConsole });
+        const parsed = new Readability(dom.window.document).parse();
+        text = parsed?.content ? htmlToText(parsed.content) : '';
+      } catch {
+        failed = true;
+      } finally {
+        dom?.window.close();
+      }
+      const ms = performance.now() - started;
+      await turn();
+      return { ms, failed, text };
+    },
+  },
+  {
+    name: 'c',
+    run: async (page) => {
+      let failed = false;
+      let text: string | null = null;
+      const started = performance.now();
+      try {
+        const article = await extractArticle(page.bytes, { url: page.url });
+        text = article.body.text;
+      } catch {
+        failed = true;
+      }
+      const ms = performance.now() - started;
+      await turn();
+      return { ms, failed, text };
+    },
+  },
+];
 
 /**
  * extractArticle's stages replayed one by one with the same modules, each timed (restoring embeds and links left
@@ -216,7 +254,7 @@ function stepTimes(page: CorpusPage): Record<Step, number> {
   }
 }
 
-function report(pages: CorpusPage[], runs: PageRun[]): void {
+function report(pages: CorpusPage[], runs: PageRun[], rounds: Record<VariantName, number[][]>): void {
   const column = (pick: (run: PageRun) => number, only: (run: PageRun) => boolean = () => true): number[] =>
     runs.filter(only).map(pick);
   const a = column((run) => run.a);
@@ -231,7 +269,10 @@ function report(pages: CorpusPage[], runs: PageRun[]): void {
   ];
   const out: string[] = [];
   out.push('');
-  out.push(`extraction over ${runs.length} pages (same pages, same run, after warm-up)`);
+  out.push(
+    `extraction over ${runs.length} pages (same pages, same run, after warm-up; each page's time is its median over ` +
+      `${rounds.a.length} round(s), each variant a block of all the pages)`,
+  );
   out.push(
     table(['', 'median ms', 'p95 ms', 'pages/s', 'total ms'], [
       row('(a) htmlparser2 parse (floor)', a),
@@ -242,6 +283,9 @@ function report(pages: CorpusPage[], runs: PageRun[]): void {
   const throws = runs.filter((run) => run.bThrew).length;
   const failed = runs.filter((run) => run.cFailed).length;
   out.push(`(b) threw on ${throws} page(s); (c) found no article on ${failed} page(s)`);
+  const byRound = (name: VariantName): string => rounds[name].map((round) => median(round).toFixed(2)).join(' / ');
+  const ratioByRound = rounds.c.map((round, index) => (median(round) / median(rounds.b[index]!)).toFixed(2)).join(' / ');
+  out.push(`medians by round: (b) ${byRound('b')}  (c) ${byRound('c')}  c/b ${ratioByRound}`);
   out.push(
     `ratios of medians: c/b ${(median(c) / median(b)).toFixed(2)}  c/a ${(median(c) / median(a)).toFixed(1)}  ` +
       `ratio of totals: c/b ${(sum(c) / sum(b)).toFixed(2)}`,
