@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { delimiter, dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CorpusPage } from './corpus.js';
 
@@ -54,14 +54,22 @@ export interface ArchiveRunOptions {
   onOutcome?: (ok: number, failed: number) => void;
 }
 
-/** Runs the built CLI's `archive` over the list (8 at once) and counts the NDJSON outcomes on its stdout. */
+/**
+ * Runs the built CLI's `archive` over the list (8 at once) and counts the NDJSON outcomes on its stdout. The
+ * command is run as a user runs it, bin/chronicle as a program (its sh line sets MALLOC_ARENA_MAX unless the
+ * environment does), with this node first on PATH; on Windows, through node.
+ */
 export function runArchive(options: ArchiveRunOptions): Promise<ArchiveRunFigures> {
   const args = [
-    resolve('bin/chronicle'), 'archive', '-i', options.list, '--archive-dir', options.archiveDir, '--json', '--quiet',
+    'archive', '-i', options.list, '--archive-dir', options.archiveDir, '--json', '--quiet',
     '--workers', String(options.workers), '--concurrency', '8', '--per-host', '8',
   ];
+  const bin = resolve('bin/chronicle');
   const started = performance.now();
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` };
+  const child = process.platform === 'win32'
+    ? spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
+    : spawn(bin, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
   options.onStart?.(child);
   let buffered = '';
   let ok = 0;
