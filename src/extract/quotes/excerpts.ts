@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { ExcerptQuote } from '../../types.js';
 import { cleanUrl } from '../../normalize/url.js';
-import { bareHost, insideEmbed, isElement, squash, wordCount } from './quote-text.js';
+import { bareHost, closestElement, insideEmbed, isElement, squash, wordCount } from './quote-text.js';
 import { lastSentence, looksLikeLeadIn, parseLeadIn } from './lead-in.js';
 
 /** An excerpt with the element it starts at (for document order). */
@@ -29,7 +29,7 @@ const DASH_LINE = /^[—–―]{1,2}\s*|^--\s*/;
 function isCandidate(ctx: ExcerptContext, element: Element): boolean {
   const { $ } = ctx;
   if (insideEmbed(element)) return false;
-  for (let node: AnyNode | null = element; isElement(node); node = node.parent) if (ctx.skip.has(node)) return false;
+  if (closestElement(element, (node) => ctx.skip.has(node)) !== null) return false;
   if ($(element).parents('blockquote').length > 0) return false;
   if (SOCIAL_CLASS.test(element.attribs['class'] ?? '')) return false;
   return squash($(element).text()) !== '';

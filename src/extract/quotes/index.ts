@@ -70,12 +70,8 @@ function ownParagraphs($: CheerioAPI, skip: ReadonlySet<Element>): QuoteParagrap
     .toArray()
     .filter((el) => {
       if (insideEmbed(el)) return false;
-      if (closestElement(el, (node) => NOT_OWN_TEXT.has(node.name)) !== null) return false;
-      if (el.name === 'li' && $(el).find('p').length > 0) return false;
-      for (let node: Element | null = el; node !== null; node = node.parent?.type === 'tag' ? (node.parent as Element) : null) {
-        if (skip.has(node)) return false;
-      }
-      return true;
+      if (closestElement(el, (node) => NOT_OWN_TEXT.has(node.name) || skip.has(node)) !== null) return false;
+      return !(el.name === 'li' && $(el).find('p').length > 0);
     })
     .map((element) => ({ element, text: squash($(element).text()) }))
     .filter((paragraph) => paragraph.text !== '');

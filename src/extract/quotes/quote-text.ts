@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { hasClass } from '../embeds/dom.js';
 
 /** Collapses whitespace (NBSP included), trims, NFC. */
 export function squash(text: string): string {
@@ -50,8 +51,7 @@ export function closestElement(element: Element, test: (candidate: Element) => b
 
 /** `figure.chronicle-embed, [data-chronicle-embed]`. */
 function isEmbedElement(element: Element): boolean {
-  if (element.attribs['data-chronicle-embed'] !== undefined) return true;
-  return element.name === 'figure' && (element.attribs.class ?? '').split(/[\t\n\f\r ]+/).includes('chronicle-embed');
+  return element.attribs['data-chronicle-embed'] !== undefined || (element.name === 'figure' && hasClass(element, 'chronicle-embed'));
 }
 
 /** True for an embed figure put back by the orchestrator (or anything inside one). */
