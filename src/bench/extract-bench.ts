@@ -70,7 +70,12 @@ async function main(): Promise<void> {
   const limit = Number(process.env.CHRONICLE_BENCH_LIMIT ?? corpus.length);
   const pages = corpus.slice(0, limit);
   const warm = Number(process.env.CHRONICLE_BENCH_WARMUP ?? pages.length);
-  const rounds = Math.max(1, Math.floor(Number(process.env.CHRONICLE_BENCH_ROUNDS ?? 4)));
+  const rounds = Number(process.env.CHRONICLE_BENCH_ROUNDS ?? 4);
+  if (!Number.isInteger(rounds) || rounds < 1) {
+    process.stderr.write(`bench: CHRONICLE_BENCH_ROUNDS must be a whole number of at least 1, not "${process.env.CHRONICLE_BENCH_ROUNDS}"\n`);
+    process.exitCode = 2;
+    return;
+  }
   const perPage = process.env.CHRONICLE_BENCH_PER_PAGE !== '0';
   process.stderr.write(`bench: ${pages.length} pages from ${root}; warm-up over ${Math.min(warm, pages.length)}; ${rounds} round(s)\n`);
 

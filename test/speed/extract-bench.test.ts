@@ -47,6 +47,17 @@ describe('npm run bench (dist/bench/extract-bench.js)', () => {
     expect(stdout).toMatch(/^peak RSS \d+ MB/m);
   }, 120_000);
 
+  it('refuses a round count that is not a whole number of at least 1, in one line, exit 2', async () => {
+    for (const value of ['0', 'two', '1.5']) {
+      const failure = await run(process.execPath, ['dist/bench/extract-bench.js'], {
+        cwd: root,
+        env: { ...process.env, CHRONICLE_CORPUS: corpus, CHRONICLE_BENCH_ROUNDS: value },
+      }).then(() => null, (error: { code: number; stdout: string; stderr: string }) => error);
+      expect(failure).toMatchObject({ code: 2, stdout: '' });
+      expect(failure?.stderr).toBe(`bench: CHRONICLE_BENCH_ROUNDS must be a whole number of at least 1, not "${value}"\n`);
+    }
+  });
+
   it('says so and exits 0 when there is no corpus', async () => {
     const { stdout } = await run(process.execPath, ['dist/bench/extract-bench.js'], {
       cwd: root,
