@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { loadCorpusOrFixtures } from './fixture-pages.js';
 import { runArchive, serveBenchPages, writeUrlList } from './local-site.js';
 import { mb } from './stats.js';
+import { runBench, wholeNumberSetting } from './settings.js';
 
 /** A field of /proc/PID/status in bytes (VmRSS, VmHWM), or 0 once the process is gone. */
 function statusBytes(pid: number, field: string): number {
@@ -28,9 +29,9 @@ function statusBytes(pid: number, field: string): number {
 
 async function main(): Promise<void> {
   if (!existsSync('/proc/self/status')) throw new Error('bench:memory reads /proc: it runs on Linux only');
-  const count = Number(process.env.CHRONICLE_BENCH_URLS ?? 10_000);
-  const workers = Number(process.env.CHRONICLE_BENCH_WORKERS ?? availableParallelism());
-  const every = Number(process.env.CHRONICLE_BENCH_SAMPLE_EVERY ?? 1000);
+  const count = wholeNumberSetting('CHRONICLE_BENCH_URLS', 10_000, 1);
+  const workers = wholeNumberSetting('CHRONICLE_BENCH_WORKERS', availableParallelism(), 0);
+  const every = wholeNumberSetting('CHRONICLE_BENCH_SAMPLE_EVERY', 1000, 1);
   const { pages, source } = loadCorpusOrFixtures();
   const site = await serveBenchPages(pages);
   const work = mkdtempSync(join(tmpdir(), 'chronicle-memory-bench-'));
@@ -85,7 +86,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench:memory: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench('bench:memory', main);

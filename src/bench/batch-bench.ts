@@ -24,10 +24,8 @@ import { run } from '../cli/program.js';
 import type { CliIo } from '../cli/io.js';
 import { fetchPage } from '../fetch/fetch-page.js';
 import { buildSnapshot } from '../pipeline/build-snapshot.js';
+import { runBench, wholeNumberSetting } from './settings.js';
 
-const URLS = Number(process.env.BENCH_URLS ?? 1000);
-const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const PER_HOST = 2;
 const HOSTS = 8;
 const SAMPLE = 40;
@@ -52,7 +50,7 @@ async function loadPages(pagesDir: string): Promise<Map<string, Page>> {
   return pages;
 }
 
-async function startHost(pages: Map<string, Page>): Promise<{ origin: string; server: Server }> {
+async function startHost(pages: Map<string, Page>, latencyMs: number): Promise<{ origin: string; server: Server }> {
   const server = createServer((request, response) => {
     const match = /^\/b\/\d+\/([^/]+)\/$/.exec(request.url ?? '');
     const page = match ? pages.get(match[1]!) : undefined;
@@ -63,7 +61,7 @@ async function startHost(pages: Map<string, Page>): Promise<{ origin: string; se
       }
       response.writeHead(200, { 'content-type': page.contentType, 'content-length': String(page.body.length) });
       response.end(page.body);
-    }, LATENCY_MS);
+    }, latencyMs);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
@@ -84,12 +82,15 @@ function captureIo(stdin: string, cwd: string): { io: CliIo; stdout: () => strin
 }
 
 async function main(): Promise<void> {
+  const urlCount = wholeNumberSetting('BENCH_URLS', 1000, 1);
+  const latencyMs = wholeNumberSetting('BENCH_LATENCY_MS', 50, 0);
+  const concurrency = wholeNumberSetting('BENCH_CONCURRENCY', 8, 1);
   const pagesDir = resolve(process.env.BENCH_PAGES_DIR ?? 'fixtures/pages');
   const pages = await loadPages(pagesDir);
   const slugs = [...pages.keys()].sort();
   if (slugs.length === 0) throw new Error(`no fixture pages in ${pagesDir}`);
-  const hosts = await Promise.all(Array.from({ length: HOSTS }, () => startHost(pages)));
-  const urls = Array.from({ length: URLS }, (_, n) => `${hosts[n % HOSTS]!.origin}/b/${n}/${slugs[n % slugs.length]}/`);
+  const hosts = await Promise.all(Array.from({ length: HOSTS }, () => startHost(pages, latencyMs)));
+  const urls = Array.from({ length: urlCount }, (_, n) => `${hosts[n % HOSTS]!.origin}/b/${n}/${slugs[n % slugs.length]}/`);
   const root = await mkdtemp(join(tmpdir(), 'chronicle-bench-'));
   try {
     // Extraction CPU time, measured serially on a sample of the same pages (fetch excluded).
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const code = await run(
       ['node', 'chronicle', 'archive', '-i', '-', '--json', '--archive-dir', join(root, 'archive'),
-        '--concurrency', String(CONCURRENCY), '--per-host', String(PER_HOST)],
+        '--concurrency', String(concurrency), '--per-host', String(PER_HOST)],
       io,
     );
     const wallMs = performance.now() - started;
@@ -112,19 +113,19 @@ async function main(): Promise<void> {
     const archived = lines.filter((line) => (JSON.parse(line) as { ok: boolean; skipped?: boolean }).ok).length;
 
     const cores = availableParallelism();
-    const networkIdealMs = (LATENCY_MS * URLS) / CONCURRENCY;
-    const cpuIdealMs = (extractCpuMsPerPage * URLS) / cores;
+    const networkIdealMs = (latencyMs * urlCount) / concurrency;
+    const cpuIdealMs = (extractCpuMsPerPage * urlCount) / cores;
     const idealMs = Math.max(networkIdealMs, cpuIdealMs);
     const peakRssMiB = process.resourceUsage().maxRSS / 1024;
 
     const print = (label: string, value: string): void => {
       process.stdout.write(`${label.padEnd(34)}${value}\n`);
     };
-    process.stdout.write(`bench:batch — ${URLS} URLs, ${HOSTS} hosts, ${slugs.length} fixture pages, ${LATENCY_MS} ms latency, --concurrency ${CONCURRENCY} --per-host ${PER_HOST}\n`);
+    process.stdout.write(`bench:batch — ${urlCount} URLs, ${HOSTS} hosts, ${slugs.length} fixture pages, ${latencyMs} ms latency, --concurrency ${concurrency} --per-host ${PER_HOST}\n`);
     print('exit code', String(code));
-    print('archived', `${archived}/${URLS}`);
+    print('archived', `${archived}/${urlCount}`);
     print('wall time', `${(wallMs / 1000).toFixed(2)} s`);
-    print('pages/s', (URLS / (wallMs / 1000)).toFixed(1));
+    print('pages/s', (urlCount / (wallMs / 1000)).toFixed(1));
     print('peak RSS', `${peakRssMiB.toFixed(0)} MiB`);
     print('extraction CPU per page', `${extractCpuMsPerPage.toFixed(1)} ms (serial sample of ${captures.length})`);
     print('ideal: network latency×N/conc', `${(networkIdealMs / 1000).toFixed(2)} s`);
@@ -141,4 +142,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+runBench('bench:batch', main);

@@ -39,6 +39,7 @@ import { findSiteRule, readSiteBody } from '../extract/sites/index.js';
 import { decodeHtml } from '../fetch/decode.js';
 import { corpusRoot, loadCorpus, type CorpusPage } from './corpus.js';
 import { mb, median, p95, peakRssBytes, sum, table } from './stats.js';
+import { runBench, wholeNumberSetting } from './settings.js';
 
 const silentConsole = new VirtualConsole();
 const STEPS = [
@@ -67,15 +68,10 @@ async function main(): Promise<void> {
     process.stdout.write(`bench: no corpus at ${root} (set CHRONICLE_CORPUS=DIR); skipped\n`);
     return;
   }
-  const limit = Number(process.env.CHRONICLE_BENCH_LIMIT ?? corpus.length);
+  const limit = wholeNumberSetting('CHRONICLE_BENCH_LIMIT', corpus.length, 1);
   const pages = corpus.slice(0, limit);
-  const warm = Number(process.env.CHRONICLE_BENCH_WARMUP ?? pages.length);
-  const rounds = Number(process.env.CHRONICLE_BENCH_ROUNDS ?? 4);
-  if (!Number.isInteger(rounds) || rounds < 1) {
-    process.stderr.write(`bench: CHRONICLE_BENCH_ROUNDS must be a whole number of at least 1, not "${process.env.CHRONICLE_BENCH_ROUNDS}"\n`);
-    process.exitCode = 2;
-    return;
-  }
+  const warm = wholeNumberSetting('CHRONICLE_BENCH_WARMUP', pages.length, 0);
+  const rounds = wholeNumberSetting('CHRONICLE_BENCH_ROUNDS', 4, 1);
   const perPage = process.env.CHRONICLE_BENCH_PER_PAGE !== '0';
   process.stderr.write(`bench: ${pages.length} pages from ${root}; warm-up over ${Math.min(warm, pages.length)}; ${rounds} round(s)\n`);
 
@@ -319,7 +315,4 @@ function report(pages: CorpusPage[], runs: PageRun[], rounds: Record<VariantName
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench('bench', main);

@@ -11,11 +11,12 @@ import { performance } from 'node:perf_hooks';
 import { createExtractPool } from '../extract/worker-pool.js';
 import { loadCorpusOrFixtures } from './fixture-pages.js';
 import { mb, peakRssBytes } from './stats.js';
+import { runBench, wholeNumberSetting } from './settings.js';
 
 async function main(): Promise<void> {
-  const total = Number(process.env.CHRONICLE_BENCH_PAGES ?? 10_000);
-  const size = Number(process.env.CHRONICLE_BENCH_WORKERS ?? availableParallelism());
-  const every = Number(process.env.CHRONICLE_BENCH_SAMPLE_EVERY ?? 1000);
+  const total = wholeNumberSetting('CHRONICLE_BENCH_PAGES', 10_000, 1);
+  const size = wholeNumberSetting('CHRONICLE_BENCH_WORKERS', availableParallelism(), 1);
+  const every = wholeNumberSetting('CHRONICLE_BENCH_SAMPLE_EVERY', 1000, 1);
   const { pages, source } = loadCorpusOrFixtures();
   process.stdout.write(`memory: ${total} pages cycling through ${pages.length} from ${source}, pool of ${size} workers\n`);
   const pool = createExtractPool({ size });
@@ -58,7 +59,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench:memory: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench('bench:memory:pool', main);

@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate as turn } from 'node:timers/promises';
 import { extractArticle } from '../extract/extract-article.js';
 import { corpusRoot, loadCorpus } from './corpus.js';
+import { runBench, wholeNumberSetting } from './settings.js';
 import { table } from './stats.js';
 
 const HEAVIEST = /reddit|wikipedia-2|youtube/;
@@ -28,7 +29,7 @@ const released = (): Promise<void> => {
   return new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
 };
 
-async function child(kind: string): Promise<void> {
+async function child(kind: string, limit: number): Promise<void> {
   if (kind === 'spin') {
     await released();
     const cpu = process.cpuUsage();
@@ -38,7 +39,6 @@ async function child(kind: string): Promise<void> {
     reportCpu(cpu);
     return;
   }
-  const limit = Number(process.env.CHRONICLE_BENCH_PAGES ?? 120);
   const pages = (loadCorpus(corpusRoot()) ?? []).filter((page) => !HEAVIEST.test(page.name)).slice(0, limit);
   for (const page of pages.slice(0, 30)) await extractArticle(page.bytes, { url: page.url }).catch(() => null);
   await released();
@@ -58,9 +58,9 @@ function reportCpu(since: NodeJS.CpuUsage): void {
 }
 
 /** Starts `count` children of `kind`, releases them together once all are warm, and times them. */
-async function together(kind: string, count: number): Promise<{ seconds: number; units: number; cpu: number }> {
+async function together(kind: string, count: number, limit: number): Promise<{ seconds: number; units: number; cpu: number }> {
   const script = fileURLToPath(import.meta.url);
-  const children = Array.from({ length: count }, () => spawn(process.execPath, [...process.execArgv, script, kind], { stdio: ['pipe', 'pipe', 'inherit'] }));
+  const children = Array.from({ length: count }, () => spawn(process.execPath, [...process.execArgv, script, kind, String(limit)], { stdio: ['pipe', 'pipe', 'inherit'] }));
   const outputs = children.map(() => '');
   const ready = children.map(
     (proc, index) =>
@@ -83,15 +83,16 @@ async function together(kind: string, count: number): Promise<{ seconds: number;
 
 async function main(): Promise<void> {
   const kind = process.argv[2];
-  if (kind !== undefined) return child(kind);
+  if (kind !== undefined) return child(kind, Number(process.argv[3]));
+  const limit = wholeNumberSetting('CHRONICLE_BENCH_PAGES', 120, 1);
   if (loadCorpus(corpusRoot()) === null) {
     process.stdout.write(`bench:scaling: no corpus at ${corpusRoot()} (set CHRONICLE_CORPUS=DIR); skipped\n`);
     return;
   }
   const rows: string[][] = [];
   for (const [label, work] of [['extractArticle', 'extract'], ['arithmetic loop', 'spin']] as const) {
-    const one = await together(work, 1);
-    const two = await together(work, 2);
+    const one = await together(work, 1, limit);
+    const two = await together(work, 2, limit);
     const rate = (run: { seconds: number; units: number }): number => run.units / run.seconds;
     const cores = one.cpu / one.seconds;
     rows.push([
@@ -107,7 +108,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench:scaling: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench('bench:scaling', main);

@@ -17,10 +17,12 @@ import { join } from 'node:path';
 import { loadCorpusOrFixtures } from './fixture-pages.js';
 import { runArchive, serveBenchPages, writeUrlList } from './local-site.js';
 import { median, table } from './stats.js';
+import { runBench, wholeNumberSetting, wholeNumbersSetting } from './settings.js';
 
 async function main(): Promise<void> {
-  const count = Number(process.env.CHRONICLE_BENCH_URLS ?? 500);
-  const workerCounts = (process.env.CHRONICLE_BENCH_WORKER_COUNTS ?? '1,2').split(',').map(Number);
+  const count = wholeNumberSetting('CHRONICLE_BENCH_URLS', 500, 1);
+  const workerCounts = wholeNumbersSetting('CHRONICLE_BENCH_WORKER_COUNTS', [1, 2], 0);
+  const rounds = wholeNumberSetting('CHRONICLE_BENCH_ROUNDS', 3, 1);
   const { pages, source } = loadCorpusOrFixtures();
   const site = await serveBenchPages(pages);
   const work = mkdtempSync(join(tmpdir(), 'chronicle-workers-bench-'));
@@ -28,7 +30,6 @@ async function main(): Promise<void> {
   writeUrlList(list, site, count);
   process.stdout.write(`workers: archive of ${count} URLs (cycling through ${pages.length} pages from ${source}) over 127.0.0.1\n`);
 
-  const rounds = Math.max(1, Number(process.env.CHRONICLE_BENCH_ROUNDS ?? 3));
   const seconds = new Map<number, number[]>(workerCounts.map((workers) => [workers, []]));
   try {
     for (let round = 1; round <= rounds; round++) {
@@ -58,7 +59,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench:workers: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench('bench:workers', main);
