@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { JSDOM } from 'jsdom';
 import { Readability } from '@mozilla/readability';
+import { lazyInlineStyleFor } from './lazy-inline-style.js';
 import { installFastPaths, type SubtreeVersion } from './readability-fast-paths.js';
 
 export interface ReadabilityResult {
@@ -39,7 +40,7 @@ interface SharedWindow {
 
 /** jsdom's Web IDL glue: the implementation object behind a wrapper such as a Window or a Node. */
 interface IdlUtils {
-  implForWrapper(wrapper: unknown): { _eventListeners?: Record<string, unknown[]>; _version?: unknown } | null;
+  implForWrapper(wrapper: unknown): { _eventListeners?: Record<string, unknown[]>; _version?: unknown; _globalObject?: object } | null;
 }
 
 let idlUtils: IdlUtils | null = null;
@@ -60,6 +61,9 @@ function makeSharedWindow(): SharedWindow {
   // A console that swallows everything: jsdom's CSS and parse complaints are not ours to print.
   const dom = new Window('', { url: 'about:blank', virtualConsole: new Console() });
   const table = jsdomIdl().implForWrapper(dom.window)?._eventListeners ?? {};
+  // This window's elements get their inline-style object when it is first read (see lazy-inline-style.ts).
+  const globalObject = jsdomIdl().implForWrapper(dom.window.document)?._globalObject;
+  if (globalObject !== undefined) lazyInlineStyleFor(requireModule, globalObject);
   return { dom, table, listeners: new Map(Object.entries(table).map(([type, list]) => [type, [...list]])) };
 }
 
