@@ -55,7 +55,7 @@ describe("chronicle's jsdom documents make an element's style object on first us
   });
 
   it('leaves other jsdom documents in the process as jsdom makes them', () => {
-    parseDocument('<p>x</p>', 'https://news.example/').body; // chronicle's window exists
+    releaseDocument(parseDocument('<p>x</p>', 'https://news.example/')); // chronicle's window exists
     const dom = new JSDOM('<div id="plain">text</div>');
     try {
       expect(hasStyleObject(dom.window.document.getElementById('plain')!)).toBe(true);

@@ -29,8 +29,8 @@ const DASH_LINE = /^[—–―]{1,2}\s*|^--\s*/;
 function isCandidate(ctx: ExcerptContext, element: Element): boolean {
   const { $ } = ctx;
   if (insideEmbed(element)) return false;
-  if (closestElement(element, (node) => ctx.skip.has(node)) !== null) return false;
-  if ($(element).parents('blockquote').length > 0) return false;
+  // In a skipped block (the element too), or inside a blockquote (an ancestor: the element may be one itself).
+  if (closestElement(element, (node) => ctx.skip.has(node) || (node !== element && node.name === 'blockquote')) !== null) return false;
   if (SOCIAL_CLASS.test(element.attribs['class'] ?? '')) return false;
   return squash($(element).text()) !== '';
 }
