@@ -1,4 +1,4 @@
-import { extractArticle as defaultExtract, type ExtractOptions } from '../extract/extract-article.js';
+import type { ExtractOptions } from '../extract/extract-article.js';
 import { contentDigest } from '../normalize/digest.js';
 import { normalizeArticle } from '../normalize/normalize-article.js';
 import { makeSnapshotId } from '../normalize/snapshot-id.js';
@@ -15,6 +15,16 @@ export interface BuiltSnapshot {
 
 export type ExtractFunction = (html: string | Uint8Array, options: ExtractOptions) => Promise<Article>;
 
+/**
+ * extractArticle, loaded on first use: the extraction modules (jsdom, Readability, cheerio) cost about a second
+ * and 40 MB to load, which a command that extracts nothing in this thread (`list`, `diff`, `--version`, or
+ * `archive` with its extraction workers) should not pay.
+ */
+const extractInProcess: ExtractFunction = async (html, options) => {
+  const { extractArticle } = await import('../extract/extract-article.js');
+  return extractArticle(html, options);
+};
+
 export interface BuildOptions {
   /** The extractor to use (a worker pool passes its own); default extractArticle in-process. */
   extract?: ExtractFunction;
@@ -22,7 +32,7 @@ export interface BuildOptions {
 
 /** Capture → Article → normalized Snapshot + raw bytes + reader page. Throws E_NO_ARTICLE when nothing is extractable. */
 export async function buildSnapshot(capture: Capture, options: BuildOptions = {}): Promise<BuiltSnapshot> {
-  const extract = options.extract ?? defaultExtract;
+  const extract = options.extract ?? extractInProcess;
   const article = await extract(capture.body, {
     url: capture.finalUrl,
     ...(capture.contentType ? { contentType: capture.contentType } : {}),

@@ -1,0 +1,90 @@
+/**
+ * The extraction modules (jsdom, Readability, cheerio, sanitize-html) are loaded by the thread that extracts, on
+ * its first page, and by nothing else: `--version`, `list` and the main thread of `archive` with extraction
+ * workers never load them (they cost about a second and 40 MB). Each case runs the built CLI in a fresh node
+ * and reports which CommonJS packages were loaded in its main thread. Needs the build (`npm test` builds first).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startFaultHost, type FaultHost } from '../batch/support/fault-server.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PROGRAM = pathToFileURL(join(ROOT, 'dist', 'cli', 'program.js')).href;
+const MARK = 'LOADED-PACKAGES ';
+
+/** Runs `chronicle ARGS` in a fresh node; the packages of jsdom and Readability loaded in its main thread. */
+function runFresh(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; loaded: string[] }> {
+  const script = `
+    import { createRequire } from 'node:module';
+    const { run } = await import(${JSON.stringify(PROGRAM)});
+    const code = await run(['node', 'chronicle', ...${JSON.stringify(args)}]);
+    const cache = Object.keys(createRequire(import.meta.url).cache);
+    const loaded = ['jsdom', '@mozilla/readability'].filter((name) =>
+      cache.some((path) => path.split(/[\\\\/]/).join('/').includes('/node_modules/' + name + '/')));
+    process.stderr.write(${JSON.stringify(MARK)} + JSON.stringify(loaded) + '\\n');
+    process.exitCode = code;
+  `;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = stderr.split('\n').find((text) => text.startsWith(MARK));
+      if (line === undefined) {
+        reject(new Error(`no module report; exit ${String(code)}; stderr: ${stderr}`));
+        return;
+      }
+      resolve({ code, stdout, stderr, loaded: JSON.parse(line.slice(MARK.length)) as string[] });
+    });
+  });
+}
+
+let host: FaultHost;
+let dir: string;
+
+beforeAll(async () => {
+  host = await startFaultHost();
+  dir = await mkdtemp(join(tmpdir(), 'chronicle-startup-'));
+});
+afterAll(async () => {
+  await host.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('extraction modules load only where pages are extracted', () => {
+  it('--version loads neither jsdom nor Readability', async () => {
+    const version = await runFresh(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(version.loaded).toEqual([]);
+  });
+
+  it('archive with an extraction worker archives the page without loading them in the main thread; nor does list', async () => {
+    const archive = join(dir, 'a');
+    const result = await runFresh(['archive', host.url('/ok/worker'), '--workers', '1', '--archive-dir', archive]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ok {4}http:\/\/127\.0\.0\.1:\d+\/ok\/worker /);
+    expect(result.loaded).toEqual([]);
+    const list = await runFresh(['list', '--archive-dir', archive]);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('/ok/worker');
+    expect(list.loaded).toEqual([]);
+  });
+
+  it('archive --workers 0 extracts in the main thread, which then loads them (on the first page)', async () => {
+    const result = await runFresh(['archive', host.url('/ok/in-process'), '--workers', '0', '--archive-dir', join(dir, 'b')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ok {4}http:\/\/127\.0\.0\.1:\d+\/ok\/in-process /);
+    expect(result.loaded).toEqual(['jsdom', '@mozilla/readability']);
+  });
+});
