@@ -10,6 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { childOutput } from '../helpers/child-output.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'chronicle');
@@ -21,17 +22,6 @@ const PATH = `${dirname(process.execPath)}:${process.env.PATH ?? ''}`;
 
 function start(args: string[], env: NodeJS.ProcessEnv): ChildProcessWithoutNullStreams {
   return spawn(BIN, args, { env: { PATH, NO_COLOR: '1', ...env } });
-}
-
-function finished(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 /** argv and environment of a running process, once it is node (the launcher's sh has exec'd). */
@@ -60,7 +50,7 @@ describe('bin/chronicle as a program', () => {
     for (const [env, expected] of [[{}, 'MALLOC_ARENA_MAX=2'], [{ MALLOC_ARENA_MAX: '8' }, 'MALLOC_ARENA_MAX=8']] as const) {
       // archive reading its list from stdin waits while stdin is open.
       const child = start(['archive', '--archive-dir', archiveDir, '-i', '-'], env);
-      const done = finished(child);
+      const done = childOutput(child);
       const seen = await nodeProcess(child.pid!);
       expect(seen.argv[1]).toBe(BIN);
       expect(seen.argv.slice(2)).toEqual(['archive', '--archive-dir', archiveDir, '-i', '-']);
@@ -71,10 +61,10 @@ describe('bin/chronicle as a program', () => {
   });
 
   posix('passes the exit code and the streams through', async () => {
-    const version = await finished(start(['--version'], {}));
+    const version = await childOutput(start(['--version'], {}));
     expect(version).toMatchObject({ code: 0, stderr: '' });
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-    const bad = await finished(start(['--no-such-flag'], {}));
+    const bad = await childOutput(start(['--no-such-flag'], {}));
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/unknown option '--no-such-flag'/);

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startFaultHost, type FaultHost } from '../batch/support/fault-server.js';
+import { childOutput } from '../helpers/child-output.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PROGRAM = pathToFileURL(join(ROOT, 'dist', 'cli', 'program.js')).href;
@@ -32,20 +33,10 @@ function runFresh(args: string[]): Promise<{ code: number | null; stdout: string
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const line = stderr.split('\n').find((text) => text.startsWith(MARK));
-      if (line === undefined) {
-        reject(new Error(`no module report; exit ${String(code)}; stderr: ${stderr}`));
-        return;
-      }
-      resolve({ code, stdout, stderr, loaded: JSON.parse(line.slice(MARK.length)) as string[] });
-    });
+  return childOutput(child).then(({ code, stdout, stderr }) => {
+    const line = stderr.split('\n').find((text) => text.startsWith(MARK));
+    if (line === undefined) throw new Error(`no module report; exit ${String(code)}; stderr: ${stderr}`);
+    return { code, stdout, stderr, loaded: JSON.parse(line.slice(MARK.length)) as string[] };
   });
 }
 
