@@ -16,6 +16,7 @@ import { detectEmbeds } from './embeds/index.js';
 import { renderEmbedFigure } from './embeds/render.js';
 import type { EmbedMatch } from './embeds/types.js';
 import { extractImages } from './images.js';
+import { captureLibraryOutput } from './library-output.js';
 import { extractMetadata } from './metadata/index.js';
 import { extractQuotes, findPullQuotes } from './quotes/index.js';
 import { readArticle, runReadability, type ReadabilityResult } from './readability.js';
@@ -38,6 +39,13 @@ const PLACEHOLDER_PATTERN = /chronicle-embed-placeholder-(\d+)/;
  * chrome removed, then quotes, images and links from the clean body. A detector that throws adds a warning.
  */
 export async function extractArticle(html: string | Uint8Array, options: ExtractOptions): Promise<Article> {
+  // Synchronous on purpose: what a library prints meanwhile is caught and filed as a warning (library-output.ts).
+  const { value: article, warnings } = captureLibraryOutput(() => extractPage(html, options));
+  article.warnings.push(...warnings);
+  return article;
+}
+
+function extractPage(html: string | Uint8Array, options: ExtractOptions): Article {
   const pageUrl = parsePageUrl(options.url);
   const decoded = typeof html === 'string' ? { text: html, charset: 'UTF-8' } : decodeHtml(html, options.contentType);
   const warnings: string[] = [];
