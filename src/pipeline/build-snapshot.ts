@@ -44,7 +44,7 @@ export async function buildSnapshot(capture: Capture, options: BuildOptions = {}
 /** Assembles the versioned record (stable key order) from an Article and the Capture it came from. */
 export function snapshotFromArticle(extracted: Article, capture: Capture): Snapshot {
   const article = normalizeArticle(extracted);
-  const url = normalizeUrl(capture.requestedUrl);
+  const url = recordUrl(capture.requestedUrl);
   const content = contentDigest({
     meta: article.meta,
     body: article.body,
@@ -78,4 +78,15 @@ export function snapshotFromArticle(extracted: Article, capture: Capture): Snaps
     digest: { content, raw: `sha256:${capture.sha256}` },
     warnings: article.warnings,
   };
+}
+
+/**
+ * The record's `url`: the archive key (normalizeUrl) of an http(s) page; a page read from a file keeps its
+ * `file://` URL (or whatever --url names), without its fragment, as `extract FILE` promises.
+ */
+function recordUrl(requestedUrl: string): string {
+  if (/^https?:/i.test(requestedUrl)) return normalizeUrl(requestedUrl);
+  const url = new URL(requestedUrl);
+  url.hash = '';
+  return url.toString();
 }
