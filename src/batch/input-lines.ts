@@ -1,11 +1,16 @@
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { ChronicleError } from '../errors.js';
 import type { InputLine } from './types.js';
 
-/** Streams a text source line by line (LF or CRLF), numbering from 1; never holds more than a line. */
+/**
+ * Streams a text source line by line (LF or CRLF), numbering from 1; never holds more than a line. The text is
+ * UTF-8 unless it starts with a UTF-16 byte order mark (Windows editors and PowerShell's `>` write UTF-16LE).
+ */
 export async function* readLines(stream: NodeJS.ReadableStream): AsyncGenerator<InputLine> {
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  const lines = createInterface({ input: Readable.from(decodeText(stream)), crlfDelay: Infinity });
   let line = 0;
   try {
     for await (const text of lines) {
@@ -15,6 +20,40 @@ export async function* readLines(stream: NodeJS.ReadableStream): AsyncGenerator<
   } finally {
     lines.close();
   }
+}
+
+/** The encoding a byte order mark names (UTF-8 when there is none); the decoder drops the mark itself. */
+function encodingOf(head: Buffer): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+/** The chunks of a byte stream decoded as text (by its byte order mark); a read error is E_USAGE. */
+async function* decodeText(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
+  let decoder: TextDecoder | null = null;
+  let head = Buffer.alloc(0);
+  try {
+    for await (const chunk of stream) {
+      if (typeof chunk === 'string') {
+        yield chunk; // a stream already decoded by its owner
+        continue;
+      }
+      if (decoder === null) {
+        head = Buffer.concat([head, chunk]);
+        if (head.length < 2) continue;
+        decoder = new TextDecoder(encodingOf(head));
+        yield decoder.decode(head, { stream: true });
+      } else {
+        yield decoder.decode(chunk, { stream: true });
+      }
+    }
+  } catch (cause) {
+    // Let go of early (an interrupt closed the input): the lines end here.
+    if ((cause as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+    throw new ChronicleError('E_USAGE', `cannot read the URL list: ${(cause as Error).message}`, { cause });
+  }
+  yield decoder === null ? new TextDecoder(encodingOf(head)).decode(head) : decoder.decode();
 }
 
 /** Arguments as input lines, numbered in order. */
@@ -38,6 +77,7 @@ export interface InputSource extends AsyncGenerator<InputLine> {
  */
 export async function openInput(path: string, stdin: NodeJS.ReadableStream): Promise<InputSource> {
   if (path === '-') return Object.assign(readLines(stdin), { close: () => destroyStream(stdin) });
+  await refuseFolder(path);
   const stream = createReadStream(path);
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
@@ -46,6 +86,17 @@ export async function openInput(path: string, stdin: NodeJS.ReadableStream): Pro
     );
   });
   return Object.assign(readLines(stream), { close: () => stream.destroy() });
+}
+
+/** `-i DIR` is a usage error, said before any URL is taken (a folder opens, but reading it fails). */
+async function refuseFolder(path: string): Promise<void> {
+  let isFolder = false;
+  try {
+    isFolder = (await stat(path)).isDirectory();
+  } catch {
+    return; // opening it says why
+  }
+  if (isFolder) throw new ChronicleError('E_USAGE', `cannot read input file ${path}: it is a folder (give a file of URLs, one a line)`);
 }
 
 function destroyStream(stream: NodeJS.ReadableStream): void {

@@ -63,8 +63,14 @@ export async function runBatch<T>(options: RunBatchOptions<T>): Promise<BatchSum
   const lookahead = Math.max(1, options.lookahead ?? Math.max(256, concurrency * 16));
   const summary = createSummary();
 
+  // Each running job has a signal of its own: one shared by all of them collected an abort listener per request
+  // in flight (undici's, the retry sleep's) and Node warned of a leak (MaxListenersExceededWarning) past 10.
   const jobAbort = new AbortController();
-  const onAbandon = (): void => jobAbort.abort(options.abandonSignal?.reason);
+  const jobSignals = new Set<AbortController>();
+  const onAbandon = (): void => {
+    jobAbort.abort(options.abandonSignal?.reason);
+    for (const job of jobSignals) job.abort(jobAbort.signal.reason);
+  };
   if (options.abandonSignal?.aborted) onAbandon();
   options.abandonSignal?.addEventListener('abort', onAbandon, { once: true });
 
@@ -196,8 +202,11 @@ export async function runBatch<T>(options: RunBatchOptions<T>): Promise<BatchSum
     const begin = performance.now();
     let outcome: BatchOutcome<T>;
     let result: 'ok' | 'skipped' | ErrorCode;
+    const own = new AbortController();
+    if (jobAbort.signal.aborted) own.abort(jobAbort.signal.reason);
+    jobSignals.add(own);
     try {
-      const done = await options.job(item, jobAbort.signal);
+      const done = await options.job(item, own.signal);
       if (done.skipped) {
         outcome = { status: 'skipped', line: item.line, input: item.input, item, reason: done.reason };
         result = 'skipped';
@@ -220,6 +229,8 @@ export async function runBatch<T>(options: RunBatchOptions<T>): Promise<BatchSum
         elapsedMs: Math.round(performance.now() - begin),
       };
       result = failure.code;
+    } finally {
+      jobSignals.delete(own);
     }
     report(outcome);
     settle(item.key, result);

@@ -27,11 +27,12 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .description('Archive news articles as clean, versioned snapshots.')
     .version(version, '-V, --version')
     .option('--debug', 'show stack traces on errors')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      // Commander's own errors are reported in the catch below, in chronicle's one-line form.
+      outputError: () => undefined,
     })
     .hook('preAction', (thisCommand) => {
       debug = Boolean(thisCommand.opts().debug);
@@ -47,6 +48,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
         return EXIT.OK;
       }
+      io.stderr.write(`chronicle: E_USAGE: ${commanderMessage(error)} (see chronicle --help)\n`);
       return EXIT.USAGE;
     }
     const failure = toChronicleError(error);
@@ -61,4 +63,9 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Commander's message ("error: unknown option '--x'") without its "error: " prefix, on one line. */
+function commanderMessage(error: CommanderError): string {
+  return oneLine(error.message.replace(/^error:\s*/i, ''));
 }
