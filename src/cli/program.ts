@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isChronicleError, toChronicleError } from '../errors.js';
 import { version } from '../version.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
-import { processIo, type CliIo } from './io.js';
+import { ignoreClosedPipes, processIo, type CliIo } from './io.js';
 import type { CommandContext } from './context.js';
 import { registerCommands } from './commands/index.js';
 
@@ -38,6 +38,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       debug = Boolean(thisCommand.opts().debug);
     });
   registerCommands(program, ctx);
+  ignoreClosedPipes(io);
 
   try {
     await program.parseAsync(argv);

@@ -15,6 +15,7 @@ import { createExtractPool } from '../../extract/worker-pool.js';
 import { buildSnapshot } from '../../pipeline/build-snapshot.js';
 import type { CommandContext } from '../context.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
+import { watchStdoutClosed } from '../io.js';
 import { parseCount, resolveArchiveDir } from '../options.js';
 import { installStopSignals } from '../../batch/stop-signals.js';
 import { addBatchOptions, createBatchFetching, type BatchCommandOptions } from '../batch-options.js';
@@ -68,13 +69,11 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
   const { stop, abandon, dispose: disposeSignals } = installStopSignals(io, options);
   // stdout closed by its reader (`… | head`): nobody wants more results, so stop as if interrupted.
   let stdoutClosed = false;
-  const onStdoutError = (error: NodeJS.ErrnoException): void => {
+  const unwatchStdout = watchStdoutClosed(io, () => {
     stdoutClosed = true;
-    if (error.code !== 'EPIPE') io.stderr.write(`chronicle: cannot write to stdout: ${error.message}\n`);
     stop.abort('stdout closed');
     abandon.abort('stdout closed');
-  };
-  io.stdout.on('error', onStdoutError);
+  });
 
   const progress = io.stderrIsTTY && !options.quiet ? new ProgressBar(io.stderr, total) : null;
   const counts = { done: 0, failed: 0 };
@@ -109,7 +108,7 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
     // After an interrupt the reader may still be waiting on stdin: let go of it so the process can exit.
     if (stop.signal.aborted) input.close();
     disposeSignals();
-    io.stdout.off('error', onStdoutError);
+    unwatchStdout();
     progress?.clear();
     if (stop.signal.aborted) await agent.destroy().catch(() => undefined);
     else await agent.close().catch(() => undefined);

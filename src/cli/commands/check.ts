@@ -15,6 +15,7 @@ import { fetchPage } from '../../fetch/fetch-page.js';
 import { buildSnapshot } from '../../pipeline/build-snapshot.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { watchStdoutClosed } from '../io.js';
 import { resolveArchiveDir } from '../options.js';
 import { exitCodeOf } from './archive.js';
 import { installStopSignals } from '../../batch/stop-signals.js';
@@ -93,6 +94,13 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
   });
 
   const { stop, abandon, dispose: disposeSignals } = installStopSignals(io, options);
+  // stdout closed by its reader (`… | head`): nobody wants more results, so stop as if interrupted.
+  let stdoutClosed = false;
+  const unwatchStdout = watchStdoutClosed(io, () => {
+    stdoutClosed = true;
+    stop.abort('stdout closed');
+    abandon.abort('stdout closed');
+  });
 
   const progress = io.stderrIsTTY && !options.quiet ? new ProgressBar(io.stderr, total) : null;
   const counts = { done: 0, failed: 0 };
@@ -102,6 +110,7 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
     if (outcome.status === 'failed') counts.failed++;
     if (outcome.status === 'ok' && outcome.value.changed) changed++;
     progress?.clear();
+    if (stdoutClosed) return;
     io.stdout.write(`${options.json ? JSON.stringify(checkJson(outcome)) : checkText(outcome)}\n`);
     if (outcome.status === 'failed' && options.json && !options.quiet) {
       io.stderr.write(`chronicle: ${outcome.error.code}: ${outcome.input}: ${outcome.error.message.replace(/\s+/g, ' ').trim()}\n`);
@@ -123,6 +132,7 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
     });
   } finally {
     disposeSignals();
+    unwatchStdout();
     progress?.clear();
     if (stop.signal.aborted) await agent.destroy().catch(() => undefined);
     else await agent.close().catch(() => undefined);
