@@ -60,16 +60,28 @@ describe('extraction modules load only where pages are extracted', () => {
     expect(version.loaded).toEqual([]);
   });
 
-  it('archive with an extraction worker archives the page without loading them in the main thread; nor does list', async () => {
+  it('archive with an extraction worker archives the pages without loading them in the main thread; nor does list', async () => {
     const archive = join(dir, 'a');
-    const result = await runFresh(['archive', host.url('/ok/worker'), '--workers', '1', '--archive-dir', archive]);
+    const result = await runFresh(['archive', host.url('/ok/worker'), host.url('/ok/worker-2'), '--workers', '1', '--archive-dir', archive]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^ok {4}http:\/\/127\.0\.0\.1:\d+\/ok\/worker /);
+    expect(result.stdout).toMatch(/^ok {4}http:\/\/127\.0\.0\.1:\d+\/ok\/worker(-2)? /);
     expect(result.loaded).toEqual([]);
     const list = await runFresh(['list', '--archive-dir', archive]);
     expect(list.code).toBe(0);
     expect(list.stdout).toContain('/ok/worker');
     expect(list.loaded).toEqual([]);
+  });
+
+  it('a single URL extracts in the main thread whatever --workers says, as the help promises', async () => {
+    const result = await runFresh(['archive', host.url('/ok/single'), '--workers', '4', '--archive-dir', join(dir, 'c')]);
+    expect(result.code).toBe(0);
+    expect(result.loaded).toEqual(['jsdom', '@mozilla/readability']);
+  });
+
+  it('--workers has an upper bound (16): more is a one-line usage error', async () => {
+    const result = await runFresh(['archive', host.url('/ok/many'), host.url('/ok/many-2'), '--workers', '200', '--archive-dir', join(dir, 'd')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^chronicle: E_USAGE: option '--workers <n>' argument '200' is invalid\. expected 0 to 16/);
   });
 
   it('archive --workers 0 extracts in the main thread, which then loads them (on the first page)', async () => {

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { openArchive } from '../../archive/index.js';
 import { createArchiveJob, type ArchivedPage } from '../../batch/archive-job.js';
 import { argumentLines, countUrlLines, openInput } from '../../batch/input-lines.js';
@@ -33,10 +33,26 @@ export function registerArchive(program: Command, ctx: CommandContext): void {
     .argument('[urls...]', 'http(s) URLs to archive');
   addBatchOptions(command, 'one NDJSON line per input URL on stdout, as each finishes')
     .option('--skip-existing', 'skip, without fetching, URLs that already have a snapshot')
-    .option('--workers <n>', 'extraction worker threads for a batch (0: extract in the main thread; default: one per CPU; a single URL extracts in the main thread)', parseCount)
+    .option(
+      '--workers <n>',
+      `extraction worker threads for a batch, 0 to ${MAX_WORKERS} (0: extract in the main thread; default: one per CPU, at most ${MAX_WORKERS}; a single URL extracts in the main thread)`,
+      parseWorkers,
+    )
     .action(async (urls: string[], options: ArchiveCommandOptions) => {
       ctx.setExit(await archiveCommand(urls, options, ctx));
     });
+}
+
+/**
+ * Most extraction workers: each may hold a few hundred MB (its heap limit is 320 MB), so 200 workers asked for
+ * 5 GB, and past the number of cores more workers only share the same CPUs.
+ */
+export const MAX_WORKERS = 16;
+
+function parseWorkers(value: string): number {
+  const count = parseCount(value);
+  if (count > MAX_WORKERS) throw new InvalidArgumentError(`expected 0 to ${MAX_WORKERS}`);
+  return count;
 }
 
 async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ctx: CommandContext): Promise<number> {
@@ -57,7 +73,7 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
       : undefined,
   );
   // A batch extracts in worker threads (one per CPU) while the main thread fetches and saves.
-  const workers = options.workers ?? (urls.length === 1 && options.input === undefined ? 0 : availableParallelism());
+  const workers = urls.length === 1 && options.input === undefined ? 0 : (options.workers ?? Math.min(availableParallelism(), MAX_WORKERS));
   const pool = workers > 0 ? createExtractPool({ size: workers }) : null;
   const job = createArchiveJob({
     archive,
