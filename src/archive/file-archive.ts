@@ -43,6 +43,7 @@ import {
 } from './format.js';
 import { assertSnapshotId, blobRelPath, locatePage, toAbsolute, type PageLocation } from './layout.js';
 import { lockPage, type PageLockOptions } from './page-lock.js';
+import { effectivePort, parseSiteFilter } from './site-filter.js';
 import { bareHex, searchTextOf, snapshotText, type Manifest, type SearchText } from './records.js';
 import { scanSites } from './scan.js';
 import { loadIndexed, loadSnapshotFolder, stillIndexed } from './snapshot-folder.js';
@@ -368,14 +369,16 @@ export class FileArchive implements Archive {
 
   /** Snapshots oldest first; a snapshot whose snapshot.json no longer matches the index is skipped. */
   async list(filter: ListFilter = {}): Promise<SnapshotSummary[]> {
+    const site = filter.site === undefined ? null : parseSiteFilter(filter.site);
     const rows = this.index.query({
       ...(filter.url === undefined ? {} : { url: locatePage(filter.url).key }),
-      ...(filter.site === undefined ? {} : { sites: [filter.site.toLowerCase()] }),
+      ...(site === null ? {} : { sites: [site.hostname] }),
       ...(filter.since === undefined ? {} : { sinceMs: filter.since.getTime() }),
       ...(filter.until === undefined ? {} : { untilMs: filter.until.getTime() }),
       order: 'asc',
     });
-    return rows.filter((row) => stillIndexed(this.root, row)).map((row) => this.summary(row));
+    const onPort = (row: IndexRow): boolean => site?.port == null || effectivePort(row.url) === site.port;
+    return rows.filter((row) => onPort(row) && stillIndexed(this.root, row)).map((row) => this.summary(row));
   }
 
   /** FTS5 query, best first (bm25). A malformed query throws E_USAGE. Damaged snapshots are skipped. */

@@ -104,8 +104,9 @@ export function searchTextOf(snapshot: Snapshot): SearchText {
       return [quote.text, extra].filter((part): part is string => typeof part === 'string' && part !== '').join(' — ');
     })
     .join('\n');
+  // The provider's name too, so that `embeds:youtube` finds the pages that embed a YouTube video.
   const embeds = snapshot.embeds
-    .map((embed) => [embed.title, embed.author, embed.handle, embed.text].filter((part): part is string => typeof part === 'string' && part !== '').join(' '))
+    .map((embed) => [embed.provider, embed.title, embed.author, embed.handle, embed.text].filter((part): part is string => typeof part === 'string' && part !== '').join(' '))
     .filter((line) => line !== '')
     .join('\n');
   return {

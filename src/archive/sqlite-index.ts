@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { ChronicleError } from '../errors.js';
+import { hasCjk, segmentCjk, unsegmentCjk } from './cjk-segments.js';
 import type { SearchText } from './records.js';
 
 /** Bumped when the index schema changes: an index of another version is rebuilt from the files. */
-export const INDEX_VERSION = '1';
+export const INDEX_VERSION = '2'; // 2: CJK characters indexed one a token (cjk-segments.ts), embed providers
 
 /** One snapshot as the index holds it. */
 export interface IndexRow {
@@ -211,7 +212,7 @@ export class SqliteIndex {
     }
     this
       .sql('INSERT INTO snapshots_fts (rowid, title, authors, body, quotes, embeds) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(n, text.title, text.authors, text.body, text.quotes, text.embeds);
+      .run(n, segmentCjk(text.title), segmentCjk(text.authors), segmentCjk(text.body), segmentCjk(text.quotes), segmentCjk(text.embeds));
   }
 
   delete(id: string): void {
@@ -297,7 +298,7 @@ export class SqliteIndex {
   search(match: string, limit: number): IndexSearchRow[] {
     const sql = `SELECT ${COLUMNS.split(', ').map((column) => `s.${column}`).join(', ')}, f.score, f.snippet
       FROM (
-        SELECT rowid, rank AS score, snippet(snapshots_fts, -1, '**', '**', '…', 16) AS snippet
+        SELECT rowid, rank AS score, snippet(snapshots_fts, -1, '**', '**', '…', ?) AS snippet
         FROM snapshots_fts WHERE snapshots_fts MATCH ? ORDER BY rank LIMIT ?
       ) AS f
       JOIN snapshots s ON s.n = f.rowid
@@ -305,7 +306,8 @@ export class SqliteIndex {
       ORDER BY f.score`;
     let rows: Array<DbRow & { score: number; snippet: string }>;
     try {
-      rows = this.sql(sql).all(match, limit) as Array<DbRow & { score: number; snippet: string }>;
+      // A CJK character is a token: a snippet of 16 of them would be a few words.
+      rows = this.sql(sql).all(hasCjk(match) ? 40 : 16, segmentCjk(match), limit) as Array<DbRow & { score: number; snippet: string }>;
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === 'SQLITE_ERROR') {
@@ -313,7 +315,7 @@ export class SqliteIndex {
       }
       throw error;
     }
-    return rows.map((row) => ({ ...fromDb(row), score: -row.score, snippet: row.snippet }));
+    return rows.map((row) => ({ ...fromDb(row), score: -row.score, snippet: unsegmentCjk(row.snippet) }));
   }
 
   /** Problems SQLite itself finds in the index file (empty when sound). */

@@ -204,5 +204,8 @@ export function diffSnapshots(a: Snapshot, b: Snapshot): SnapshotDiff {
   changes.push(...compareBody(a.body.text, b.body.text));
   changes.push(...compareQuotes(a.quotes, b.quotes));
   changes.push(...compareEmbeds(a.embeds, b.embeds));
-  return { schema: 'chronicle.diff/1', from: side(a), to: side(b), changed: changes.length > 0, changes, summary: summarize(changes) };
+  return {
+    schema: 'chronicle.diff/1', from: side(a), to: side(b), samePage: a.url === b.url, changed: changes.length > 0, changes,
+    summary: summarize(changes),
+  };
 }

@@ -104,7 +104,7 @@ export function renderHtml(diff: SnapshotDiff): string {
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<p class="summary">${escapeHtml(diff.to.url)} — ${escapeHtml(summaryLine(diff.summary))}</p>
+<p class="summary">${diff.samePage ? escapeHtml(diff.to.url) : `${escapeHtml(diff.from.url)} → ${escapeHtml(diff.to.url)} (two different pages)`} — ${escapeHtml(summaryLine(diff.summary))}</p>
 <p class="legend"><del>removed</del> <ins>added</ins></p>
 ${table}
 </body>

@@ -67,9 +67,12 @@ function line(change: Change, mark: ReturnType<typeof marker>): string {
 
 export function renderTerminal(diff: SnapshotDiff, options: TerminalOptions): string {
   const mark = marker(options.colour);
+  // Two different pages: say so, and name them, so nobody reads the result as one page's edits.
+  const page = (url: string): string => (diff.samePage ? '' : `  ${url}`);
   const lines = [
-    mark.dim(`--- ${diff.from.id}  ${diff.from.fetchedAt}`),
-    mark.dim(`+++ ${diff.to.id}  ${diff.to.fetchedAt}`),
+    mark.dim(`--- ${diff.from.id}  ${diff.from.fetchedAt}${page(diff.from.url)}`),
+    mark.dim(`+++ ${diff.to.id}  ${diff.to.fetchedAt}${page(diff.to.url)}`),
+    ...(diff.samePage ? [] : [mark.label('note: these are snapshots of two different pages')]),
     `${summaryLine(diff.summary)}`,
   ];
   for (const change of diff.changes) lines.push(line(change, mark));

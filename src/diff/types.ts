@@ -94,6 +94,8 @@ export interface SnapshotDiff {
   schema: 'chronicle.diff/1';
   from: DiffSide;
   to: DiffSide;
+  /** False when the two snapshots are of different pages (URLs): a comparison, not a page's history. */
+  samePage: boolean;
   /** True when at least one change was found. */
   changed: boolean;
   changes: Change[];

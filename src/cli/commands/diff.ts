@@ -38,6 +38,9 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
         archive.close();
       }
       const diff = diffSnapshots(pair[0], pair[1]);
+      if (!diff.samePage) {
+        ctx.io.stderr.write(`chronicle: note: ${a} and ${b ?? ''} are snapshots of different pages (${diff.from.url} and ${diff.to.url})\n`);
+      }
       if (options.html !== undefined) {
         const target = resolve(ctx.io.cwd, options.html);
         try {

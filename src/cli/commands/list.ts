@@ -19,7 +19,7 @@ export function registerList(program: Command, ctx: CommandContext): void {
     .command('list')
     .description('list archived snapshots, oldest first')
     .option('--archive-dir <dir>', ARCHIVE_DIR_HELP)
-    .option('--site <host>', 'only this site (a host; subdomains included)')
+    .option('--site <host>', 'only this site: a host (subdomains included) or host:port')
     .option('--url <url>', 'only this page (matched after URL normalization)')
     .option('--since <date>', 'fetched at or after this ISO date/time')
     .option('--until <date>', 'fetched before this ISO date/time (a bare date includes that whole day)')
