@@ -62,16 +62,18 @@ interface PageRun {
 const gc = (globalThis as { gc?: () => void }).gc;
 
 async function main(): Promise<void> {
+  // Settings first: a bad one is refused whether or not the corpus is there (default: every page, all warmed up).
+  const limit = wholeNumberSetting('CHRONICLE_BENCH_LIMIT', Number.MAX_SAFE_INTEGER, 1);
+  const warmSetting = wholeNumberSetting('CHRONICLE_BENCH_WARMUP', Number.MAX_SAFE_INTEGER, 0);
+  const rounds = wholeNumberSetting('CHRONICLE_BENCH_ROUNDS', 4, 1);
   const root = corpusRoot();
   const corpus = loadCorpus(root);
   if (corpus === null || corpus.length === 0) {
     process.stdout.write(`bench: no corpus at ${root} (set CHRONICLE_CORPUS=DIR); skipped\n`);
     return;
   }
-  const limit = wholeNumberSetting('CHRONICLE_BENCH_LIMIT', corpus.length, 1);
   const pages = corpus.slice(0, limit);
-  const warm = wholeNumberSetting('CHRONICLE_BENCH_WARMUP', pages.length, 0);
-  const rounds = wholeNumberSetting('CHRONICLE_BENCH_ROUNDS', 4, 1);
+  const warm = Math.min(warmSetting, pages.length);
   const perPage = process.env.CHRONICLE_BENCH_PER_PAGE !== '0';
   process.stderr.write(`bench: ${pages.length} pages from ${root}; warm-up over ${Math.min(warm, pages.length)}; ${rounds} round(s)\n`);
 

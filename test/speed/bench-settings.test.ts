@@ -56,11 +56,18 @@ const SCRIPTS: [script: string, label: string, setting: string, value: string][]
   ['batch-bench.js', 'bench:batch', 'BENCH_CONCURRENCY', 'eight'],
 ];
 
+/** With the corpus beside the clone (when it is there), and as on a fresh clone without it. */
+const CORPORA: [name: string, env: NodeJS.ProcessEnv][] = [
+  ['the corpus as found', {}],
+  ['no corpus', { CHRONICLE_CORPUS: '/nonexistent/chronicle-corpus' }],
+];
+const CASES = CORPORA.flatMap(([corpus, corpusEnv]) => SCRIPTS.map((entry) => [...entry, corpus, corpusEnv] as const));
+
 describe('benchmark scripts with a bad setting', () => {
-  it.each(SCRIPTS)('%s refuses %s=%s… in one line, exit 2, having run nothing', async (script, label, setting, value) => {
+  it.each(CASES)('%s refuses %s=%s… in one line, exit 2, having run nothing (%s)', async (script, label, setting, value, _corpus, corpusEnv) => {
     const failure = await run(process.execPath, [`dist/bench/${script}`], {
       cwd: root,
-      env: { ...process.env, [setting]: value },
+      env: { ...process.env, ...corpusEnv, [setting]: value },
       timeout: 30_000,
     }).then(
       () => null,
