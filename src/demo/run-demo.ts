@@ -13,7 +13,8 @@ import { buildSnapshot } from '../pipeline/build-snapshot.js';
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const pagesDir = resolve(repoRoot, 'fixtures/pages');
 const DEMO_PORT = 47213;
-const archiveDir = resolve(process.cwd(), process.env.CHRONICLE_ARCHIVE_DIR ?? 'archive');
+const archiveDirSetting = process.env.CHRONICLE_ARCHIVE_DIR?.trim() ? process.env.CHRONICLE_ARCHIVE_DIR : 'archive';
+const archiveDir = resolve(process.cwd(), archiveDirSetting);
 
 async function main(): Promise<number> {
   const slugs = await listFixtureSlugs(pagesDir);
@@ -21,6 +22,7 @@ async function main(): Promise<number> {
   const archive = await openArchive(archiveDir);
   process.stderr.write(`demo: serving ${slugs.length} bundled pages at ${server.origin}, archiving into ${archiveDir}\n\n`);
   let failures = 0;
+  let firstPage: { url: string; title: string | null } | null = null;
   try {
     for (const slug of slugs) {
       try {
@@ -28,6 +30,7 @@ async function main(): Promise<number> {
         const built = await buildSnapshot(capture);
         const saved = await archive.save(built);
         const { snapshot } = built;
+        firstPage ??= { url: snapshot.url, title: snapshot.meta.title };
         const quoteKinds = countBy(snapshot.quotes.map((quote) => quote.kind));
         const embedKinds = countBy(snapshot.embeds.map((embed) => embed.provider));
         process.stdout.write(
@@ -49,6 +52,7 @@ async function main(): Promise<number> {
     await server.close();
   }
   process.stderr.write(`demo: ${slugs.length - failures} of ${slugs.length} pages archived in ${archiveDir}\n`);
+  if (firstPage !== null) process.stdout.write(nextSteps(firstPage));
   return failures === 0 ? 0 : 7;
 }
 
@@ -62,6 +66,33 @@ async function startDemoServer(): Promise<FixtureServer> {
   } catch {
     return startFixtureServer({ pagesDir });
   }
+}
+
+/**
+ * Three commands to try on the archive just made, runnable as printed from the clone (`npx chronicle`: the
+ * package's own bin; `npm link` puts `chronicle` on the PATH). The search word comes from a page's title.
+ */
+function nextSteps(page: { url: string; title: string | null }): string {
+  const where = process.env.CHRONICLE_ARCHIVE_DIR?.trim() ? ` --archive-dir ${shellQuote(archiveDir)}` : '';
+  const word = searchWord(page.title) ?? 'the';
+  return [
+    '',
+    'Try next (from this folder; after `npm link`, plain `chronicle` works anywhere):',
+    `  npx chronicle list${where}`,
+    `  npx chronicle search ${shellQuote(word)}${where}`,
+    `  npx chronicle show ${shellQuote(page.url)}${where}`,
+    '',
+  ].join('\n');
+}
+
+/** The longest plain word of a title (letters only, so it is a valid search query on its own). */
+function searchWord(title: string | null): string | null {
+  const words = (title ?? '').match(/\p{L}{4,}/gu) ?? [];
+  return words.reduce<string | null>((best, word) => (best === null || word.length > best.length ? word : best), null)?.toLowerCase() ?? null;
+}
+
+function shellQuote(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
 function countBy(values: string[]): string {
