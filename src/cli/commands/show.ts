@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { FileArchive } from '../../archive/index.js';
 import { ChronicleError } from '../../errors.js';
+import { normalizeUrl } from '../../normalize/url.js';
 import type { Snapshot } from '../../types.js';
 import type { CommandContext } from '../context.js';
 import { ARCHIVE_DIR_HELP } from '../options.js';
@@ -39,7 +40,8 @@ async function latestOf(archive: FileArchive, url: string, at: Date | undefined)
   const snapshot = await archive.latest(url, at);
   if (snapshot === null) {
     const when = at === undefined ? '' : ` at or before ${at.toISOString()}`;
-    throw new ChronicleError('E_NOT_FOUND', `no snapshot of ${url}${when}`, { url });
+    const key = normalizeUrl(url);
+    throw new ChronicleError('E_NOT_FOUND', `no snapshot of ${key}${when}`, { url: key });
   }
   return snapshot;
 }
