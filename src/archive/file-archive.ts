@@ -43,7 +43,8 @@ import {
 } from './format.js';
 import { assertSnapshotId, blobRelPath, locatePage, toAbsolute, type PageLocation } from './layout.js';
 import { lockPage, type PageLockOptions } from './page-lock.js';
-import { bareHex, searchTextOf, snapshotText, type Manifest, type SearchText } from './records.js';
+import { bareHex, parseManifest, recordedRawSha256, searchTextOf, snapshotText, type Manifest, type SearchText } from './records.js';
+import { readArchivedFile } from './safe-read.js';
 import { scanSites } from './scan.js';
 import { loadIndexed, loadSnapshotFolder, stillIndexed } from './snapshot-folder.js';
 import { isDamagedIndexError, SqliteIndex, type IndexRow, type IndexSearchRow } from './sqlite-index.js';
@@ -339,6 +340,35 @@ export class FileArchive implements Archive {
     return loaded.value.snapshot;
   }
 
+  /**
+   * One stored file of a snapshot, checked before it is handed out: raw.html against the record's
+   * fetch.sha256, article.html against manifest.json (itself tied to the record by snapshot.json's sha256).
+   * E_NOT_FOUND for an unknown id; E_ARCHIVE naming the snapshot for a mismatch, a link or a path that
+   * leaves the archive.
+   */
+  async readFile(id: string, name: typeof ARTICLE_FILE | typeof RAW_FILE): Promise<Buffer> {
+    const row = this.index.byId(id);
+    if (row === null) throw new ChronicleError('E_NOT_FOUND', `no snapshot with id ${id}`);
+    const damaged = (reason: string): ChronicleError => new ChronicleError('E_ARCHIVE', `snapshot ${id} is damaged: ${reason} (run chronicle verify)`);
+    const loaded = loadIndexed(this.root, row);
+    if (!loaded.ok) throw damaged(loaded.reason);
+    const file = readArchivedFile(this.root, row.dir, name);
+    if (!file.ok) throw damaged(file.reason);
+    if (name === RAW_FILE) {
+      if (sha256Hex(file.data) !== recordedRawSha256(loaded.value.snapshot)) throw damaged('raw.html does not match its recorded sha256');
+      return file.data;
+    }
+    const manifestFile = readArchivedFile(this.root, row.dir, MANIFEST_FILE);
+    if (!manifestFile.ok) throw damaged(manifestFile.reason);
+    const manifest = parseManifest(manifestFile.data.toString('utf8'));
+    if (!manifest.ok) throw damaged(manifest.reason);
+    if (manifest.value.id !== id || manifest.value.files[SNAPSHOT_FILE].sha256 !== loaded.value.jsonSha256) {
+      throw damaged('manifest.json does not belong to its snapshot.json');
+    }
+    if (sha256Hex(file.data) !== manifest.value.files[ARTICLE_FILE].sha256) throw damaged('article.html does not match its sha256 in manifest.json');
+    return file.data;
+  }
+
   async dirOf(id: string): Promise<string | null> {
     const row = this.index.byId(id);
     return row === null ? null : toAbsolute(this.root, row.dir);
@@ -351,13 +381,12 @@ export class FileArchive implements Archive {
 
   async checks(url: string): Promise<CheckRecord[]> {
     const location = locatePage(url);
-    let text: string;
-    try {
-      text = await fs.readFile(join(toAbsolute(this.root, location.relDir), CHECKS_FILE), 'utf8');
-    } catch (cause) {
-      if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw archiveError('read', location.relDir, cause);
+    const read = readArchivedFile(this.root, location.relDir, CHECKS_FILE);
+    if (!read.ok) {
+      if (/is missing$/.test(read.reason)) return [];
+      throw new ChronicleError('E_ARCHIVE', `cannot read ${location.relDir}/${CHECKS_FILE}: ${read.reason}`);
     }
+    const text = read.data.toString('utf8');
     const records: CheckRecord[] = [];
     for (const line of text.split('\n')) {
       const record = parseCheck(line);

@@ -1,10 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Snapshot } from '../types.js';
 import { sha256Hex } from './durable-fs.js';
 import { SNAPSHOT_FILE } from './format.js';
 import { toAbsolute } from './layout.js';
 import { parseSnapshot } from './records.js';
+import { isPlainRelDir, readArchivedFile } from './safe-read.js';
 import type { IndexRow } from './sqlite-index.js';
 
 export interface LoadedSnapshot {
@@ -18,16 +19,9 @@ export type LoadResult = { ok: true; value: LoadedSnapshot } | { ok: false; reas
 
 /** Reads and checks one snapshot folder's snapshot.json (synchronously; never throws). */
 export function loadSnapshotFolder(root: string, relDir: string): LoadResult {
-  const path = join(toAbsolute(root, relDir), SNAPSHOT_FILE);
-  let data: Buffer;
-  let mtimeMs: number;
-  try {
-    data = readFileSync(path);
-    mtimeMs = statSync(path).mtimeMs;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return { ok: false, reason: code === 'ENOENT' ? 'snapshot.json is missing' : `snapshot.json cannot be read (${code})` };
-  }
+  const read = readArchivedFile(root, relDir, SNAPSHOT_FILE);
+  if (!read.ok) return read;
+  const { data, mtimeMs } = read;
   const parsed = parseSnapshot(data.toString('utf8'));
   if (!parsed.ok) return parsed;
   return { ok: true, value: { snapshot: parsed.value, jsonSha256: sha256Hex(data), jsonBytes: data.byteLength, jsonMtimeMs: mtimeMs } };
@@ -38,15 +32,15 @@ export function loadSnapshotFolder(root: string, relDir: string): LoadResult {
  * compared first (one stat); when they differ, the content is hashed. A damaged or vanished file fails.
  */
 export function stillIndexed(root: string, row: IndexRow): boolean {
-  const path = join(toAbsolute(root, row.dir), SNAPSHOT_FILE);
+  if (!isPlainRelDir(row.dir)) return false;
   try {
-    const stat = statSync(path);
-    if (stat.size === row.jsonBytes && stat.mtimeMs === row.jsonMtimeMs) return true;
-    const data = readFileSync(path);
-    return sha256Hex(data) === row.jsonSha256 && parseSnapshot(data.toString('utf8')).ok;
+    const stat = lstatSync(join(toAbsolute(root, row.dir), SNAPSHOT_FILE));
+    if (stat.isFile() && stat.size === row.jsonBytes && stat.mtimeMs === row.jsonMtimeMs) return true;
   } catch {
     return false;
   }
+  const read = readArchivedFile(root, row.dir, SNAPSHOT_FILE);
+  return read.ok && sha256Hex(read.data) === row.jsonSha256 && parseSnapshot(read.data.toString('utf8')).ok;
 }
 
 /** Loads an indexed snapshot, refusing one whose snapshot.json no longer matches what was indexed. */

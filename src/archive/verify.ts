@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256Hex } from './durable-fs.js';
 import {
@@ -160,6 +160,9 @@ function checkSnapshotFolder(
     if (!(SNAPSHOT_FILES as readonly string[]).includes(name)) report(`${relDir}/${name}`, 'foreign file in a snapshot folder');
   }
   for (const name of SNAPSHOT_FILES) if (!names.has(name)) fail(`${name} is missing`);
+  if (!ok) return null;
+  // A link is never followed: it could point out of the archive (raw.html is a hard link, which is fine).
+  for (const name of SNAPSHOT_FILES) if (!lstatSync(join(dir, name)).isFile()) fail(`${name} is a symbolic link or not a regular file`);
   if (!ok) return null;
 
   const jsonData = readFileSync(join(dir, SNAPSHOT_FILE));
