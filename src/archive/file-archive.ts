@@ -41,12 +41,12 @@ import {
   SNAPSHOT_FILE,
   TMP_DIR,
 } from './format.js';
-import { assertSnapshotId, blobRelPath, locatePage, toAbsolute, type PageLocation } from './layout.js';
+import { assertSnapshotId, blobRelPath, isValidSnapshotId, locatePage, toAbsolute, type PageLocation } from './layout.js';
 import { lockPage, type PageLockOptions } from './page-lock.js';
 import { bareHex, parseManifest, recordedRawSha256, searchTextOf, snapshotText, type Manifest, type SearchText } from './records.js';
 import { readArchivedFile } from './safe-read.js';
 import { scanSites } from './scan.js';
-import { loadIndexed, loadSnapshotFolder, stillIndexed } from './snapshot-folder.js';
+import { loadIndexed, loadIntact, loadSnapshotFolder, stillIndexed } from './snapshot-folder.js';
 import { isDamagedIndexError, SqliteIndex, type IndexRow, type IndexSearchRow } from './sqlite-index.js';
 import { verifyArchive } from './verify.js';
 
@@ -143,14 +143,14 @@ export class FileArchive implements Archive {
     }
     const lock = await lockPage(pageDir, this.lockOptions);
     try {
-      const latest = latestOnDisk(this.root, location.relDir);
-      if (latest !== null && latest.contentDigest === snapshot.digest.content) {
+      const { latest, damaged } = latestOnDisk(this.root, location.relDir);
+      if (latest !== null && damaged === null && latest.contentDigest === snapshot.digest.content) {
         const check: CheckRecord = { url: location.key, snapshotId: latest.id, checkedAt: snapshot.fetch.fetchedAt };
         await appendLineDurable(join(pageDir, CHECKS_FILE), JSON.stringify(check));
         return { id: latest.id, dir: toAbsolute(this.root, latest.relDir), created: false, previousId: latest.id };
       }
       const id = await this.writeSnapshot(location, pageDir, { snapshot, raw, articleHtml }, rawSha);
-      return { id, dir: join(pageDir, id), created: true, previousId: latest?.id ?? null };
+      return { id, dir: join(pageDir, id), created: true, previousId: latest?.id ?? null, ...(damaged === null ? {} : { damaged }) };
     } finally {
       await lock.release();
     }
@@ -324,6 +324,23 @@ export class FileArchive implements Archive {
     return null;
   }
 
+  /**
+   * The version of a URL current at `at` (default: now), as `show URL` serves it: null when there is none, and
+   * E_ARCHIVE when that version is damaged (naming it and the newest intact version before it), never an older
+   * version in its place.
+   */
+  async current(url: string, at?: Date): Promise<Snapshot | null> {
+    const key = locatePage(url).key;
+    const rows = this.index.query({ url: key, order: 'desc', ...(at === undefined ? {} : { atMs: at.getTime() }) });
+    const newest = rows[0];
+    if (newest === undefined) return null;
+    const loaded = loadIndexed(this.root, newest);
+    if (loaded.ok) return loaded.value.snapshot;
+    const intact = rows.slice(1).find((row) => loadIndexed(this.root, row).ok);
+    const fallback = intact === undefined ? 'no intact version of it remains' : `the newest intact version is ${intact.id}`;
+    throw new ChronicleError('E_ARCHIVE', `snapshot ${newest.id}, the ${at === undefined ? 'latest' : 'current'} version of ${key}, is damaged: ${loaded.reason}; ${fallback} (run chronicle verify)`, { url: key });
+  }
+
   async get(id: string): Promise<Snapshot | null> {
     const row = this.index.byId(id);
     if (row === null) return null;
@@ -487,24 +504,36 @@ function rowFor(relDir: string, snapshot: Snapshot, file: { jsonSha256: string; 
   };
 }
 
-/** The newest sound snapshot folder of a page by id (ids begin with the fetch time), read from the files. */
-function latestOnDisk(root: string, pageRel: string): { id: string; relDir: string; contentDigest: string } | null {
+interface PageVersionOnDisk {
+  id: string;
+  relDir: string;
+  contentDigest: string;
+}
+
+/**
+ * The newest snapshot folder of a page by id (ids begin with the fetch time), read from the files and checked
+ * whole (loadIntact). When it is damaged, `latest` is the newest intact one before it and `damaged` says why:
+ * a save then files a new version instead of comparing with a copy it cannot trust.
+ */
+function latestOnDisk(root: string, pageRel: string): { latest: PageVersionOnDisk | null; damaged: { id: string; reason: string } | null } {
   let names: string[];
   try {
     names = readdirSync(toAbsolute(root, pageRel), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .filter((entry) => entry.isDirectory() && isValidSnapshotId(entry.name))
       .map((entry) => entry.name)
       .sort()
       .reverse();
   } catch {
-    return null;
+    return { latest: null, damaged: null };
   }
+  let damaged: { id: string; reason: string } | null = null;
   for (const name of names) {
     const relDir = `${pageRel}/${name}`;
-    const loaded = loadSnapshotFolder(root, relDir);
-    if (loaded.ok && loaded.value.snapshot.id === name) return { id: name, relDir, contentDigest: loaded.value.snapshot.digest.content };
+    const loaded = loadIntact(root, relDir, name);
+    if (loaded.ok) return { latest: { id: name, relDir, contentDigest: loaded.value.snapshot.digest.content }, damaged };
+    damaged ??= { id: name, reason: loaded.reason };
   }
-  return null;
+  return { latest: null, damaged };
 }
 
 /** Awaits every promise (none is left running on failure), then throws the first failure. */

@@ -2,9 +2,9 @@ import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Snapshot } from '../types.js';
 import { sha256Hex } from './durable-fs.js';
-import { SNAPSHOT_FILE } from './format.js';
+import { ARTICLE_FILE, MANIFEST_FILE, RAW_FILE, SNAPSHOT_FILE } from './format.js';
 import { toAbsolute } from './layout.js';
-import { parseSnapshot } from './records.js';
+import { parseManifest, parseSnapshot, recordedRawSha256 } from './records.js';
 import { isPlainRelDir, readArchivedFile } from './safe-read.js';
 import type { IndexRow } from './sqlite-index.js';
 
@@ -50,5 +50,29 @@ export function loadIndexed(root: string, row: IndexRow): LoadResult {
   if (row.jsonSha256 !== '' && loaded.value.jsonSha256 !== row.jsonSha256) {
     return { ok: false, reason: 'snapshot.json changed since it was written (run chronicle verify)' };
   }
+  return loaded;
+}
+
+/**
+ * The whole check of one committed snapshot folder, as verify makes it: snapshot.json parses and names its
+ * folder, manifest.json names the snapshot, and snapshot.json, article.html and raw.html match their sha256.
+ */
+export function loadIntact(root: string, relDir: string, id: string): LoadResult {
+  const loaded = loadSnapshotFolder(root, relDir);
+  if (!loaded.ok) return loaded;
+  if (loaded.value.snapshot.id !== id) return { ok: false, reason: `snapshot.json has id ${loaded.value.snapshot.id}, not its folder name` };
+  const manifestFile = readArchivedFile(root, relDir, MANIFEST_FILE);
+  if (!manifestFile.ok) return manifestFile;
+  const manifest = parseManifest(manifestFile.data.toString('utf8'));
+  if (!manifest.ok) return manifest;
+  const files = manifest.value.files;
+  if (manifest.value.id !== id) return { ok: false, reason: `manifest.json names snapshot ${manifest.value.id}` };
+  if (files[SNAPSHOT_FILE].sha256 !== loaded.value.jsonSha256) return { ok: false, reason: 'snapshot.json does not match its sha256 in manifest.json' };
+  const article = readArchivedFile(root, relDir, ARTICLE_FILE);
+  if (!article.ok) return article;
+  if (sha256Hex(article.data) !== files[ARTICLE_FILE].sha256) return { ok: false, reason: 'article.html does not match its sha256 in manifest.json' };
+  const raw = readArchivedFile(root, relDir, RAW_FILE);
+  if (!raw.ok) return raw;
+  if (sha256Hex(raw.data) !== recordedRawSha256(loaded.value.snapshot)) return { ok: false, reason: 'raw.html does not match its recorded sha256' };
   return loaded;
 }

@@ -159,6 +159,7 @@ function pageFields(page: ArchivedPage): Record<string, unknown> {
     dir: page.dir,
     created: page.created,
     previousId: page.previousId,
+    ...(page.damaged === undefined ? {} : { damaged: page.damaged }),
     finalUrl: page.finalUrl,
     status: page.status,
     title: page.title,
@@ -170,6 +171,6 @@ function pageFields(page: ArchivedPage): Record<string, unknown> {
 
 function describePage(page: ArchivedPage, cwd: string): string {
   const dir = relative(cwd, page.dir) || page.dir;
-  const state = page.created ? '' : ' (unchanged)';
+  const state = page.damaged !== undefined ? ` (replaces damaged snapshot ${page.damaged.id})` : page.created ? '' : ' (unchanged)';
   return `${dir}${state}  ${JSON.stringify(page.title ?? '')}`;
 }

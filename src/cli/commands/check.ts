@@ -67,6 +67,10 @@ export function createCheckJob(archive: Archive, archiveJob: ReturnType<typeof c
     if (!page.created) return { skipped: false, value: { ...base, changed: false, new: false, fields: [], summary: 'unchanged' } };
     const [before, after] = await Promise.all([archive.get(page.previousId), archive.get(page.id)]);
     const diff = before !== null && after !== null ? diffSnapshots(before, after) : null;
+    if (page.damaged !== undefined && diff !== null && !diff.changed) {
+      // The newest version was damaged and replaced; against the newest intact one nothing changed.
+      return { skipped: false, value: { ...base, changed: false, new: false, fields: [], summary: `unchanged (replaces damaged snapshot ${page.damaged.id})` } };
+    }
     return {
       skipped: false,
       value: { ...base, changed: true, new: false, fields: diff?.summary.fields ?? [], summary: diff === null ? 'changed' : summaryLine(diff.summary) },

@@ -35,7 +35,7 @@ export function registerShow(program: Command, ctx: CommandContext): void {
 }
 
 async function latestOf(archive: FileArchive, url: string, at: Date | undefined): Promise<Snapshot> {
-  const snapshot = await archive.latest(url, at);
+  const snapshot = await archive.current(url, at);
   if (snapshot === null) {
     const when = at === undefined ? '' : ` at or before ${at.toISOString()}`;
     const key = normalizeUrl(url);
