@@ -17,6 +17,7 @@ import type { CommandContext } from '../context.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import { parseCount, resolveArchiveDir } from '../options.js';
 import { installStopSignals } from '../../batch/stop-signals.js';
+import { fullDiskMessage, watchFullDisk } from '../../batch/full-disk.js';
 import { addBatchOptions, createBatchFetching, type BatchCommandOptions } from '../batch-options.js';
 
 interface ArchiveCommandOptions extends BatchCommandOptions {
@@ -79,7 +80,9 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
   const progress = io.stderrIsTTY && !options.quiet ? new ProgressBar(io.stderr, total) : null;
   const counts = { done: 0, failed: 0 };
   const cwd = io.cwd;
+  const fullDisk = watchFullDisk(stop);
   const onOutcome = (outcome: BatchOutcome<ArchivedPage>): void => {
+    fullDisk.note(outcome);
     counts.done++;
     if (outcome.status === 'failed') counts.failed++;
     progress?.clear();
@@ -115,6 +118,12 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
     else await agent.close().catch(() => undefined);
     await pool?.close();
     archive.close();
+  }
+  if (fullDisk.tripped !== null) {
+    // Not an interrupt: the run stopped itself because no further save could succeed (exit 6).
+    if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary({ ...summary, interrupted: false })}\n`);
+    io.stderr.write(`chronicle: ${fullDiskMessage(fullDisk.tripped)}\n`);
+    return EXIT.ARCHIVE;
   }
   if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary(summary)}\n`);
   return exitCodeOf(summary, urls.length === 1 && options.input === undefined);

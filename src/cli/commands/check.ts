@@ -18,6 +18,7 @@ import { EXIT } from '../exit-codes.js';
 import { resolveArchiveDir } from '../options.js';
 import { exitCodeOf } from './archive.js';
 import { installStopSignals } from '../../batch/stop-signals.js';
+import { fullDiskMessage, watchFullDisk } from '../../batch/full-disk.js';
 import { addBatchOptions, createBatchFetching, type BatchCommandOptions } from '../batch-options.js';
 
 interface CheckCommandOptions extends BatchCommandOptions {
@@ -101,7 +102,9 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
   const progress = io.stderrIsTTY && !options.quiet ? new ProgressBar(io.stderr, total) : null;
   const counts = { done: 0, failed: 0 };
   let changed = 0;
+  const fullDisk = watchFullDisk(stop);
   const onOutcome = (outcome: BatchOutcome<CheckedPage>): void => {
+    fullDisk.note(outcome);
     counts.done++;
     if (outcome.status === 'failed') counts.failed++;
     if (outcome.status === 'ok' && outcome.value.changed) changed++;
@@ -131,6 +134,11 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
     if (stop.signal.aborted) await agent.destroy().catch(() => undefined);
     else await agent.close().catch(() => undefined);
     archive.close();
+  }
+  if (fullDisk.tripped !== null) {
+    if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary({ ...summary, interrupted: false }, 'checked')}, changed ${changed}\n`);
+    io.stderr.write(`chronicle: ${fullDiskMessage(fullDisk.tripped)}\n`);
+    return EXIT.ARCHIVE;
   }
   if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary(summary, 'checked')}, changed ${changed}\n`);
   return checkExitCode(summary, changed, urls.length === 1 && options.input === undefined);
