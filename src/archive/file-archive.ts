@@ -53,6 +53,13 @@ import { verifyArchive } from './verify.js';
 export interface OpenArchiveOptions {
   /** Create the archive (FORMAT, folders) when the root is missing or empty. Default true; read commands pass false. */
   create?: boolean;
+  /**
+   * For reading commands: open the index read-only and never create anything. The archive is repaired as
+   * usual (index rebuilt, pending rows settled) when that is needed and it can be written; when it cannot
+   * (read-only storage, a full disk), a usable index is read as it is, else the files are read into an index
+   * in memory. Implies create: false.
+   */
+  readOnly?: boolean;
   /** Page lock timing (tests). */
   lock?: PageLockOptions;
 }
@@ -75,6 +82,7 @@ const TEMP_STALE_MS = 10 * 60_000;
  */
 export async function openArchive(root: string, options: OpenArchiveOptions = {}): Promise<FileArchive> {
   const absRoot = resolve(root);
+  if (options.readOnly === true) return openForReading(absRoot, options);
   await ensureFormat(absRoot, options.create ?? true);
   const notices: string[] = [];
   const index = openIndex(absRoot, notices);
@@ -99,11 +107,15 @@ export class FileArchive implements Archive {
   private index: SqliteIndex;
   private readonly lockOptions: PageLockOptions;
 
-  constructor(root: string, index: SqliteIndex, notices: string[], lockOptions: PageLockOptions) {
+  /** Opened for reading only (openArchive's readOnly): save and reindex are refused. */
+  readonly readOnly: boolean;
+
+  constructor(root: string, index: SqliteIndex, notices: string[], lockOptions: PageLockOptions, readOnly = false) {
     this.root = root;
     this.index = index;
     this.notices = notices;
     this.lockOptions = lockOptions;
+    this.readOnly = readOnly;
   }
 
   close(): void {
@@ -113,6 +125,7 @@ export class FileArchive implements Archive {
   // ── writing ────────────────────────────────────────────────────────────────
 
   async save(input: SaveInput): Promise<SaveResult> {
+    if (this.readOnly) throw new ChronicleError('E_ARCHIVE', `${this.root} was opened for reading only`);
     try {
       return await this.saveUnwrapped(input);
     } catch (error) {
@@ -302,7 +315,8 @@ export class FileArchive implements Archive {
       const abandoned = !Number.isInteger(pid) || pid === process.pid || !processAlive(pid);
       if (old || abandoned) {
         await removeTree(join(tmpDir, entry.name));
-        removed.push(`${TMP_DIR}/${entry.name}`);
+        // On read-only storage nothing can be removed; a leftover is harmless (tmp/ is never read).
+        if (!(await pathExists(join(tmpDir, entry.name)))) removed.push(`${TMP_DIR}/${entry.name}`);
       }
     }
     return removed;
@@ -444,6 +458,7 @@ export class FileArchive implements Archive {
 
   /** Rebuilds the index from the files alone; returns how many snapshots it holds. */
   async reindex(): Promise<number> {
+    if (this.readOnly) throw new ChronicleError('E_ARCHIVE', `${this.root} was opened for reading only`);
     const root = this.root;
     try {
       return this.index.rebuild(() => collectFromFiles(root));
@@ -615,6 +630,73 @@ function checkFormat(root: string, text: string): void {
   if (Number(match[1]) > FORMAT_VERSION) {
     throw new ChronicleError('E_ARCHIVE', `${root} is a ${FORMAT_NAME} version ${match[1]}; this chronicle reads version ${FORMAT_VERSION}`);
   }
+}
+
+/** The read-only open of openArchive (see OpenArchiveOptions.readOnly). */
+async function openForReading(root: string, options: OpenArchiveOptions): Promise<FileArchive> {
+  await ensureFormat(root, false);
+  const path = join(root, INDEX_FILE);
+  let index: SqliteIndex | null = null;
+  let unreadable: unknown = null;
+  try {
+    index = existsSync(path) ? readIndex(path) : null;
+  } catch (error) {
+    unreadable = error;
+  }
+  if (index === null || hasSettleablePending(index)) {
+    // Missing, of another version, damaged, or left with a dead writer's pending row: repair it if we may write.
+    try {
+      const repaired = await openArchive(root, { ...options, readOnly: false, create: false });
+      index?.close();
+      return repaired;
+    } catch (error) {
+      if (!cannotWrite(error)) throw error;
+      if (index === null) {
+        const files = SqliteIndex.inMemory();
+        const count = files.rebuild(() => collectFromFiles(root));
+        const why = unreadable === null ? 'it is missing or of another version' : `it cannot be read: ${errorCode(unreadable)}`;
+        const notices = [`the index cannot be used (${why}) and the archive cannot be written (${errorCode(error)}): read ${count} snapshots from the files`];
+        return new FileArchive(root, files, notices, options.lock ?? {}, true);
+      }
+    }
+  }
+  return new FileArchive(root, index, [], options.lock ?? {}, true);
+}
+
+/** The index opened read-only in place, else (read-only storage, a full disk) a copy in memory; null when it needs a rebuild. */
+function readIndex(path: string): SqliteIndex | null {
+  try {
+    return SqliteIndex.openForReading(path);
+  } catch (error) {
+    if (!cannotWrite(error)) throw error;
+    const copy = SqliteIndex.openCopy(path);
+    if (copy === null) throw error;
+    return copy;
+  }
+}
+
+/** Pending rows whose writer is gone: the next writable open settles them (indexed or dropped). */
+function hasSettleablePending(index: SqliteIndex): boolean {
+  return index.pending().some((row) => row.writerPid === null || (row.writerPid !== process.pid && !processAlive(row.writerPid)));
+}
+
+/** Errors that say the archive (or its index) cannot be written here: read-only storage, no permission, a full disk. */
+function cannotWrite(error: unknown): boolean {
+  for (let current = error, depth = 0; current !== null && current !== undefined && depth < 8; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^(EACCES|EROFS|EPERM|ENOSPC|EDQUOT|SQLITE_READONLY.*|SQLITE_CANTOPEN.*|SQLITE_FULL|SQLITE_IOERR.*)$/.test(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+function errorCode(error: unknown): string {
+  for (let current = error, depth = 0; current !== null && current !== undefined && depth < 8; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && !code.startsWith('E_')) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Opens index.sqlite; an unreadable one is moved aside (index.sqlite.damaged-<time>) and a new one made. */

@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ChronicleError } from '../errors.js';
 import type { SearchText } from './records.js';
@@ -129,6 +130,52 @@ export class SqliteIndex {
       });
       const created = setUp.immediate();
       return guarded(new SqliteIndex(db, created));
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /**
+   * Opens an existing index for reading only (a reading command never writes). Returns null when the index is
+   * of another version (it needs a rebuild); throws SQLite's error when the file cannot be opened or read
+   * this way, e.g. SQLITE_READONLY_DIRECTORY for a WAL index on read-only storage without its -shm file.
+   */
+  static openForReading(path: string, busyTimeoutMs = 30_000): SqliteIndex | null {
+    return SqliteIndex.checkedForReading(new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs }));
+  }
+
+  /**
+   * Reads the index file into memory and opens that copy: for an index SQLite cannot open in place (read-only
+   * storage, a full disk) when no -wal file holds changes the file lacks. Null when that copy is not usable.
+   */
+  static openCopy(path: string): SqliteIndex | null {
+    try {
+      if (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size) return null;
+      return SqliteIndex.checkedForReading(new Database(asRollbackJournal(readFileSync(path))));
+    } catch {
+      return null;
+    }
+  }
+
+  /** An empty index in memory (the caller fills it from the files). */
+  static inMemory(): SqliteIndex {
+    const db = new Database(':memory:');
+    db.exec(SCHEMA);
+    db.exec(RANK_CONFIG);
+    db.prepare("INSERT INTO info (key, value) VALUES ('version', ?)").run(INDEX_VERSION);
+    return guarded(new SqliteIndex(db, true));
+  }
+
+  private static checkedForReading(db: Database.Database): SqliteIndex | null {
+    try {
+      const hasInfo = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'info'").get() !== undefined;
+      const version = hasInfo ? (db.prepare("SELECT value FROM info WHERE key = 'version'").get() as { value: string } | undefined)?.value : undefined;
+      if (version !== INDEX_VERSION) {
+        db.close();
+        return null;
+      }
+      return guarded(new SqliteIndex(db, false));
     } catch (error) {
       db.close();
       throw error;
@@ -321,13 +368,30 @@ export class SqliteIndex {
     const problems: string[] = [];
     const rows = this.db.pragma('quick_check') as Array<{ quick_check: string }>;
     for (const row of rows) if (row.quick_check !== 'ok') problems.push(row.quick_check);
+    if (problems.length > 0) return problems;
+    // FTS5's integrity check is an INSERT: a read-only connection runs it on a copy in memory.
+    const db = this.db.readonly ? new Database(asRollbackJournal(this.db.serialize())) : this.db;
     try {
-      this.sql("INSERT INTO snapshots_fts (snapshots_fts, rank) VALUES ('integrity-check', 1)").run();
+      db.prepare("INSERT INTO snapshots_fts (snapshots_fts, rank) VALUES ('integrity-check', 1)").run();
     } catch (error) {
       problems.push(`full-text index: ${(error as Error).message}`);
+    } finally {
+      if (db !== this.db) db.close();
     }
     return problems;
   }
+}
+
+/**
+ * A database image whose header says WAL (bytes 18 and 19 = 2) cannot be opened from memory; with no WAL to
+ * read, the same pages are a valid rollback-journal database (1 and 1).
+ */
+function asRollbackJournal(image: Buffer): Buffer {
+  if (image.length > 19 && image[18] === 2 && image[19] === 2) {
+    image[18] = 1;
+    image[19] = 1;
+  }
+  return image;
 }
 
 function fromDb(row: DbRow): IndexRow {

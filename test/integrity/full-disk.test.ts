@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { promises as fsPromises, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteIndex } from '../../src/archive/sqlite-index.js';
-import { tempRoot } from '../archive/helpers.js';
+import { runCli as runArchiveCli, tempRoot } from '../archive/helpers.js';
 import { startFaultHost, type FaultHost } from '../batch/support/fault-server.js';
 import { ndjson, runCli } from '../helpers/run-cli.js';
 
@@ -101,7 +101,7 @@ function mountTinyTmpfs(target: string, size: string): boolean {
   }
 }
 
-test('a real full tmpfs: stops after the first ENOSPC, exits 6', async () => {
+test('a real full tmpfs: stops after the first ENOSPC, exits 6; the full archive stays readable and verifies', async () => {
   const mountPoint = join(temp.base, 'tiny');
   if (!mountTinyTmpfs(mountPoint, '400k')) {
     console.log('skipped: cannot mount a tmpfs here (needs root and mount rights)');
@@ -115,6 +115,13 @@ test('a real full tmpfs: stops after the first ENOSPC, exits 6', async () => {
     expect(result.stderr).toMatch(/the archive's storage is full \((ENOSPC|SQLITE_FULL)\)/);
     expect(ndjson(result.stdout).length).toBeLessThan(URLS / 2);
     expect(fetchedPaths('tmpfs')).toBeLessThan(URLS / 2);
+    // Item 7: the full archive stays readable, and what was archived verifies.
+    const saved = ndjson(result.stdout).filter((line) => line.ok === true).length;
+    const verify = await runArchiveCli(['verify', '--archive-dir', root]);
+    expect(verify.stderr + verify.stdout).toMatch(new RegExp(`^OK: ${saved} snapshots? verified`));
+    const listed = await runArchiveCli(['list', '--json', '--archive-dir', root]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout.trim().split('\n').filter((line) => line !== '')).toHaveLength(saved);
   } finally {
     execFileSync('umount', ['-l', mountPoint], { stdio: 'ignore' });
     rmSync(mountPoint, { recursive: true, force: true });

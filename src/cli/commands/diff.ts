@@ -30,7 +30,7 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
     .option('--html <file>', 'also write a self-contained side-by-side HTML report to FILE')
     .option('--archive-dir <dir>', ARCHIVE_DIR_HELP)
     .action(async (a: string, b: string | undefined, options: DiffCommandOptions) => {
-      const archive = await openArchive(resolveArchiveDir(ctx.io, options.archiveDir), { create: false });
+      const archive = await openArchive(resolveArchiveDir(ctx.io, options.archiveDir), { create: false, readOnly: true });
       let pair: [Snapshot, Snapshot];
       try {
         pair = await resolvePair(archive, a, b);

@@ -43,7 +43,7 @@ export function registerHistory(program: Command, ctx: CommandContext): void {
     .option('--archive-dir <dir>', ARCHIVE_DIR_HELP)
     .action(async (input: string, options: HistoryCommandOptions) => {
       const url = normalizeUrl(input);
-      const archive = await openArchive(resolveArchiveDir(ctx.io, options.archiveDir), { create: false });
+      const archive = await openArchive(resolveArchiveDir(ctx.io, options.archiveDir), { create: false, readOnly: true });
       let report: HistoryReport;
       try {
         const summaries = await archive.versions(url);
