@@ -405,9 +405,13 @@ export class FileArchive implements Archive {
     return row === null ? null : toAbsolute(this.root, row.dir);
   }
 
+  /**
+   * Every indexed version, damaged ones included: a page's history must not lose a version silently (`load`
+   * names the damage when one is read).
+   */
   async versions(url: string): Promise<SnapshotSummary[]> {
     const rows = this.index.query({ url: locatePage(url).key, order: 'asc' });
-    return rows.filter((row) => stillIndexed(this.root, row)).map((row) => this.summary(row));
+    return rows.map((row) => this.summary(row));
   }
 
   async checks(url: string): Promise<CheckRecord[]> {

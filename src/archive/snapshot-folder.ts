@@ -43,12 +43,22 @@ export function stillIndexed(root: string, row: IndexRow): boolean {
   return read.ok && sha256Hex(read.data) === row.jsonSha256 && parseSnapshot(read.data.toString('utf8')).ok;
 }
 
-/** Loads an indexed snapshot, refusing one whose snapshot.json no longer matches what was indexed. */
+/**
+ * Loads an indexed snapshot, refusing one whose snapshot.json no longer matches what was indexed, or its
+ * recorded sha256 in manifest.json (the index is derived: a reindex after an edit would agree with the edit).
+ */
 export function loadIndexed(root: string, row: IndexRow): LoadResult {
   const loaded = loadSnapshotFolder(root, row.dir);
   if (!loaded.ok) return loaded;
   if (row.jsonSha256 !== '' && loaded.value.jsonSha256 !== row.jsonSha256) {
     return { ok: false, reason: 'snapshot.json changed since it was written (run chronicle verify)' };
+  }
+  const manifestFile = readArchivedFile(root, row.dir, MANIFEST_FILE);
+  if (!manifestFile.ok) return manifestFile;
+  const manifest = parseManifest(manifestFile.data.toString('utf8'));
+  if (!manifest.ok) return manifest;
+  if (manifest.value.files[SNAPSHOT_FILE].sha256 !== loaded.value.jsonSha256) {
+    return { ok: false, reason: 'snapshot.json does not match its sha256 in manifest.json' };
   }
   return loaded;
 }

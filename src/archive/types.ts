@@ -71,7 +71,7 @@ export interface Archive {
   get(id: string): Promise<Snapshot | null>;
   /** Absolute folder of a snapshot id, or null. */
   dirOf(id: string): Promise<string | null>;
-  /** Every version of a URL, oldest first. */
+  /** Every indexed version of a URL, oldest first (damaged ones included: reading one says so). */
   versions(url: string): Promise<SnapshotSummary[]>;
   /** Unchanged checks recorded for a URL, oldest first. */
   checks(url: string): Promise<CheckRecord[]>;

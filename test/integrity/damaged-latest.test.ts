@@ -84,3 +84,18 @@ test('show URL names the damaged latest version and the newest intact one (exit 
   expect(none.code).toBe(6);
   expect(none.stderr).toMatch(/is damaged: .*; no intact version of it remains/);
 });
+
+test('history and diff of a page with a damaged version name it (exit 6) instead of leaving it out', async () => {
+  const url = 'https://damaged.example/history';
+  const archive = await openArchive(temp.root);
+  await archive.save(makeSave({ url, body: 'One.', fetchedAt: '2026-11-01T00:00:00.000Z' }));
+  const v2 = await archive.save(makeSave({ url, body: 'Two.', fetchedAt: '2026-11-02T00:00:00.000Z' }));
+  await archive.save(makeSave({ url, body: 'Three.', fetchedAt: '2026-11-03T00:00:00.000Z' }));
+  archive.close();
+  writeFileSync(join(v2.dir, 'snapshot.json'), '{}');
+  for (const args of [['history', url], ['diff', url, '--json'], ['diff', v2.id, '--json']]) {
+    const result = await runCli([...args, '--archive-dir', temp.root]);
+    expect(result.code).toBe(6);
+    expect(result.stderr).toMatch(new RegExp(`^chronicle: E_ARCHIVE: snapshot ${v2.id} is damaged: `));
+  }
+});

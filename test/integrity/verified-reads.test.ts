@@ -98,3 +98,16 @@ test('an index row whose folder leaves the archive is refused', async () => {
     expectRefused(await show(target.id, format), target.id, /is not a path inside the archive/);
   }
 });
+
+test('a snapshot.json edited and then reindexed is still refused: it is checked against manifest.json too', async () => {
+  const target = saved[0]!;
+  const path = join(target.dir, 'snapshot.json');
+  const record = JSON.parse(readFileSync(path, 'utf8')) as { body: { text: string } };
+  record.body.text = 'A quietly rewritten story.';
+  writeFileSync(path, `${JSON.stringify(record, null, 2)}\n`);
+  expect((await runCli(['reindex', '--archive-dir', temp.root])).code).toBe(0);
+  for (const format of ['json', 'text']) {
+    expectRefused(await show(target.id, format), target.id, /snapshot\.json does not match its sha256 in manifest\.json/);
+  }
+  expect((await runCli(['verify', '--archive-dir', temp.root])).code).toBe(6);
+});
