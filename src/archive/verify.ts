@@ -77,8 +77,9 @@ export function verifyArchive(root: string, index: SqliteIndex): VerifyProblem[]
   }
 
   for (const message of index.integrityProblems()) report(INDEX_FILE, message);
-  const indexedAfter = new Map(index.query({}).map((row) => [row.id, row]));
+  // Pending rows first, then the index again: a write that finishes in between is in the second read.
   const inProgress = new Set(index.pending().filter((row) => row.writerPid !== null && processAlive(row.writerPid)).map((row) => row.id));
+  const indexedAfter = new Map(index.query({}).map((row) => [row.id, row]));
   for (const [id, file] of sound) {
     const row = indexedBefore.get(id) ?? indexedAfter.get(id);
     if (row === undefined) {
