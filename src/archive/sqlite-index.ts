@@ -369,16 +369,40 @@ export class SqliteIndex {
     const rows = this.db.pragma('quick_check') as Array<{ quick_check: string }>;
     for (const row of rows) if (row.quick_check !== 'ok') problems.push(row.quick_check);
     if (problems.length > 0) return problems;
-    // FTS5's integrity check is an INSERT: a read-only connection runs it on a copy in memory.
-    const db = this.db.readonly ? new Database(asRollbackJournal(this.db.serialize())) : this.db;
-    try {
+    const check = (db: Database.Database): void => {
       db.prepare("INSERT INTO snapshots_fts (snapshots_fts, rank) VALUES ('integrity-check', 1)").run();
+    };
+    try {
+      if (!this.db.readonly) check(this.db);
+      else this.checkFromReadOnly(check);
     } catch (error) {
       problems.push(`full-text index: ${(error as Error).message}`);
-    } finally {
-      if (db !== this.db) db.close();
     }
     return problems;
+  }
+
+  /**
+   * FTS5's integrity check is an INSERT, which a read-only connection cannot run: it runs on a second,
+   * writable connection to the file, or, where the file cannot be written (read-only storage), on a copy in memory.
+   */
+  private checkFromReadOnly(check: (db: Database.Database) => void): void {
+    let writable: Database.Database | null = null;
+    try {
+      writable = new Database(this.db.name, { fileMustExist: true, timeout: 30_000 });
+      check(writable);
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code !== 'string' || !/^SQLITE_(READONLY|CANTOPEN|FULL|IOERR)/.test(code)) throw error;
+    } finally {
+      writable?.close();
+    }
+    const copy = new Database(asRollbackJournal(this.db.serialize()));
+    try {
+      check(copy);
+    } finally {
+      copy.close();
+    }
   }
 }
 
