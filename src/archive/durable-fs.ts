@@ -10,6 +10,19 @@ export function archiveError(action: string, path: string, cause: unknown): Chro
   return new ChronicleError('E_ARCHIVE', `cannot ${action} ${path}: ${detail}`, { cause });
 }
 
+/** Errors that mean the archive's storage is full: no later write can succeed until space is freed. */
+const STORAGE_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
+
+/** The errno or SQLite code of a full disk anywhere in an error's cause chain, or null. */
+export function storageFullCode(error: unknown): string | null {
+  for (let current = error, depth = 0; current !== null && current !== undefined && depth < 8; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && STORAGE_FULL_CODES.has(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
 export function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }

@@ -41,18 +41,26 @@ import {
   SNAPSHOT_FILE,
   TMP_DIR,
 } from './format.js';
-import { assertSnapshotId, blobRelPath, locatePage, toAbsolute, type PageLocation } from './layout.js';
+import { assertSnapshotId, blobRelPath, isValidSnapshotId, locatePage, toAbsolute, type PageLocation } from './layout.js';
 import { lockPage, type PageLockOptions } from './page-lock.js';
 import { effectivePort, parseSiteFilter } from './site-filter.js';
-import { bareHex, searchTextOf, snapshotText, type Manifest, type SearchText } from './records.js';
+import { bareHex, parseManifest, recordedRawSha256, searchTextOf, snapshotText, type Manifest, type SearchText } from './records.js';
+import { readArchivedFile } from './safe-read.js';
 import { scanSites } from './scan.js';
-import { loadIndexed, loadSnapshotFolder, stillIndexed } from './snapshot-folder.js';
+import { loadIndexed, loadIntact, loadSnapshotFolder, stillIndexed } from './snapshot-folder.js';
 import { isDamagedIndexError, SqliteIndex, type IndexRow, type IndexSearchRow } from './sqlite-index.js';
 import { verifyArchive } from './verify.js';
 
 export interface OpenArchiveOptions {
   /** Create the archive (FORMAT, folders) when the root is missing or empty. Default true; read commands pass false. */
   create?: boolean;
+  /**
+   * For reading commands: open the index read-only and never create anything. The archive is repaired as
+   * usual (index rebuilt, pending rows settled) when that is needed and it can be written; when it cannot
+   * (read-only storage, a full disk), a usable index is read as it is, else the files are read into an index
+   * in memory. Implies create: false.
+   */
+  readOnly?: boolean;
   /** Page lock timing (tests). */
   lock?: PageLockOptions;
 }
@@ -75,6 +83,7 @@ const TEMP_STALE_MS = 10 * 60_000;
  */
 export async function openArchive(root: string, options: OpenArchiveOptions = {}): Promise<FileArchive> {
   const absRoot = resolve(root);
+  if (options.readOnly === true) return openForReading(absRoot, options);
   await ensureFormat(absRoot, options.create ?? true);
   const notices: string[] = [];
   const index = openIndex(absRoot, notices);
@@ -99,11 +108,15 @@ export class FileArchive implements Archive {
   private index: SqliteIndex;
   private readonly lockOptions: PageLockOptions;
 
-  constructor(root: string, index: SqliteIndex, notices: string[], lockOptions: PageLockOptions) {
+  /** Opened for reading only (openArchive's readOnly): save and reindex are refused. */
+  readonly readOnly: boolean;
+
+  constructor(root: string, index: SqliteIndex, notices: string[], lockOptions: PageLockOptions, readOnly = false) {
     this.root = root;
     this.index = index;
     this.notices = notices;
     this.lockOptions = lockOptions;
+    this.readOnly = readOnly;
   }
 
   close(): void {
@@ -113,6 +126,7 @@ export class FileArchive implements Archive {
   // ── writing ────────────────────────────────────────────────────────────────
 
   async save(input: SaveInput): Promise<SaveResult> {
+    if (this.readOnly) throw new ChronicleError('E_ARCHIVE', `${this.root} was opened for reading only`);
     try {
       return await this.saveUnwrapped(input);
     } catch (error) {
@@ -143,14 +157,14 @@ export class FileArchive implements Archive {
     }
     const lock = await lockPage(pageDir, this.lockOptions);
     try {
-      const latest = latestOnDisk(this.root, location.relDir);
-      if (latest !== null && latest.contentDigest === snapshot.digest.content) {
+      const { latest, damaged } = latestOnDisk(this.root, location.relDir);
+      if (latest !== null && damaged === null && latest.contentDigest === snapshot.digest.content) {
         const check: CheckRecord = { url: location.key, snapshotId: latest.id, checkedAt: snapshot.fetch.fetchedAt };
         await appendLineDurable(join(pageDir, CHECKS_FILE), JSON.stringify(check));
         return { id: latest.id, dir: toAbsolute(this.root, latest.relDir), created: false, previousId: latest.id };
       }
       const id = await this.writeSnapshot(location, pageDir, { snapshot, raw, articleHtml }, rawSha);
-      return { id, dir: join(pageDir, id), created: true, previousId: latest?.id ?? null };
+      return { id, dir: join(pageDir, id), created: true, previousId: latest?.id ?? null, ...(damaged === null ? {} : { damaged }) };
     } finally {
       await lock.release();
     }
@@ -302,7 +316,8 @@ export class FileArchive implements Archive {
       const abandoned = !Number.isInteger(pid) || pid === process.pid || !processAlive(pid);
       if (old || abandoned) {
         await removeTree(join(tmpDir, entry.name));
-        removed.push(`${TMP_DIR}/${entry.name}`);
+        // On read-only storage nothing can be removed; a leftover is harmless (tmp/ is never read).
+        if (!(await pathExists(join(tmpDir, entry.name)))) removed.push(`${TMP_DIR}/${entry.name}`);
       }
     }
     return removed;
@@ -324,6 +339,23 @@ export class FileArchive implements Archive {
     return null;
   }
 
+  /**
+   * The version of a URL current at `at` (default: now), as `show URL` serves it: null when there is none, and
+   * E_ARCHIVE when that version is damaged (naming it and the newest intact version before it), never an older
+   * version in its place.
+   */
+  async current(url: string, at?: Date): Promise<Snapshot | null> {
+    const key = locatePage(url).key;
+    const rows = this.index.query({ url: key, order: 'desc', ...(at === undefined ? {} : { atMs: at.getTime() }) });
+    const newest = rows[0];
+    if (newest === undefined) return null;
+    const loaded = loadIndexed(this.root, newest);
+    if (loaded.ok) return loaded.value.snapshot;
+    const intact = rows.slice(1).find((row) => loadIndexed(this.root, row).ok);
+    const fallback = intact === undefined ? 'no intact version of it remains' : `the newest intact version is ${intact.id}`;
+    throw new ChronicleError('E_ARCHIVE', `snapshot ${newest.id}, the ${at === undefined ? 'latest' : 'current'} version of ${key}, is damaged: ${loaded.reason}; ${fallback} (run chronicle verify)`, { url: key });
+  }
+
   async get(id: string): Promise<Snapshot | null> {
     const row = this.index.byId(id);
     if (row === null) return null;
@@ -340,25 +372,57 @@ export class FileArchive implements Archive {
     return loaded.value.snapshot;
   }
 
+  /**
+   * One stored file of a snapshot, checked before it is handed out: raw.html against the record's
+   * fetch.sha256, article.html against manifest.json (itself tied to the record by snapshot.json's sha256).
+   * E_NOT_FOUND for an unknown id; E_ARCHIVE naming the snapshot for a mismatch, a link or a path that
+   * leaves the archive.
+   */
+  async readFile(id: string, name: typeof ARTICLE_FILE | typeof RAW_FILE): Promise<Buffer> {
+    const row = this.index.byId(id);
+    if (row === null) throw new ChronicleError('E_NOT_FOUND', `no snapshot with id ${id}`);
+    const damaged = (reason: string): ChronicleError => new ChronicleError('E_ARCHIVE', `snapshot ${id} is damaged: ${reason} (run chronicle verify)`);
+    const loaded = loadIndexed(this.root, row);
+    if (!loaded.ok) throw damaged(loaded.reason);
+    const file = readArchivedFile(this.root, row.dir, name);
+    if (!file.ok) throw damaged(file.reason);
+    if (name === RAW_FILE) {
+      if (sha256Hex(file.data) !== recordedRawSha256(loaded.value.snapshot)) throw damaged('raw.html does not match its recorded sha256');
+      return file.data;
+    }
+    const manifestFile = readArchivedFile(this.root, row.dir, MANIFEST_FILE);
+    if (!manifestFile.ok) throw damaged(manifestFile.reason);
+    const manifest = parseManifest(manifestFile.data.toString('utf8'));
+    if (!manifest.ok) throw damaged(manifest.reason);
+    if (manifest.value.id !== id || manifest.value.files[SNAPSHOT_FILE].sha256 !== loaded.value.jsonSha256) {
+      throw damaged('manifest.json does not belong to its snapshot.json');
+    }
+    if (sha256Hex(file.data) !== manifest.value.files[ARTICLE_FILE].sha256) throw damaged('article.html does not match its sha256 in manifest.json');
+    return file.data;
+  }
+
   async dirOf(id: string): Promise<string | null> {
     const row = this.index.byId(id);
     return row === null ? null : toAbsolute(this.root, row.dir);
   }
 
+  /**
+   * Every indexed version, damaged ones included: a page's history must not lose a version silently (`load`
+   * names the damage when one is read).
+   */
   async versions(url: string): Promise<SnapshotSummary[]> {
     const rows = this.index.query({ url: locatePage(url).key, order: 'asc' });
-    return rows.filter((row) => stillIndexed(this.root, row)).map((row) => this.summary(row));
+    return rows.map((row) => this.summary(row));
   }
 
   async checks(url: string): Promise<CheckRecord[]> {
     const location = locatePage(url);
-    let text: string;
-    try {
-      text = await fs.readFile(join(toAbsolute(this.root, location.relDir), CHECKS_FILE), 'utf8');
-    } catch (cause) {
-      if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw archiveError('read', location.relDir, cause);
+    const read = readArchivedFile(this.root, location.relDir, CHECKS_FILE);
+    if (!read.ok) {
+      if (/is missing$/.test(read.reason)) return [];
+      throw new ChronicleError('E_ARCHIVE', `cannot read ${location.relDir}/${CHECKS_FILE}: ${read.reason}`);
     }
+    const text = read.data.toString('utf8');
     const records: CheckRecord[] = [];
     for (const line of text.split('\n')) {
       const record = parseCheck(line);
@@ -401,6 +465,7 @@ export class FileArchive implements Archive {
 
   /** Rebuilds the index from the files alone; returns how many snapshots it holds. */
   async reindex(): Promise<number> {
+    if (this.readOnly) throw new ChronicleError('E_ARCHIVE', `${this.root} was opened for reading only`);
     const root = this.root;
     try {
       return this.index.rebuild(() => collectFromFiles(root));
@@ -461,24 +526,36 @@ function rowFor(relDir: string, snapshot: Snapshot, file: { jsonSha256: string; 
   };
 }
 
-/** The newest sound snapshot folder of a page by id (ids begin with the fetch time), read from the files. */
-function latestOnDisk(root: string, pageRel: string): { id: string; relDir: string; contentDigest: string } | null {
+interface PageVersionOnDisk {
+  id: string;
+  relDir: string;
+  contentDigest: string;
+}
+
+/**
+ * The newest snapshot folder of a page by id (ids begin with the fetch time), read from the files and checked
+ * whole (loadIntact). When it is damaged, `latest` is the newest intact one before it and `damaged` says why:
+ * a save then files a new version instead of comparing with a copy it cannot trust.
+ */
+function latestOnDisk(root: string, pageRel: string): { latest: PageVersionOnDisk | null; damaged: { id: string; reason: string } | null } {
   let names: string[];
   try {
     names = readdirSync(toAbsolute(root, pageRel), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .filter((entry) => entry.isDirectory() && isValidSnapshotId(entry.name))
       .map((entry) => entry.name)
       .sort()
       .reverse();
   } catch {
-    return null;
+    return { latest: null, damaged: null };
   }
+  let damaged: { id: string; reason: string } | null = null;
   for (const name of names) {
     const relDir = `${pageRel}/${name}`;
-    const loaded = loadSnapshotFolder(root, relDir);
-    if (loaded.ok && loaded.value.snapshot.id === name) return { id: name, relDir, contentDigest: loaded.value.snapshot.digest.content };
+    const loaded = loadIntact(root, relDir, name);
+    if (loaded.ok) return { latest: { id: name, relDir, contentDigest: loaded.value.snapshot.digest.content }, damaged };
+    damaged ??= { id: name, reason: loaded.reason };
   }
-  return null;
+  return { latest: null, damaged };
 }
 
 /** Awaits every promise (none is left running on failure), then throws the first failure. */
@@ -560,6 +637,73 @@ function checkFormat(root: string, text: string): void {
   if (Number(match[1]) > FORMAT_VERSION) {
     throw new ChronicleError('E_ARCHIVE', `${root} is a ${FORMAT_NAME} version ${match[1]}; this chronicle reads version ${FORMAT_VERSION}`);
   }
+}
+
+/** The read-only open of openArchive (see OpenArchiveOptions.readOnly). */
+async function openForReading(root: string, options: OpenArchiveOptions): Promise<FileArchive> {
+  await ensureFormat(root, false);
+  const path = join(root, INDEX_FILE);
+  let index: SqliteIndex | null = null;
+  let unreadable: unknown = null;
+  try {
+    index = existsSync(path) ? readIndex(path) : null;
+  } catch (error) {
+    unreadable = error;
+  }
+  if (index === null || hasSettleablePending(index)) {
+    // Missing, of another version, damaged, or left with a dead writer's pending row: repair it if we may write.
+    try {
+      const repaired = await openArchive(root, { ...options, readOnly: false, create: false });
+      index?.close();
+      return repaired;
+    } catch (error) {
+      if (!cannotWrite(error)) throw error;
+      if (index === null) {
+        const files = SqliteIndex.inMemory();
+        const count = files.rebuild(() => collectFromFiles(root));
+        const why = unreadable === null ? 'it is missing or of another version' : `it cannot be read: ${errorCode(unreadable)}`;
+        const notices = [`the index cannot be used (${why}) and the archive cannot be written (${errorCode(error)}): read ${count} snapshots from the files`];
+        return new FileArchive(root, files, notices, options.lock ?? {}, true);
+      }
+    }
+  }
+  return new FileArchive(root, index, [], options.lock ?? {}, true);
+}
+
+/** The index opened read-only in place, else (read-only storage, a full disk) a copy in memory; null when it needs a rebuild. */
+function readIndex(path: string): SqliteIndex | null {
+  try {
+    return SqliteIndex.openForReading(path);
+  } catch (error) {
+    if (!cannotWrite(error)) throw error;
+    const copy = SqliteIndex.openCopy(path);
+    if (copy === null) throw error;
+    return copy;
+  }
+}
+
+/** Pending rows whose writer is gone: the next writable open settles them (indexed or dropped). */
+function hasSettleablePending(index: SqliteIndex): boolean {
+  return index.pending().some((row) => row.writerPid === null || (row.writerPid !== process.pid && !processAlive(row.writerPid)));
+}
+
+/** Errors that say the archive (or its index) cannot be written here: read-only storage, no permission, a full disk. */
+function cannotWrite(error: unknown): boolean {
+  for (let current = error, depth = 0; current !== null && current !== undefined && depth < 8; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^(EACCES|EROFS|EPERM|ENOSPC|EDQUOT|SQLITE_READONLY.*|SQLITE_CANTOPEN.*|SQLITE_FULL|SQLITE_IOERR.*)$/.test(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+function errorCode(error: unknown): string {
+  for (let current = error, depth = 0; current !== null && current !== undefined && depth < 8; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && !code.startsWith('E_')) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Opens index.sqlite; an unreadable one is moved aside (index.sqlite.damaged-<time>) and a new one made. */

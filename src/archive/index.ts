@@ -2,3 +2,4 @@
 export { openArchive, FileArchive, type OpenArchiveOptions, type RankedSearchHit } from './file-archive.js';
 export { locatePage, type PageLocation } from './layout.js';
 export type * from './types.js';
+export { storageFullCode } from './durable-fs.js';

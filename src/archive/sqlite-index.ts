@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ChronicleError } from '../errors.js';
 import { hasCjk, segmentCjk, unsegmentCjk } from './cjk-segments.js';
@@ -130,6 +131,52 @@ export class SqliteIndex {
       });
       const created = setUp.immediate();
       return guarded(new SqliteIndex(db, created));
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /**
+   * Opens an existing index for reading only (a reading command never writes). Returns null when the index is
+   * of another version (it needs a rebuild); throws SQLite's error when the file cannot be opened or read
+   * this way, e.g. SQLITE_READONLY_DIRECTORY for a WAL index on read-only storage without its -shm file.
+   */
+  static openForReading(path: string, busyTimeoutMs = 30_000): SqliteIndex | null {
+    return SqliteIndex.checkedForReading(new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs }));
+  }
+
+  /**
+   * Reads the index file into memory and opens that copy: for an index SQLite cannot open in place (read-only
+   * storage, a full disk) when no -wal file holds changes the file lacks. Null when that copy is not usable.
+   */
+  static openCopy(path: string): SqliteIndex | null {
+    try {
+      if (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size) return null;
+      return SqliteIndex.checkedForReading(new Database(asRollbackJournal(readFileSync(path))));
+    } catch {
+      return null;
+    }
+  }
+
+  /** An empty index in memory (the caller fills it from the files). */
+  static inMemory(): SqliteIndex {
+    const db = new Database(':memory:');
+    db.exec(SCHEMA);
+    db.exec(RANK_CONFIG);
+    db.prepare("INSERT INTO info (key, value) VALUES ('version', ?)").run(INDEX_VERSION);
+    return guarded(new SqliteIndex(db, true));
+  }
+
+  private static checkedForReading(db: Database.Database): SqliteIndex | null {
+    try {
+      const hasInfo = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'info'").get() !== undefined;
+      const version = hasInfo ? (db.prepare("SELECT value FROM info WHERE key = 'version'").get() as { value: string } | undefined)?.value : undefined;
+      if (version !== INDEX_VERSION) {
+        db.close();
+        return null;
+      }
+      return guarded(new SqliteIndex(db, false));
     } catch (error) {
       db.close();
       throw error;
@@ -323,13 +370,54 @@ export class SqliteIndex {
     const problems: string[] = [];
     const rows = this.db.pragma('quick_check') as Array<{ quick_check: string }>;
     for (const row of rows) if (row.quick_check !== 'ok') problems.push(row.quick_check);
+    if (problems.length > 0) return problems;
+    const check = (db: Database.Database): void => {
+      db.prepare("INSERT INTO snapshots_fts (snapshots_fts, rank) VALUES ('integrity-check', 1)").run();
+    };
     try {
-      this.sql("INSERT INTO snapshots_fts (snapshots_fts, rank) VALUES ('integrity-check', 1)").run();
+      if (!this.db.readonly) check(this.db);
+      else this.checkFromReadOnly(check);
     } catch (error) {
       problems.push(`full-text index: ${(error as Error).message}`);
     }
     return problems;
   }
+
+  /**
+   * FTS5's integrity check is an INSERT, which a read-only connection cannot run: it runs on a second,
+   * writable connection to the file, or, where the file cannot be written (read-only storage), on a copy in memory.
+   */
+  private checkFromReadOnly(check: (db: Database.Database) => void): void {
+    let writable: Database.Database | null = null;
+    try {
+      writable = new Database(this.db.name, { fileMustExist: true, timeout: 30_000 });
+      check(writable);
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code !== 'string' || !/^SQLITE_(READONLY|CANTOPEN|FULL|IOERR)/.test(code)) throw error;
+    } finally {
+      writable?.close();
+    }
+    const copy = new Database(asRollbackJournal(this.db.serialize()));
+    try {
+      check(copy);
+    } finally {
+      copy.close();
+    }
+  }
+}
+
+/**
+ * A database image whose header says WAL (bytes 18 and 19 = 2) cannot be opened from memory; with no WAL to
+ * read, the same pages are a valid rollback-journal database (1 and 1).
+ */
+function asRollbackJournal(image: Buffer): Buffer {
+  if (image.length > 19 && image[18] === 2 && image[19] === 2) {
+    image[18] = 1;
+    image[19] = 1;
+  }
+  return image;
 }
 
 function fromDb(row: DbRow): IndexRow {

@@ -16,8 +16,13 @@ export interface SaveResult {
   dir: string;
   /** False when the content digest equalled the latest snapshot's: only a check was recorded. */
   created: boolean;
-  /** The latest snapshot id before this save, or null for a URL seen the first time. */
+  /** The latest intact snapshot id before this save, or null for a URL seen the first time. */
   previousId: string | null;
+  /**
+   * Set when the page's newest snapshot folder was damaged: it was not compared with, and a new version was
+   * filed (previousId is then the newest intact version).
+   */
+  damaged?: { id: string; reason: string };
 }
 
 /** One line of `list`: enough to show and filter without reading the whole record. */
@@ -66,7 +71,7 @@ export interface Archive {
   get(id: string): Promise<Snapshot | null>;
   /** Absolute folder of a snapshot id, or null. */
   dirOf(id: string): Promise<string | null>;
-  /** Every version of a URL, oldest first. */
+  /** Every indexed version of a URL, oldest first (damaged ones included: reading one says so). */
   versions(url: string): Promise<SnapshotSummary[]>;
   /** Unchanged checks recorded for a URL, oldest first. */
   checks(url: string): Promise<CheckRecord[]>;

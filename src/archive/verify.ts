@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256Hex } from './durable-fs.js';
+import { processAlive, sha256Hex } from './durable-fs.js';
 import {
   ARTICLE_FILE,
   BLOBS_DIR,
@@ -43,6 +43,10 @@ export function verifyArchive(root: string, index: SqliteIndex): VerifyProblem[]
   };
 
   checkRoot(root, report);
+  // The index is read before the files: a snapshot indexed by then was already in place (its folder is
+  // renamed into place before it is indexed), so one the scan does not find is truly missing. Snapshots that
+  // writers commit while the scan runs are looked up again afterwards (below).
+  const indexedBefore = new Map(index.query({}).map((row) => [row.id, row]));
   const sound = new Map<string, SoundSnapshot>();
   const damaged = new Set<string>();
   const rawHashes = new Map<string, string>();
@@ -73,11 +77,14 @@ export function verifyArchive(root: string, index: SqliteIndex): VerifyProblem[]
   }
 
   for (const message of index.integrityProblems()) report(INDEX_FILE, message);
-  const indexed = new Map(index.query({}).map((row) => [row.id, row]));
+  // Pending rows first, then the index again: a write that finishes in between is in the second read.
+  const inProgress = new Set(index.pending().filter((row) => row.writerPid !== null && processAlive(row.writerPid)).map((row) => row.id));
+  const indexedAfter = new Map(index.query({}).map((row) => [row.id, row]));
   for (const [id, file] of sound) {
-    const row = indexed.get(id);
+    const row = indexedBefore.get(id) ?? indexedAfter.get(id);
     if (row === undefined) {
-      report(id, 'is not in the index (run chronicle reindex)');
+      // Renamed into place, not yet indexed: its writer is still at work.
+      if (!inProgress.has(id)) report(id, 'is not in the index (run chronicle reindex)');
       continue;
     }
     const differences: string[] = [];
@@ -88,7 +95,7 @@ export function verifyArchive(root: string, index: SqliteIndex): VerifyProblem[]
     if (row.jsonSha256 !== file.jsonSha256) differences.push('another snapshot.json');
     if (differences.length > 0) report(id, `the index disagrees with the files: it records ${differences.join(', ')} (run chronicle reindex)`);
   }
-  for (const [id, row] of indexed) {
+  for (const [id, row] of indexedBefore) {
     if (!sound.has(id) && !damaged.has(id)) report(id, `is in the index but its folder ${row.dir} is missing (run chronicle reindex)`);
   }
   return problems;
@@ -160,6 +167,9 @@ function checkSnapshotFolder(
     if (!(SNAPSHOT_FILES as readonly string[]).includes(name)) report(`${relDir}/${name}`, 'foreign file in a snapshot folder');
   }
   for (const name of SNAPSHOT_FILES) if (!names.has(name)) fail(`${name} is missing`);
+  if (!ok) return null;
+  // A link is never followed: it could point out of the archive (raw.html is a hard link, which is fine).
+  for (const name of SNAPSHOT_FILES) if (!lstatSync(join(dir, name)).isFile()) fail(`${name} is a symbolic link or not a regular file`);
   if (!ok) return null;
 
   const jsonData = readFileSync(join(dir, SNAPSHOT_FILE));

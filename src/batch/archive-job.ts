@@ -12,6 +12,8 @@ export interface ArchivedPage {
   /** False when the content was unchanged since the latest snapshot (only a check was recorded). */
   created: boolean;
   previousId: string | null;
+  /** The page's newest snapshot, found damaged: a new version was filed instead of comparing with it. */
+  damaged?: { id: string; reason: string };
   finalUrl: string;
   status: number;
   title: string | null;
@@ -50,6 +52,7 @@ export function createArchiveJob(deps: ArchiveJobDeps): BatchJob<ArchivedPage> {
         dir: saved.dir,
         created: saved.created,
         previousId: saved.previousId,
+        ...(saved.damaged === undefined ? {} : { damaged: saved.damaged }),
         finalUrl: capture.finalUrl,
         status: capture.status,
         title: built.snapshot.meta.title,

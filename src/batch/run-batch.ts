@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { ChronicleError, toChronicleError, type ErrorCode } from '../errors.js';
 import { attemptsOf } from '../fetch/fetch-error.js';
-import { normalizeUrl, parseHttpUrl } from '../normalize/url.js';
+import { normalizeUrl, parseHttpUrl, redactCredentials } from '../normalize/url.js';
 import { isUrlLine } from './input-lines.js';
 import { createSummary, tally } from './summary.js';
 import type { BatchItem, BatchJob, BatchOutcome, BatchSummary, InputLine } from './types.js';
@@ -126,7 +126,8 @@ export async function runBatch<T>(options: RunBatchOptions<T>): Promise<BatchSum
 
   const accept = async (input: InputLine): Promise<void> => {
     if (!isUrlLine(input.text)) return;
-    const text = input.text.trim();
+    // Credentials on a line are never echoed back in its outcome (issue 20, item 9).
+    const text = redactCredentials(input.text.trim());
     let item: BatchItem;
     try {
       const parsed = parseHttpUrl(text);

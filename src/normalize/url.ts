@@ -15,18 +15,28 @@ export function isTrackingParam(name: string): boolean {
   return TRACKING_PARAMS.has(lower) || TRACKING_PREFIXES.some((prefix) => lower.startsWith(prefix));
 }
 
-/** Parses an absolute http(s) URL or throws E_INVALID_URL. */
+/**
+ * Parses an absolute http(s) URL or throws E_INVALID_URL. A user name and password in the URL are dropped:
+ * they are never sent (the HTTP client ignores them), stored, printed or part of a page's key.
+ */
 export function parseHttpUrl(input: string): URL {
   let url: URL;
   try {
     url = new URL(input.trim());
   } catch (cause) {
-    throw new ChronicleError('E_INVALID_URL', `not a valid URL: ${JSON.stringify(input)}`, { cause });
+    throw new ChronicleError('E_INVALID_URL', `not a valid URL: ${JSON.stringify(redactCredentials(input))}`, { cause });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ChronicleError('E_INVALID_URL', `not an http(s) URL: ${JSON.stringify(input)}`);
+    throw new ChronicleError('E_INVALID_URL', `not an http(s) URL: ${JSON.stringify(redactCredentials(input))}`);
   }
+  url.username = '';
+  url.password = '';
   return url;
+}
+
+/** "scheme://user:pass@rest" → "scheme://rest", for URL text that is echoed back (parsed or not). */
+export function redactCredentials(text: string): string {
+  return text.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/i, '$1');
 }
 
 /** Removes tracking parameters from a URL object in place and returns it. */

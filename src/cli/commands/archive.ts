@@ -18,6 +18,7 @@ import { EXIT, exitCodeFor } from '../exit-codes.js';
 import { watchStdoutClosed } from '../io.js';
 import { parseCount, resolveArchiveDir } from '../options.js';
 import { installStopSignals } from '../../batch/stop-signals.js';
+import { fullDiskMessage, watchFullDisk } from '../../batch/full-disk.js';
 import { addBatchOptions, createBatchFetching, type BatchCommandOptions } from '../batch-options.js';
 
 interface ArchiveCommandOptions extends BatchCommandOptions {
@@ -94,7 +95,9 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
   const progress = io.stderrIsTTY && !options.quiet ? new ProgressBar(io.stderr, total) : null;
   const counts = { done: 0, failed: 0 };
   const cwd = io.cwd;
+  const fullDisk = watchFullDisk(stop);
   const onOutcome = (outcome: BatchOutcome<ArchivedPage>): void => {
+    fullDisk.note(outcome);
     counts.done++;
     if (outcome.status === 'failed') counts.failed++;
     progress?.clear();
@@ -130,6 +133,12 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
     else await agent.close().catch(() => undefined);
     await pool?.close();
     archive.close();
+  }
+  if (fullDisk.tripped !== null) {
+    // Not an interrupt: the run stopped itself because no further save could succeed (exit 6).
+    if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary({ ...summary, interrupted: false })}\n`);
+    io.stderr.write(`chronicle: ${fullDiskMessage(fullDisk.tripped)}\n`);
+    return EXIT.ARCHIVE;
   }
   if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary(summary)}\n`);
   return exitCodeOf(summary, urls.length === 1 && options.input === undefined);
@@ -174,6 +183,7 @@ function pageFields(page: ArchivedPage): Record<string, unknown> {
     dir: page.dir,
     created: page.created,
     previousId: page.previousId,
+    ...(page.damaged === undefined ? {} : { damaged: page.damaged }),
     finalUrl: page.finalUrl,
     status: page.status,
     title: page.title,
@@ -185,6 +195,6 @@ function pageFields(page: ArchivedPage): Record<string, unknown> {
 
 function describePage(page: ArchivedPage, cwd: string): string {
   const dir = relative(cwd, page.dir) || page.dir;
-  const state = page.created ? '' : ' (unchanged)';
+  const state = page.damaged !== undefined ? ` (replaces damaged snapshot ${page.damaged.id})` : page.created ? '' : ' (unchanged)';
   return `${dir}${state}  ${JSON.stringify(page.title ?? '')}`;
 }

@@ -19,6 +19,7 @@ import { watchStdoutClosed } from '../io.js';
 import { resolveArchiveDir } from '../options.js';
 import { exitCodeOf } from './archive.js';
 import { installStopSignals } from '../../batch/stop-signals.js';
+import { fullDiskMessage, watchFullDisk } from '../../batch/full-disk.js';
 import { addBatchOptions, createBatchFetching, type BatchCommandOptions } from '../batch-options.js';
 
 interface CheckCommandOptions extends BatchCommandOptions {
@@ -68,6 +69,10 @@ export function createCheckJob(archive: Archive, archiveJob: ReturnType<typeof c
     if (!page.created) return { skipped: false, value: { ...base, changed: false, new: false, fields: [], summary: 'unchanged' } };
     const [before, after] = await Promise.all([archive.get(page.previousId), archive.get(page.id)]);
     const diff = before !== null && after !== null ? diffSnapshots(before, after) : null;
+    if (page.damaged !== undefined && diff !== null && !diff.changed) {
+      // The newest version was damaged and replaced; against the newest intact one nothing changed.
+      return { skipped: false, value: { ...base, changed: false, new: false, fields: [], summary: `unchanged (replaces damaged snapshot ${page.damaged.id})` } };
+    }
     return {
       skipped: false,
       value: { ...base, changed: true, new: false, fields: diff?.summary.fields ?? [], summary: diff === null ? 'changed' : summaryLine(diff.summary) },
@@ -105,7 +110,9 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
   const progress = io.stderrIsTTY && !options.quiet ? new ProgressBar(io.stderr, total) : null;
   const counts = { done: 0, failed: 0 };
   let changed = 0;
+  const fullDisk = watchFullDisk(stop);
   const onOutcome = (outcome: BatchOutcome<CheckedPage>): void => {
+    fullDisk.note(outcome);
     counts.done++;
     if (outcome.status === 'failed') counts.failed++;
     if (outcome.status === 'ok' && outcome.value.changed) changed++;
@@ -137,6 +144,11 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
     if (stop.signal.aborted) await agent.destroy().catch(() => undefined);
     else await agent.close().catch(() => undefined);
     archive.close();
+  }
+  if (fullDisk.tripped !== null) {
+    if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary({ ...summary, interrupted: false }, 'checked')}, changed ${changed}\n`);
+    io.stderr.write(`chronicle: ${fullDiskMessage(fullDisk.tripped)}\n`);
+    return EXIT.ARCHIVE;
   }
   if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary(summary, 'checked')}, changed ${changed}\n`);
   return checkExitCode(summary, changed, urls.length === 1 && options.input === undefined);

@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { openArchive } from '../../archive/index.js';
-import type { Archive } from '../../archive/types.js';
+import { openArchive, type FileArchive } from '../../archive/index.js';
 import { diffSnapshots } from '../../diff/compare-snapshots.js';
 import { renderHtml } from '../../diff/render-html.js';
 import { renderTerminal } from '../../diff/render-terminal.js';
@@ -30,7 +29,7 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
     .option('--html <file>', 'also write a self-contained side-by-side HTML report to FILE')
     .option('--archive-dir <dir>', ARCHIVE_DIR_HELP)
     .action(async (a: string, b: string | undefined, options: DiffCommandOptions) => {
-      const archive = await openArchive(resolveArchiveDir(ctx.io, options.archiveDir), { create: false });
+      const archive = await openArchive(resolveArchiveDir(ctx.io, options.archiveDir), { create: false, readOnly: true });
       let pair: [Snapshot, Snapshot];
       try {
         pair = await resolvePair(archive, a, b);
@@ -58,14 +57,14 @@ function isUrl(text: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
 }
 
-async function getSnapshot(archive: Archive, id: string): Promise<Snapshot> {
-  const snapshot = await archive.get(id);
-  if (snapshot === null) throw new ChronicleError('E_NOT_FOUND', `no snapshot with id ${id} in ${archive.root}`);
-  return snapshot;
+/** E_NOT_FOUND for an unknown id, E_ARCHIVE naming a damaged one. */
+async function getSnapshot(archive: FileArchive, id: string): Promise<Snapshot> {
+  if ((await archive.dirOf(id)) === null) throw new ChronicleError('E_NOT_FOUND', `no snapshot with id ${id} in ${archive.root}`);
+  return archive.load(id);
 }
 
 /** Older first: (a, b) as given; a URL → its latest two versions; an id alone → its previous version and it. */
-async function resolvePair(archive: Archive, a: string, b: string | undefined): Promise<[Snapshot, Snapshot]> {
+async function resolvePair(archive: FileArchive, a: string, b: string | undefined): Promise<[Snapshot, Snapshot]> {
   if (isUrl(a)) {
     if (b !== undefined) throw new ChronicleError('E_USAGE', 'diff takes a URL alone, or two snapshot ids');
     const url = normalizeUrl(a);

@@ -43,17 +43,14 @@ export function registerHistory(program: Command, ctx: CommandContext): void {
     .option('--archive-dir <dir>', ARCHIVE_DIR_HELP)
     .action(async (input: string, options: HistoryCommandOptions) => {
       const url = normalizeUrl(input);
-      const archive = await openArchive(resolveArchiveDir(ctx.io, options.archiveDir), { create: false });
+      const archive = await openArchive(resolveArchiveDir(ctx.io, options.archiveDir), { create: false, readOnly: true });
       let report: HistoryReport;
       try {
         const summaries = await archive.versions(url);
         if (summaries.length === 0) throw new ChronicleError('E_NOT_FOUND', `no snapshots of ${url} in ${archive.root}`, { url });
         const snapshots: Snapshot[] = [];
-        for (const summary of summaries) {
-          const snapshot = await archive.get(summary.id);
-          if (snapshot === null) throw new ChronicleError('E_ARCHIVE', `snapshot ${summary.id} is listed but cannot be read`, { url });
-          snapshots.push(snapshot);
-        }
+        // A damaged version is an error naming it (E_ARCHIVE: snapshot … is damaged: …), never left out silently.
+        for (const summary of summaries) snapshots.push(await archive.load(summary.id));
         report = buildHistory(url, snapshots, await archive.checks(url));
       } finally {
         archive.close();

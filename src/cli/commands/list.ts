@@ -46,10 +46,16 @@ export function registerList(program: Command, ctx: CommandContext): void {
 
 /**
  * Opens the archive for a read command (a missing archive is E_ARCHIVE, exit 6), prints what the open
- * repaired on stderr, runs `work` and closes the archive.
+ * repaired on stderr, runs `work` and closes the archive. Reading commands open it read-only, so a
+ * read-only archive (read-only storage, a full disk) stays readable; `reindex` passes write: true.
  */
-export async function withArchive<T>(ctx: CommandContext, archiveDir: string | undefined, work: (archive: FileArchive) => Promise<T>): Promise<T> {
-  const archive = await openArchive(resolveArchiveDir(ctx.io, archiveDir), { create: false });
+export async function withArchive<T>(
+  ctx: CommandContext,
+  archiveDir: string | undefined,
+  work: (archive: FileArchive) => Promise<T>,
+  options: { write?: boolean } = {},
+): Promise<T> {
+  const archive = await openArchive(resolveArchiveDir(ctx.io, archiveDir), { create: false, readOnly: options.write !== true });
   try {
     for (const notice of archive.notices) ctx.io.stderr.write(`chronicle: ${notice}\n`);
     return await work(archive);

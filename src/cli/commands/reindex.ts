@@ -16,6 +16,6 @@ export function registerReindex(program: Command, ctx: CommandContext): void {
       await withArchive(ctx, options.archiveDir, async (archive) => {
         const count = await archive.reindex();
         ctx.io.stdout.write(`reindexed ${count} snapshot${count === 1 ? '' : 's'} in ${archive.root}\n`);
-      });
+      }, { write: true });
     });
 }

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { FileArchive } from '../../archive/index.js';
 import { ChronicleError } from '../../errors.js';
+import { normalizeUrl } from '../../normalize/url.js';
 import type { Snapshot } from '../../types.js';
 import type { CommandContext } from '../context.js';
 import { ARCHIVE_DIR_HELP } from '../options.js';
@@ -36,10 +35,11 @@ export function registerShow(program: Command, ctx: CommandContext): void {
 }
 
 async function latestOf(archive: FileArchive, url: string, at: Date | undefined): Promise<Snapshot> {
-  const snapshot = await archive.latest(url, at);
+  const snapshot = await archive.current(url, at);
   if (snapshot === null) {
     const when = at === undefined ? '' : ` at or before ${at.toISOString()}`;
-    throw new ChronicleError('E_NOT_FOUND', `no snapshot of ${url}${when}`, { url });
+    const key = normalizeUrl(url);
+    throw new ChronicleError('E_NOT_FOUND', `no snapshot of ${key}${when}`, { url: key });
   }
   return snapshot;
 }
@@ -53,15 +53,8 @@ async function print(ctx: CommandContext, archive: FileArchive, snapshot: Snapsh
     ctx.io.stdout.write(renderText(snapshot));
     return;
   }
-  const dir = await archive.dirOf(snapshot.id);
-  if (dir === null) throw new ChronicleError('E_NOT_FOUND', `no snapshot with id ${snapshot.id}`);
-  const file = join(dir, format === 'html' ? 'article.html' : 'raw.html');
-  let data: Buffer;
-  try {
-    data = await readFile(file);
-  } catch (cause) {
-    throw new ChronicleError('E_ARCHIVE', `cannot read ${file}: ${(cause as NodeJS.ErrnoException).code ?? 'error'}`, { cause });
-  }
+  // Checked against its recorded sha256, never through a link: a damaged or planted file is refused (exit 6).
+  const data = await archive.readFile(snapshot.id, format === 'html' ? 'article.html' : 'raw.html');
   ctx.io.stdout.write(data);
 }
 
