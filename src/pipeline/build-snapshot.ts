@@ -68,6 +68,7 @@ export function snapshotFromArticle(extracted: Article, capture: Capture): Snaps
       bytes: capture.body.byteLength,
       sha256: capture.sha256,
       elapsedMs: capture.elapsedMs,
+      ...(capture.exchange === undefined ? {} : { exchange: capture.exchange }),
     },
     meta: article.meta,
     body: article.body,
