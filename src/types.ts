@@ -177,4 +177,6 @@ export interface Snapshot {
   links: LinkRef[];
   digest: Digest;
   warnings: string[];
+  /** Set on snapshots made by `chronicle import`: the WARC file, the record's byte offset and WARC-Record-ID. */
+  source?: { warc: string; offset: number; recordId: string | null };
 }

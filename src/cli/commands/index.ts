@@ -11,6 +11,7 @@ import { registerCheck } from './check.js';
 import { registerHistory } from './history.js';
 import { registerDiff } from './diff.js';
 import { registerExport } from './export.js';
+import { registerImport } from './import.js';
 
 /** Every command, listed by hand. Each module exports register<Name>(program, ctx). */
 export function registerCommands(program: Command, ctx: CommandContext): void {
@@ -25,4 +26,5 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerHistory(program, ctx);
   registerDiff(program, ctx);
   registerExport(program, ctx);
+  registerImport(program, ctx);
 }
