@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { AsyncIterReader, HeadersMultiMap, StatusAndHeadersParser, WARCParser, type WARCRecord } from 'warcio';
 import { parseContentEncoding, readBody } from '../fetch/read-body.js';
@@ -57,6 +57,10 @@ export async function* readWarc(path: string, options: ReadWarcOptions): AsyncGe
   };
   let pending: WarcItem | null = null;
   let lastRequest: (HttpHead & { url: string | null }) | null = null;
+  /** A damage was just reported: bytes without WARC headers right after it belong to it. */
+  let previousWasDamaged = false;
+  /** Where the last record read whole ends: what lies past it is what a cut gzip stream loses. */
+  let lastGoodEnd = 0;
   try {
     for (;;) {
       let record: WARCRecord | null;
@@ -71,7 +75,15 @@ export async function* readWarc(path: string, options: ReadWarcOptions): AsyncGe
       }
       if (pending !== null) {
         const boundaryWrong = notices.length > noticesBefore || (record !== null && !record.warcType);
+        if (boundaryWrong && pending.kind === 'damaged' && record !== null && !record.warcType) {
+          // What follows a damaged record without WARC headers is the rest of that damage: reported once.
+          await record.skipFully();
+          yield pending;
+          pending = null;
+          continue;
+        }
         if (boundaryWrong && pending.kind !== 'damaged') {
+          previousWasDamaged = true;
           const why = notices.length > noticesBefore ? notices[notices.length - 1]! : 'the next record does not start where its Content-Length ends';
           pending = { kind: 'damaged', offset: pending.offset, recordId: pending.recordId, url: pending.url, message: `wrong Content-Length (${why})` };
         }
@@ -82,9 +94,11 @@ export async function* readWarc(path: string, options: ReadWarcOptions): AsyncGe
       const place: RecordPlace = { offset: parser.offset, recordId: record.warcHeader('WARC-Record-ID') ?? null, url: record.warcTargetURI ?? null };
       if (!record.warcType) {
         await record.skipFully();
-        pending = { kind: 'damaged', ...place, message: 'no WARC record starts here (WARC-Type missing)' };
+        if (!previousWasDamaged) pending = { kind: 'damaged', ...place, message: 'no WARC record starts here (WARC-Type missing)' };
+        previousWasDamaged = true;
         continue;
       }
+      previousWasDamaged = false;
       if (record.warcContentLength > options.maxBlockBytes) {
         await record.skipFully();
         pending = { kind: 'other', ...place, type: `${record.warcType} (larger than --max-bytes)` };
@@ -96,6 +110,7 @@ export async function* readWarc(path: string, options: ReadWarcOptions): AsyncGe
         pending = { kind: 'damaged', ...place, message: problem };
         continue;
       }
+      lastGoodEnd = parser.offset + parser.recordLength;
       if (record.warcType === 'request') {
         const head = await splitHttp(block);
         lastRequest = head === null ? null : { statusline: head.statusline, headers: head.headers, url: place.url };
@@ -108,21 +123,34 @@ export async function* readWarc(path: string, options: ReadWarcOptions): AsyncGe
       }
       pending = await responseItem(record, block, place, lastRequest?.url === place.url ? lastRequest : null);
     }
-    const unread = counter.bytes - parser._reader.getRawOffset();
+    const size = statSync(path).size;
+    const unread = size - parser._reader.getRawOffset();
+    // warcio gives up on a gzip stream it cannot inflate by reading the rest as plain bytes (or stops): its
+    // inflator then holds an error, or has not reached the member's end.
     const inflator = parser._reader.inflator as unknown as { ended?: boolean; err?: number } | null;
-    const cutMember = parser._reader.compressed !== null && inflator !== null && (inflator.ended === false || (inflator.err ?? 0) !== 0);
-    if (unread > 0 || cutMember) {
-      const from = parser._reader.getRawOffset();
+    const cutMember = isGzipFile(path) && (inflator === null || inflator.ended === false || (inflator.err ?? 0) !== 0);
+    if ((unread > 0 && !isGzipFile(path)) || cutMember) {
+      const from = Math.min(lastGoodEnd, size);
       yield {
         kind: 'damaged',
         offset: from,
         recordId: null,
         url: null,
-        message: `the file cannot be read past offset ${from} (${cutMember ? 'a gzip member is truncated or corrupt' : 'bytes left over'}; ${counter.bytes - from} bytes not imported)`,
+        message: `the file cannot be read past offset ${from} (${cutMember ? 'a gzip member is truncated or corrupt' : 'no WARC record there'}; ${size - from} bytes not imported)`,
       };
     }
   } finally {
     console.warn = originalWarn;
+  }
+}
+
+function isGzipFile(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    closeSync(fd);
   }
 }
 
