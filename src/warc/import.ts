@@ -71,8 +71,9 @@ function tallyImport(summary: BatchSummary, outcome: ImportOutcome): void {
 /**
  * Imports every HTML `response` record of the WARC files as a snapshot, as if fetched then (fetchedAt = WARC-Date,
  * URL = WARC-Target-URI, raw = the de-chunked, decoded payload). Records are read as a stream; up to
- * `concurrency` pages are extracted at once while saves happen one at a time in file order (so a page's versions
- * are compared in time order). Damaged records fail with E_WARC_DAMAGED and the file goes on where it can.
+ * `concurrency` pages are between their record and their save at once; the captures of one URL are saved in file
+ * order (so its versions are compared in time order). Outcomes are reported as they settle. Damaged records fail
+ * with E_WARC_DAMAGED and the file goes on where it can.
  */
 export async function importWarcFiles(files: string[], options: ImportOptions): Promise<BatchSummary> {
   const started = performance.now();
@@ -83,7 +84,15 @@ export async function importWarcFiles(files: string[], options: ImportOptions): 
   };
   let inFlight = 0;
   let wake: (() => void) | null = null;
-  let saveChain: Promise<void> = Promise.resolve();
+  const release = (): void => {
+    inFlight--;
+    const resolve = wake;
+    wake = null;
+    resolve?.();
+  };
+  /** The last save of each URL still pending: a URL's captures are saved in file order, other URLs meanwhile. */
+  const chains = new Map<string, Promise<void>>();
+  const pendingWork = new Set<Promise<void>>();
   const stopped = (): boolean => options.stopSignal?.aborted === true;
 
   for (const file of files) {
@@ -93,26 +102,30 @@ export async function importWarcFiles(files: string[], options: ImportOptions): 
       const base = { file, offset: item.offset, recordId: item.recordId, url: item.url };
       const decided = decide(item, options);
       if (decided !== null) {
-        const outcome: ImportOutcome = { ...base, ...decided };
-        saveChain = saveChain.then(() => report(outcome));
+        report({ ...base, ...decided });
         continue;
       }
       const response = item as Extract<WarcItem, { kind: 'response' }>;
+      // Reading waits while `concurrency` pages are between their record and their save: memory stays bounded.
       while (inFlight >= options.concurrency) await new Promise<void>((resolve) => (wake = resolve));
       inFlight++;
-      const built = buildFromRecord(response, file, options).finally(() => {
-        inFlight--;
-        const resolve = wake;
-        wake = null;
-        resolve?.();
-      });
-      built.catch(() => undefined); // settled in the chain below
-      saveChain = saveChain.then(async () => {
-        report({ ...base, type: 'response', ...(await saveBuilt(built, response, options)) });
-      });
+      const built = buildFromRecord(response, file, options);
+      built.catch(() => undefined); // settled in saveBuilt
+      const key = response.url;
+      const done: Promise<void> = (chains.get(key) ?? Promise.resolve())
+        .then(async () => {
+          report({ ...base, type: 'response', ...(await saveBuilt(built, response, options)) });
+        })
+        .finally(() => {
+          release();
+          if (chains.get(key) === done) chains.delete(key);
+          pendingWork.delete(done);
+        });
+      chains.set(key, done);
+      pendingWork.add(done);
     }
   }
-  await saveChain;
+  await Promise.all([...pendingWork]);
   summary.interrupted = stopped();
   summary.elapsedMs = Math.round(performance.now() - started);
   return summary;

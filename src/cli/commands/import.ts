@@ -32,7 +32,7 @@ export function registerImport(program: Command, ctx: CommandContext): void {
     .description('file every HTML response record of WARC files (.warc, .warc.gz) as a snapshot, as if fetched then')
     .argument('<files...>', 'WARC files: wget --warc-file, browsertrix, Common Crawl / CC-NEWS, chronicle export')
     .option('--archive-dir <dir>', ARCHIVE_DIR_HELP)
-    .option('--json', 'one NDJSON line per WARC record on stdout, in file order')
+    .option('--json', 'one NDJSON line per WARC record on stdout, as each settles')
     .option('-q, --quiet', 'no summary on stderr')
     .option('--url-pattern <regex>', 'only response records whose WARC-Target-URI matches this regular expression')
     .option('--skip-existing', 'skip a record whose snapshot (same URL, time and body) is already filed')
