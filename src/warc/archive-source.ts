@@ -5,6 +5,7 @@ import type { FileArchive } from '../archive/index.js';
 import type { ListFilter, SnapshotSummary } from '../archive/types.js';
 import { ARTICLE_FILE, MANIFEST_FILE, RAW_FILE } from '../archive/format.js';
 import { bareHex, parseManifest } from '../archive/records.js';
+import { blobRelPath, toAbsolute } from '../archive/layout.js';
 import { ChronicleError } from '../errors.js';
 import type { ExportSource } from './export.js';
 import type { SnapshotFiles } from './snapshot-records.js';
@@ -38,5 +39,10 @@ export async function readSnapshotFiles(archive: FileArchive, summary: SnapshotS
   const manifest = manifestText === null ? null : parseManifest(manifestText);
   if (manifest === null || !manifest.ok) throw new ChronicleError('E_ARCHIVE', `snapshot ${summary.id} is damaged: ${MANIFEST_FILE} is missing or unreadable`);
   const articleHtml = await readVerified(join(summary.dir, ARTICLE_FILE), manifest.value.files[ARTICLE_FILE].sha256, ARTICLE_FILE, summary.id);
-  return { snapshot, raw, articleHtml };
+  const assets: SnapshotFiles['assets'] = [];
+  for (const asset of manifest.value.assets ?? []) {
+    const bytes = await readVerified(toAbsolute(archive.root, blobRelPath(asset.sha256)), asset.sha256, `asset ${asset.url}`, summary.id);
+    assets.push({ url: asset.url, contentType: asset.contentType, bytes });
+  }
+  return { snapshot, raw, articleHtml, assets };
 }

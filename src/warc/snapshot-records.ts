@@ -8,6 +8,8 @@ export interface SnapshotFiles {
   snapshot: Snapshot;
   raw: Uint8Array;
   articleHtml: Uint8Array;
+  /** Images kept with --assets (exported as response records so a replay shows them). */
+  assets?: Array<{ url: string; contentType: string | null; bytes: Uint8Array }>;
 }
 
 /** A record to write, with what the CDXJ index needs to know about it (null: not indexed). */
@@ -118,6 +120,26 @@ export function snapshotRecords(files: SnapshotFiles, checks: CheckRecord[]): Ou
       index: null,
     },
   ];
+  for (const asset of files.assets ?? []) {
+    const headers: Array<[string, string]> = [];
+    if (asset.contentType !== null) headers.push(['content-type', asset.contentType]);
+    headers.push(['content-length', String(asset.bytes.byteLength)]);
+    records.push({
+      record: WARCRecord.create(
+        {
+          url: asset.url,
+          date,
+          type: 'response',
+          warcVersion: 'WARC/1.1',
+          statusline: 'HTTP/1.1 200 OK',
+          httpHeaders: headers,
+          warcHeaders: [['WARC-Concurrent-To', responseId], [MARK_RECONSTRUCTED, 'reconstructed: only the type of a page asset is recorded'], ...common.filter(([name]) => name !== MARK_RECONSTRUCTED)],
+        },
+        single([asset.bytes]),
+      ),
+      index: { url: asset.url, date, mime: (asset.contentType ?? 'application/octet-stream').split(';')[0]!.trim(), status: 200 },
+    });
+  }
   const digest = payloadDigest(raw);
   for (const check of checks) {
     records.push({
