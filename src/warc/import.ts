@@ -108,6 +108,7 @@ export async function importWarcFiles(files: string[], options: ImportOptions): 
       const response = item as Extract<WarcItem, { kind: 'response' }>;
       // Reading waits while `concurrency` pages are between their record and their save: memory stays bounded.
       while (inFlight >= options.concurrency) await new Promise<void>((resolve) => (wake = resolve));
+      if (stopped()) break;
       inFlight++;
       const built = buildFromRecord(response, file, options);
       built.catch(() => undefined); // settled in saveBuilt

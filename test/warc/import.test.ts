@@ -136,3 +136,29 @@ test('bad input: a missing file and a bad --url-pattern are usage errors (exit 2
   expect(pattern.stderr).toMatch(/^chronicle: E_USAGE: --url-pattern is not a regular expression/);
   expect(() => readdirSync(root)).toThrow();
 });
+
+test('a stop signal (Ctrl-C) takes no new records: the summary says interrupted and nothing more is filed', async () => {
+  const { importWarcFiles } = await import('../../src/warc/import.js');
+  const root = join(temp.base, 'stopped');
+  const archive = await openArchive(root);
+  const stop = new AbortController();
+  const outcomes: string[] = [];
+  try {
+    const summary = await importWarcFiles([exported], {
+      archive,
+      maxBytes: 20 * 1024 * 1024,
+      concurrency: 1,
+      stopSignal: stop.signal,
+      onOutcome: (outcome) => {
+        outcomes.push(outcome.type);
+        if (outcome.type === 'response') stop.abort('SIGINT');
+      },
+    });
+    expect(summary.interrupted).toBe(true);
+    expect(summary.ok).toBe(1);
+    expect((await archive.list()).length).toBe(1);
+  } finally {
+    archive.close();
+  }
+  assertNothingHalfWritten(root);
+}, 60_000);
