@@ -2,8 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ListFilter } from '../../archive/types.js';
 import { ChronicleError } from '../../errors.js';
-import { archiveExportSource } from '../../warc/archive-source.js';
-import { exportArchive, type ExportFormat } from '../../warc/export.js';
+import type { ExportFormat } from '../../warc/export.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { ARCHIVE_DIR_HELP } from '../options.js';
@@ -40,6 +39,8 @@ export function registerExport(program: Command, ctx: CommandContext): void {
         ...(options.since === undefined ? {} : { since: parseDateOption(options.since, '--since', 'start') }),
         ...(options.until === undefined ? {} : { until: parseDateOption(options.until, '--until', 'after') }),
       };
+      // warcio and the zip writer load only when exporting, not with every command.
+      const [{ archiveExportSource }, { exportArchive }] = await Promise.all([import('../../warc/archive-source.js'), import('../../warc/export.js')]);
       await withArchive(ctx, options.archiveDir, async (archive) => {
         const source = await archiveExportSource(archive, filter);
         const result = await exportArchive(source, format, resolve(ctx.io.cwd, output));

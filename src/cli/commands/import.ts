@@ -9,7 +9,7 @@ import type { BatchSummary } from '../../batch/types.js';
 import { ChronicleError } from '../../errors.js';
 import { createExtractPool } from '../../extract/worker-pool.js';
 import { DEFAULT_MAX_BYTES } from '../../fetch/limits.js';
-import { importWarcFiles, type ImportOutcome } from '../../warc/import.js';
+import type { ImportOutcome } from '../../warc/import.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { ARCHIVE_DIR_HELP, parseCount, parsePositive, resolveArchiveDir } from '../options.js';
@@ -49,6 +49,8 @@ async function importCommand(files: string[], options: ImportCommandOptions, ctx
   const { io } = ctx;
   const paths = files.map((file) => checkedFile(resolve(io.cwd, file), file));
   const urlPattern = options.urlPattern === undefined ? undefined : parsePattern(options.urlPattern);
+  // warcio loads only when importing, not with every command.
+  const { importWarcFiles } = await import('../../warc/import.js');
   const archive = await openArchive(resolveArchiveDir(io, options.archiveDir));
   for (const notice of archive.notices) io.stderr.write(`chronicle: archive: ${notice}\n`);
   const workers = options.workers ?? availableParallelism();
