@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'E_NOT_FOUND',
   'E_INTERRUPTED',
   'E_INTERNAL',
+  'E_WARC_DAMAGED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

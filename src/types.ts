@@ -32,6 +32,16 @@ export interface Capture {
   elapsedMs: number;
   /** How many attempts the fetch took (1 = no retry). */
   attempts: number;
+  /** The HTTP request sent and the response head received for the final hop (absent in older captures). */
+  exchange?: HttpExchange;
+}
+
+/** One HTTP request/response head pair as sent and received (docs/archive-format.md "The HTTP exchange"). */
+export interface HttpExchange {
+  request: { method: string; target: string; httpVersion: string; headers: Array<[string, string]> };
+  response: { httpVersion: string; status: number; statusText: string; headers: Array<[string, string]> };
+  /** How the payload (raw.html) relates to the wire bytes: content-encoding and chunking undone. */
+  payload: 'decoded';
 }
 
 export interface Meta {
@@ -140,6 +150,8 @@ export interface FetchRecord {
   bytes: number;
   sha256: string;
   elapsedMs: number;
+  /** The request and response heads (additive; missing in snapshots filed before it was recorded). */
+  exchange?: HttpExchange;
 }
 
 export interface Digest {
@@ -165,4 +177,6 @@ export interface Snapshot {
   links: LinkRef[];
   digest: Digest;
   warnings: string[];
+  /** Set on snapshots made by `chronicle import`: the WARC file, the record's byte offset and WARC-Record-ID. */
+  source?: { warc: string; offset: number; recordId: string | null };
 }

@@ -5,6 +5,7 @@ import { ChronicleError } from '../errors.js';
 import type { Snapshot } from '../types.js';
 import type {
   Archive,
+  AssetInput,
   CheckRecord,
   ListFilter,
   SaveInput,
@@ -163,7 +164,7 @@ export class FileArchive implements Archive {
         await appendLineDurable(join(pageDir, CHECKS_FILE), JSON.stringify(check));
         return { id: latest.id, dir: toAbsolute(this.root, latest.relDir), created: false, previousId: latest.id };
       }
-      const id = await this.writeSnapshot(location, pageDir, { snapshot, raw, articleHtml }, rawSha);
+      const id = await this.writeSnapshot(location, pageDir, input, rawSha);
       return { id, dir: join(pageDir, id), created: true, previousId: latest?.id ?? null, ...(damaged === null ? {} : { damaged }) };
     } finally {
       await lock.release();
@@ -205,7 +206,12 @@ export class FileArchive implements Archive {
           [ARTICLE_FILE]: { sha256: sha256Hex(articleBytes), bytes: articleBytes.byteLength },
           [RAW_FILE]: { sha256: rawSha, bytes: input.raw.byteLength },
         },
+        ...(input.assets === undefined || input.assets.length === 0
+          ? {}
+          : { assets: input.assets.map((asset) => ({ url: asset.url, sha256: asset.sha256, bytes: asset.bytes.byteLength, contentType: asset.contentType })) }),
       };
+      // Assets (images kept with --assets) go to blobs/ first: article.html links to them.
+      for (const asset of input.assets ?? []) await this.storeAsset(asset);
       // The four files are written and fsynced side by side (their fsyncs overlap), then the folder itself.
       await settleAll([
         this.linkRaw(rawSha, input.raw, join(tempDir, RAW_FILE)),
@@ -257,6 +263,28 @@ export class FileArchive implements Archive {
 
   /** Stores the raw body once under blobs/ (by its sha256) and hard-links it as raw.html (a copy where links fail). */
   private async linkRaw(rawSha: string, raw: Uint8Array, target: string): Promise<void> {
+    const blobPath = await this.storeBlob(rawSha, raw);
+    try {
+      await fs.link(blobPath, target);
+    } catch (cause) {
+      const code = (cause as NodeJS.ErrnoException).code;
+      if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK' && code !== 'ENOENT') {
+        throw archiveError('link', target, cause);
+      }
+      // No hard links here (or the blob vanished): keep a private copy.
+      await writeFileDurable(target, raw);
+    }
+  }
+
+  /** Stores a page asset (an image) once under blobs/ by its sha256; its folder entry is made durable (no link holds it). */
+  private async storeAsset(asset: AssetInput): Promise<void> {
+    if (sha256Hex(asset.bytes) !== asset.sha256) throw new ChronicleError('E_ARCHIVE', `asset ${asset.url} does not match its sha256`);
+    const blobPath = await this.storeBlob(asset.sha256, asset.bytes);
+    await fsyncDir(join(blobPath, '..'));
+  }
+
+  /** Writes bytes to blobs/sha256/<2 hex>/<hex> unless a blob of that size is there; returns its path. */
+  private async storeBlob(rawSha: string, raw: Uint8Array): Promise<string> {
     const blobPath = toAbsolute(this.root, blobRelPath(rawSha));
     const existing = await fs.stat(blobPath).catch(() => null);
     if (existing === null || existing.size !== raw.byteLength) {
@@ -276,16 +304,7 @@ export class FileArchive implements Archive {
         await fs.rm(tempPath, { force: true }).catch(() => undefined);
       }
     }
-    try {
-      await fs.link(blobPath, target);
-    } catch (cause) {
-      const code = (cause as NodeJS.ErrnoException).code;
-      if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK' && code !== 'ENOENT') {
-        throw archiveError('link', target, cause);
-      }
-      // No hard links here (or the blob vanished): keep a private copy.
-      await writeFileDurable(target, raw);
-    }
+    return blobPath;
   }
 
   /** Makes pending index rows of finished or abandoned writes right: indexed when the folder exists, else dropped. */

@@ -14,6 +14,13 @@ export interface Manifest {
   /** The page's URL key (normalizeUrl of snapshot.url). */
   key: string;
   files: Record<typeof SNAPSHOT_FILE | typeof ARTICLE_FILE | typeof RAW_FILE, ManifestEntry>;
+  /** Page assets (--assets): stored under blobs/sha256/ by their sha256, linked from article.html. */
+  assets?: ManifestAsset[];
+}
+
+export interface ManifestAsset extends ManifestEntry {
+  url: string;
+  contentType: string | null;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };

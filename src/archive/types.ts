@@ -7,6 +7,16 @@ export interface SaveInput {
   raw: Uint8Array;
   /** The standalone reader page: article.html. */
   articleHtml: string;
+  /** Page assets kept with --assets (images article.html shows): stored once under blobs/, named in the manifest. */
+  assets?: AssetInput[];
+}
+
+/** One fetched asset: its URL, bytes and their sha256 (hex). */
+export interface AssetInput {
+  url: string;
+  contentType: string | null;
+  sha256: string;
+  bytes: Uint8Array;
 }
 
 export interface SaveResult {

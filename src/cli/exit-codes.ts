@@ -40,5 +40,7 @@ export function exitCodeFor(code: ErrorCode): ExitCode {
       return EXIT.INTERRUPTED;
     case 'E_INTERNAL':
       return EXIT.INTERNAL;
+    case 'E_WARC_DAMAGED':
+      return EXIT.PARTIAL;
   }
 }

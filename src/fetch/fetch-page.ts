@@ -4,7 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { request, type Dispatcher } from 'undici';
 import { ChronicleError } from '../errors.js';
 import { parseHttpUrl } from '../normalize/url.js';
-import type { Capture, RedirectHop } from '../types.js';
+import type { Capture, HttpExchange, RedirectHop } from '../types.js';
+import { exchangeOf, requestHeadersFor } from './exchange.js';
 import { isHtmlType, isUnknownType, looksLikeHtml, mediaType } from './content-type.js';
 import { FetchError, withAttempts } from './fetch-error.js';
 import { createHttpAgent } from './http-agent.js';
@@ -39,6 +40,7 @@ type HopResult =
       contentType: string | null;
       codings: string[];
       body: Buffer;
+      exchange: HttpExchange;
     };
 
 interface Settings {
@@ -119,6 +121,7 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
           fetchedAt,
           elapsedMs: Math.round(performance.now() - start),
           attempts: 1 + counter.retries,
+          exchange: hop.exchange,
         };
       }
       if (hop.kind === 'status') {
@@ -189,14 +192,11 @@ async function fetchHop(url: string, settings: Settings): Promise<HopResult> {
   if (settings.signal?.aborted) {
     throw new ChronicleError('E_INTERRUPTED', `interrupted before fetching ${url}`, { url });
   }
+  const sent = requestHeadersFor(settings.userAgent);
   const response = await request(url, {
     method: 'GET',
     dispatcher: settings.dispatcher,
-    headers: {
-      'user-agent': settings.userAgent,
-      accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
-      'accept-encoding': 'gzip, deflate, br',
-    },
+    headers: Object.fromEntries(sent),
     headersTimeout: settings.timeoutMs,
     bodyTimeout: settings.timeoutMs,
     signal: settings.signal ?? null,
@@ -236,7 +236,8 @@ async function fetchHop(url: string, settings: Settings): Promise<HopResult> {
     throw new ChronicleError('E_NOT_HTML', `${url} does not look like HTML (Content-Type ${contentType ?? 'missing'})`, { url });
   }
   delete headers.location;
-  return { kind: 'page', status: statusCode, headers, contentType, codings, body: bytes };
+  const exchange = exchangeOf(url, sent, statusCode, response.statusText, response.headers);
+  return { kind: 'page', status: statusCode, headers, contentType, codings, body: bytes, exchange };
 }
 
 /**

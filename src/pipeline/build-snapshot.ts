@@ -1,3 +1,4 @@
+import type { AssetInput } from '../archive/types.js';
 import type { ExtractOptions } from '../extract/extract-article.js';
 import { contentDigest } from '../normalize/digest.js';
 import { normalizeArticle } from '../normalize/normalize-article.js';
@@ -11,6 +12,8 @@ export interface BuiltSnapshot {
   snapshot: Snapshot;
   raw: Uint8Array;
   articleHtml: string;
+  /** Images kept with --assets (src/assets/fetch-assets.ts). */
+  assets?: AssetInput[];
 }
 
 export type ExtractFunction = (html: string | Uint8Array, options: ExtractOptions) => Promise<Article>;
@@ -68,6 +71,7 @@ export function snapshotFromArticle(extracted: Article, capture: Capture): Snaps
       bytes: capture.body.byteLength,
       sha256: capture.sha256,
       elapsedMs: capture.elapsedMs,
+      ...(capture.exchange === undefined ? {} : { exchange: capture.exchange }),
     },
     meta: article.meta,
     body: article.body,

@@ -1,12 +1,22 @@
 import type { Snapshot } from '../types.js';
 import { escapeHtml } from './escape.js';
+import { offlineBodyHtml } from './offline-body.js';
+
+export interface ArticlePageOptions {
+  /** Images kept in the archive: absolute URL → link relative to article.html. Others show as alt-text links. */
+  localImages?: ReadonlyMap<string, string>;
+}
+
+/** Nothing but the page's own inline style and images from the archive (same folder tree) or data: URLs. */
+export const ARTICLE_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 /**
  * article.html: a standalone page a person can open offline — title, authors, date, a link to the source, when it
- * was archived, then the (already sanitized) body. No scripts; a Content-Security-Policy forbids any script or
- * third-party load even if one slipped through, and images may come only over https or as data: URLs.
+ * was archived, then the (already sanitized) body. Nothing is loaded from anywhere: images kept in the archive are
+ * shown through relative links, others as their alt text linked to the original; no <base> survives; and a
+ * Content-Security-Policy forbids scripts and any remote load even if one slipped through.
  */
-export function renderArticlePage(snapshot: Snapshot): string {
+export function renderArticlePage(snapshot: Snapshot, options: ArticlePageOptions = {}): string {
   const { meta } = snapshot;
   const title = meta.title ?? snapshot.url;
   const lang = meta.lang ? ` lang="${escapeHtml(meta.lang)}"` : '';
@@ -23,7 +33,7 @@ export function renderArticlePage(snapshot: Snapshot): string {
 <html${lang}>
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src https: data:; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="${ARTICLE_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="chronicle">
 <title>${escapeHtml(title)}</title>
@@ -34,6 +44,7 @@ header{border-bottom:1px solid #ddd;margin-bottom:1.5rem}
 blockquote{margin:1rem 0;padding:.2rem 1rem;border-left:4px solid #ccc;color:#333}
 figure.chronicle-embed{margin:1.2rem 0;padding:.8rem 1rem;border:1px solid #ddd;border-radius:6px;font:.95rem/1.5 system-ui,sans-serif}
 img{max-width:100%;height:auto}
+.chronicle-image-missing{display:inline-block;padding:.3rem .6rem;border:1px dashed #bbb;font:.85rem/1.4 system-ui,sans-serif;color:#555}
 </style>
 </head>
 <body>
@@ -49,7 +60,7 @@ ${published}
   )}</time> · snapshot ${escapeHtml(snapshot.id)}</p>
 </header>
 <main>
-${snapshot.body.html}
+${offlineBodyHtml(snapshot.body.html, snapshot.finalUrl, options.localImages)}
 </main>
 </body>
 </html>

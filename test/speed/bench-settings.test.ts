@@ -54,6 +54,8 @@ const SCRIPTS: [script: string, label: string, setting: string, value: string][]
   ['memory-bench.js', 'bench:memory:pool', 'CHRONICLE_BENCH_WORKERS', '0'],
   ['scaling-bench.js', 'bench:scaling', 'CHRONICLE_BENCH_PAGES', '1.5'],
   ['batch-bench.js', 'bench:batch', 'BENCH_CONCURRENCY', 'eight'],
+  ['import-bench.js', 'bench:import', 'CHRONICLE_BENCH_PAGES', '10k'],
+  ['export-bench.js', 'bench:export', 'CHRONICLE_BENCH_PAGES', 'ten'],
 ];
 
 /** With the corpus beside the clone (when it is there), and as on a fresh clone without it. */

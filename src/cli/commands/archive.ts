@@ -19,10 +19,12 @@ import { watchStdoutClosed } from '../io.js';
 import { parseCount, resolveArchiveDir } from '../options.js';
 import { installStopSignals } from '../../batch/stop-signals.js';
 import { fullDiskMessage, watchFullDisk } from '../../batch/full-disk.js';
+import { addAssetsOption, extractWithAssets } from '../assets-option.js';
 import { addBatchOptions, createBatchFetching, type BatchCommandOptions } from '../batch-options.js';
 
 interface ArchiveCommandOptions extends BatchCommandOptions {
   skipExisting?: boolean;
+  assets?: boolean;
   workers?: number;
 }
 
@@ -32,7 +34,7 @@ export function registerArchive(program: Command, ctx: CommandContext): void {
     .command('archive')
     .description('fetch pages, extract their articles and file snapshots in the archive (one URL or a batch)')
     .argument('[urls...]', 'http(s) URLs to archive');
-  addBatchOptions(command, 'one NDJSON line per input URL on stdout, as each finishes')
+  addAssetsOption(addBatchOptions(command, 'one NDJSON line per input URL on stdout, as each finishes'))
     .option('--skip-existing', 'skip, without fetching, URLs that already have a snapshot')
     .option(
       '--workers <n>',
@@ -79,7 +81,7 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
   const job = createArchiveJob({
     archive,
     fetch: (url, signal) => fetchPage(url, { ...fetchOptions, signal }),
-    extract: (capture) => buildSnapshot(capture, pool ? { extract: pool.extract } : {}),
+    extract: extractWithAssets((capture) => buildSnapshot(capture, pool ? { extract: pool.extract } : {}), options.assets, fetchOptions),
     robots,
   });
 

@@ -20,9 +20,11 @@ import { resolveArchiveDir } from '../options.js';
 import { exitCodeOf } from './archive.js';
 import { installStopSignals } from '../../batch/stop-signals.js';
 import { fullDiskMessage, watchFullDisk } from '../../batch/full-disk.js';
+import { addAssetsOption, extractWithAssets } from '../assets-option.js';
 import { addBatchOptions, createBatchFetching, type BatchCommandOptions } from '../batch-options.js';
 
 interface CheckCommandOptions extends BatchCommandOptions {
+  assets?: boolean;
 }
 
 /** What one checked URL reports (the fields of its NDJSON line besides url, line, ok, elapsedMs). */
@@ -48,7 +50,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .command('check')
     .description('fetch URLs again; file a new snapshot only when the article changed (exit 1 when one did)')
     .argument('[urls...]', 'http(s) URLs to check');
-  addBatchOptions(command, 'one NDJSON line per URL: {url, changed, new, previousId, id, fields, summary, …}')
+  addAssetsOption(addBatchOptions(command, 'one NDJSON line per URL: {url, changed, new, previousId, id, fields, summary, …}'))
     .action(async (urls: string[], options: CheckCommandOptions) => {
       ctx.setExit(await checkCommand(urls, options, ctx));
     });
@@ -94,7 +96,7 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
   const archiveJob = createArchiveJob({
     archive,
     fetch: (url, signal) => fetchPage(url, { ...fetchOptions, signal }),
-    extract: (capture) => buildSnapshot(capture),
+    extract: extractWithAssets((capture) => buildSnapshot(capture), options.assets, fetchOptions),
     robots,
   });
 

@@ -10,6 +10,8 @@ import { registerReindex } from './reindex.js';
 import { registerCheck } from './check.js';
 import { registerHistory } from './history.js';
 import { registerDiff } from './diff.js';
+import { registerExport } from './export.js';
+import { registerImport } from './import.js';
 
 /** Every command, listed by hand. Each module exports register<Name>(program, ctx). */
 export function registerCommands(program: Command, ctx: CommandContext): void {
@@ -23,4 +25,6 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerCheck(program, ctx);
   registerHistory(program, ctx);
   registerDiff(program, ctx);
+  registerExport(program, ctx);
+  registerImport(program, ctx);
 }

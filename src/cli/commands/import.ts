@@ -1,0 +1,132 @@
+import { availableParallelism } from 'node:os';
+import { accessSync, constants, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { openArchive } from '../../archive/index.js';
+import { formatSummary } from '../../batch/summary.js';
+import { installStopSignals } from '../../batch/stop-signals.js';
+import type { BatchSummary } from '../../batch/types.js';
+import { ChronicleError } from '../../errors.js';
+import { createExtractPool } from '../../extract/worker-pool.js';
+import { DEFAULT_MAX_BYTES } from '../../fetch/limits.js';
+import type { ImportOutcome } from '../../warc/import.js';
+import type { CommandContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { ARCHIVE_DIR_HELP, parseCount, parsePositive, resolveArchiveDir } from '../options.js';
+
+interface ImportCommandOptions {
+  archiveDir?: string;
+  json?: boolean;
+  quiet?: boolean;
+  workers?: number;
+  concurrency?: number;
+  maxBytes: number;
+  urlPattern?: string;
+  skipExisting?: boolean;
+  graceMs: number;
+}
+
+export function registerImport(program: Command, ctx: CommandContext): void {
+  program
+    .command('import')
+    .description('file every HTML response record of WARC files (.warc, .warc.gz) as a snapshot, as if fetched then')
+    .argument('<files...>', 'WARC files: wget --warc-file, browsertrix, Common Crawl / CC-NEWS, chronicle export')
+    .option('--archive-dir <dir>', ARCHIVE_DIR_HELP)
+    .option('--json', 'one NDJSON line per WARC record on stdout, as each settles')
+    .option('-q, --quiet', 'no summary on stderr')
+    .option('--url-pattern <regex>', 'only response records whose WARC-Target-URI matches this regular expression')
+    .option('--skip-existing', 'skip a record whose snapshot (same URL, time and body) is already filed')
+    .option('--workers <n>', 'extraction worker threads (0: extract in the main thread; default: one per CPU)', parseCount)
+    .option('--concurrency <n>', 'pages being extracted at once (default: twice the workers)', parsePositive)
+    .option('--max-bytes <n>', 'largest payload imported, after decoding', parsePositive, DEFAULT_MAX_BYTES)
+    .option('--grace-ms <ms>', 'on Ctrl-C/SIGTERM, how long pages in flight may finish before they are abandoned', parseCount, 2000)
+    .action(async (files: string[], options: ImportCommandOptions) => {
+      ctx.setExit(await importCommand(files, options, ctx));
+    });
+}
+
+async function importCommand(files: string[], options: ImportCommandOptions, ctx: CommandContext): Promise<number> {
+  const { io } = ctx;
+  const paths = files.map((file) => checkedFile(resolve(io.cwd, file), file));
+  const urlPattern = options.urlPattern === undefined ? undefined : parsePattern(options.urlPattern);
+  // warcio loads only when importing, not with every command.
+  const { importWarcFiles } = await import('../../warc/import.js');
+  const archive = await openArchive(resolveArchiveDir(io, options.archiveDir));
+  for (const notice of archive.notices) io.stderr.write(`chronicle: archive: ${notice}\n`);
+  const workers = options.workers ?? availableParallelism();
+  const pool = workers > 0 ? createExtractPool({ size: workers }) : null;
+  const { stop, abandon, dispose } = installStopSignals(io, { quiet: options.quiet, graceMs: options.graceMs });
+  let stdoutClosed = false;
+  const onStdoutError = (): void => {
+    stdoutClosed = true;
+    stop.abort('stdout closed');
+    abandon.abort('stdout closed');
+  };
+  io.stdout.on('error', onStdoutError);
+  const onOutcome = (outcome: ImportOutcome): void => {
+    if (stdoutClosed) return;
+    if (options.json) io.stdout.write(`${JSON.stringify(outcomeJson(outcome, paths, files))}\n`);
+    else if (outcome.type === 'response' || outcome.status === 'failed') io.stdout.write(`${outcomeText(outcome, io.cwd)}\n`);
+    if (outcome.status === 'failed' && options.json && !options.quiet) {
+      io.stderr.write(`chronicle: ${outcome.error.code}: ${outcome.file}: ${outcome.error.message.replace(/\s+/g, ' ').trim()}\n`);
+    }
+  };
+  let summary: BatchSummary;
+  try {
+    summary = await importWarcFiles(paths, {
+      archive,
+      ...(pool === null ? {} : { extract: pool.extract }),
+      maxBytes: options.maxBytes,
+      concurrency: options.concurrency ?? Math.max(2, workers * 2),
+      ...(urlPattern === undefined ? {} : { urlPattern }),
+      skipExisting: options.skipExisting === true,
+      stopSignal: stop.signal,
+      abandonSignal: abandon.signal,
+      onOutcome,
+    });
+  } finally {
+    dispose();
+    io.stdout.off('error', onStdoutError);
+    await pool?.close();
+    archive.close();
+  }
+  if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary(summary, 'imported')}\n`);
+  if (summary.interrupted) return EXIT.INTERRUPTED;
+  return summary.failed > 0 ? EXIT.PARTIAL : EXIT.OK;
+}
+
+function checkedFile(path: string, given: string): string {
+  try {
+    accessSync(path, constants.R_OK);
+    if (!statSync(path).isFile()) throw new Error('not a file');
+  } catch {
+    throw new ChronicleError('E_USAGE', `cannot read WARC file ${JSON.stringify(given)}`);
+  }
+  return path;
+}
+
+function parsePattern(text: string): RegExp {
+  try {
+    return new RegExp(text);
+  } catch (error) {
+    throw new ChronicleError('E_USAGE', `--url-pattern is not a regular expression: ${(error as Error).message}`);
+  }
+}
+
+function outcomeJson(outcome: ImportOutcome, paths: string[], given: string[]): Record<string, unknown> {
+  const file = given[paths.indexOf(outcome.file)] ?? outcome.file;
+  const base = { file, offset: outcome.offset, recordId: outcome.recordId, url: outcome.url, type: outcome.type };
+  if (outcome.status === 'ok') return { ...base, ok: true, ...outcome.value };
+  if (outcome.status === 'skipped') return { ...base, ok: true, skipped: true, reason: outcome.reason };
+  return { ...base, ok: false, error: { code: outcome.error.code, message: outcome.error.message.replace(/\s+/g, ' ').trim() } };
+}
+
+function outcomeText(outcome: ImportOutcome, cwd: string): string {
+  const where = `${outcome.url ?? '-'} @${outcome.offset}`;
+  if (outcome.status === 'ok') {
+    const dir = relative(cwd, outcome.value.dir) || outcome.value.dir;
+    return `ok    ${where}  ${dir}${outcome.value.created ? '' : ' (unchanged)'}  ${JSON.stringify(outcome.value.title ?? '')}`;
+  }
+  if (outcome.status === 'skipped') return `skip  ${where}  (${outcome.reason})`;
+  return `FAIL  ${where}  ${outcome.error.code}: ${outcome.error.message.replace(/\s+/g, ' ').trim()}`;
+}
