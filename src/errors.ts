@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'E_NOT_FOUND',
   'E_INTERRUPTED',
   'E_INTERNAL',
+  /** A --feed or --sitemap source could not be fetched or read (exit 10). */
+  'E_SOURCE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

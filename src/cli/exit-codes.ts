@@ -10,6 +10,8 @@ export const EXIT = {
   NO_ARTICLE: 5,
   ARCHIVE: 6,
   PARTIAL: 7,
+  /** A --feed/--sitemap source failed (the other sources still ran). */
+  SOURCE_FAILED: 10,
   INTERNAL: 70,
   INTERRUPTED: 130,
 } as const;
@@ -40,5 +42,7 @@ export function exitCodeFor(code: ErrorCode): ExitCode {
       return EXIT.INTERRUPTED;
     case 'E_INTERNAL':
       return EXIT.INTERNAL;
+    case 'E_SOURCE':
+      return EXIT.SOURCE_FAILED;
   }
 }

@@ -18,8 +18,9 @@ import { EXIT, exitCodeFor } from '../exit-codes.js';
 import { parseCount, resolveArchiveDir } from '../options.js';
 import { installStopSignals } from '../../batch/stop-signals.js';
 import { addBatchOptions, createBatchFetching, type BatchCommandOptions } from '../batch-options.js';
+import { addSourceOptions, createRunSources, hasSources, type SourceCommandOptions } from '../source-options.js';
 
-interface ArchiveCommandOptions extends BatchCommandOptions {
+interface ArchiveCommandOptions extends BatchCommandOptions, SourceCommandOptions {
   skipExisting?: boolean;
   workers?: number;
 }
@@ -30,7 +31,7 @@ export function registerArchive(program: Command, ctx: CommandContext): void {
     .command('archive')
     .description('fetch pages, extract their articles and file snapshots in the archive (one URL or a batch)')
     .argument('[urls...]', 'http(s) URLs to archive');
-  addBatchOptions(command, 'one NDJSON line per input URL on stdout, as each finishes')
+  addSourceOptions(addBatchOptions(command, 'one NDJSON line per input URL on stdout, as each finishes'))
     .option('--skip-existing', 'skip, without fetching, URLs that already have a snapshot')
     .option('--workers <n>', 'extraction worker threads for a batch (0: extract in the main thread; default: one per CPU; a single URL extracts in the main thread)', parseCount)
     .action(async (urls: string[], options: ArchiveCommandOptions) => {
@@ -40,23 +41,26 @@ export function registerArchive(program: Command, ctx: CommandContext): void {
 
 async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
-  if (urls.length === 0 && options.input === undefined) {
-    throw new ChronicleError('E_USAGE', 'give URLs as arguments or a list with -i FILE (-i - for standard input)');
+  if (urls.length === 0 && options.input === undefined && !hasSources(options)) {
+    throw new ChronicleError('E_USAGE', 'give URLs as arguments, a list with -i FILE (-i - for standard input), --feed or --sitemap');
   }
+  const sources = createRunSources(urls, options, io);
+  const singleUrl = urls.length === 1 && options.input === undefined && !hasSources(options);
   const input = await inputLines(urls, options.input, io.stdin);
-  const total = await knownTotal(urls, options.input);
+  const total = hasSources(options) ? null : await knownTotal(urls, options.input);
 
   const archive = await openArchive(resolveArchiveDir(io, options.archiveDir));
   for (const notice of archive.notices) io.stderr.write(`chronicle: archive: ${notice}\n`);
   // With --debug, each retry is logged: which URL, why, and how long chronicle waits.
-  const { agent, fetchOptions, robots } = createBatchFetching(
+  const fetching = createBatchFetching(
     options,
     ctx.debug()
       ? (info) => io.stderr.write(`chronicle: retry ${info.attempt} of ${info.url} after ${info.reason}, waiting ${info.delayMs} ms\n`)
       : undefined,
   );
+  const { agent, fetchOptions, robots } = fetching;
   // A batch extracts in worker threads (one per CPU) while the main thread fetches and saves.
-  const workers = options.workers ?? (urls.length === 1 && options.input === undefined ? 0 : availableParallelism());
+  const workers = options.workers ?? (singleUrl ? 0 : availableParallelism());
   const pool = workers > 0 ? createExtractPool({ size: workers }) : null;
   const job = createArchiveJob({
     archive,
@@ -83,8 +87,9 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
     counts.done++;
     if (outcome.status === 'failed') counts.failed++;
     progress?.clear();
+    const json = sources.annotate(outcome.line, options.json ? outcomeToJson(outcome, pageFields) : {});
     if (stdoutClosed) return;
-    io.stdout.write(`${options.json ? JSON.stringify(outcomeToJson(outcome, pageFields)) : outcomeToText(outcome, (page) => describePage(page, cwd))}\n`);
+    io.stdout.write(`${options.json ? JSON.stringify(json) : outcomeToText(outcome, (page) => describePage(page, cwd))}\n`);
     // With --json, stdout is for programs: the error is also said to a person, in one line on stderr.
     if (outcome.status === 'failed' && options.json && !options.quiet) {
       io.stderr.write(`chronicle: ${outcome.error.code}: ${outcome.input}: ${outcome.error.message.replace(/\s+/g, ' ').trim()}\n`);
@@ -95,7 +100,7 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
   let summary: BatchSummary;
   try {
     summary = await runBatch({
-      lines: input.lines,
+      lines: sources.lines(input.lines, fetching, stop.signal),
       job,
       onOutcome,
       concurrency: options.concurrency,
@@ -117,7 +122,7 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
     archive.close();
   }
   if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary(summary)}\n`);
-  return exitCodeOf(summary, urls.length === 1 && options.input === undefined);
+  return sources.exitCode(exitCodeOf(summary, singleUrl));
 }
 
 /** 130 when interrupted; for a single URL argument the exit code of its error; else 7 when any URL failed, 0 when none. */
