@@ -37,6 +37,8 @@ import {
   MANIFEST_FILE,
   MANIFEST_SCHEMA,
   RAW_FILE,
+  RENDERED_FILE,
+  SCREENSHOT_FILE,
   SITES_DIR,
   SNAPSHOT_FILE,
   TMP_DIR,
@@ -120,7 +122,7 @@ export class FileArchive implements Archive {
   }
 
   private async saveUnwrapped(input: SaveInput): Promise<SaveResult> {
-    const { snapshot, raw, articleHtml } = input;
+    const { snapshot, raw } = input;
     assertSnapshotId(snapshot.id);
     const location = locatePage(snapshot.url);
     const rawSha = sha256Hex(raw);
@@ -148,7 +150,7 @@ export class FileArchive implements Archive {
         await appendLineDurable(join(pageDir, CHECKS_FILE), JSON.stringify(check));
         return { id: latest.id, dir: toAbsolute(this.root, latest.relDir), created: false, previousId: latest.id };
       }
-      const id = await this.writeSnapshot(location, pageDir, { snapshot, raw, articleHtml }, rawSha);
+      const id = await this.writeSnapshot(location, pageDir, input, rawSha);
       return { id, dir: join(pageDir, id), created: true, previousId: latest?.id ?? null };
     } finally {
       await lock.release();
@@ -191,12 +193,16 @@ export class FileArchive implements Archive {
           [RAW_FILE]: { sha256: rawSha, bytes: input.raw.byteLength },
         },
       };
+      // A rendered page's DOM and screenshot go beside raw.html, in the manifest like every other file.
+      const extras = renderedFiles(input);
+      for (const [name, bytes] of extras) manifest.files[name] = { sha256: sha256Hex(bytes), bytes: bytes.byteLength };
       // The four files are written and fsynced side by side (their fsyncs overlap), then the folder itself.
       await settleAll([
         this.linkRaw(rawSha, input.raw, join(tempDir, RAW_FILE)),
         writeFileDurable(join(tempDir, SNAPSHOT_FILE), jsonText),
         writeFileDurable(join(tempDir, ARTICLE_FILE), articleBytes),
         writeFileDurable(join(tempDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`),
+        ...extras.map(([name, bytes]) => writeFileDurable(join(tempDir, name), bytes)),
       ]);
       await fsyncDir(tempDir);
       const finalDir = join(pageDir, id);
@@ -585,4 +591,12 @@ function moveIndexAside(root: string, notices: string[], reason: string): void {
     throw archiveError('move aside the damaged index', path, cause);
   }
   notices.push(`the index was unreadable (${reason}); moved it to ${aside} and rebuilt it from the files`);
+}
+
+/** rendered.html and screenshot.png of a rendered page, when it has them. */
+function renderedFiles(input: SaveInput): Array<[typeof RENDERED_FILE | typeof SCREENSHOT_FILE, Uint8Array]> {
+  const files: Array<[typeof RENDERED_FILE | typeof SCREENSHOT_FILE, Uint8Array]> = [];
+  if (input.rendered !== undefined) files.push([RENDERED_FILE, Buffer.from(input.rendered, 'utf8')]);
+  if (input.screenshot !== undefined) files.push([SCREENSHOT_FILE, input.screenshot]);
+  return files;
 }

@@ -7,6 +7,10 @@ export interface SaveInput {
   raw: Uint8Array;
   /** The standalone reader page: article.html. */
   articleHtml: string;
+  /** The browser's rendered DOM: rendered.html (only for rendered pages). */
+  rendered?: string;
+  /** A full-page PNG: screenshot.png (only when one was taken). */
+  screenshot?: Uint8Array;
 }
 
 export interface SaveResult {

@@ -29,6 +29,7 @@ export function exitCodeFor(code: ErrorCode): ExitCode {
     case 'E_REDIRECT_LOOP':
     case 'E_TOO_MANY_REDIRECTS':
     case 'E_ROBOTS':
+    case 'E_RENDER':
       return EXIT.NETWORK;
     case 'E_HTTP_STATUS':
       return EXIT.HTTP_STATUS;

@@ -12,15 +12,15 @@ import type { BatchOutcome, BatchSummary, InputLine } from '../../batch/types.js
 import { ChronicleError, type ErrorCode } from '../../errors.js';
 import { fetchPage } from '../../fetch/fetch-page.js';
 import { createExtractPool } from '../../extract/worker-pool.js';
-import { buildSnapshot } from '../../pipeline/build-snapshot.js';
 import type { CommandContext } from '../context.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import { parseCount, resolveArchiveDir } from '../options.js';
 import { installStopSignals } from '../../batch/stop-signals.js';
 import { addBatchOptions, createBatchFetching, type BatchCommandOptions } from '../batch-options.js';
 import { addSourceOptions, createRunSources, hasSources, type SourceCommandOptions } from '../source-options.js';
+import { addRenderOptions, createRunRender, type RenderCommandOptions } from '../render-options.js';
 
-interface ArchiveCommandOptions extends BatchCommandOptions, SourceCommandOptions {
+interface ArchiveCommandOptions extends BatchCommandOptions, SourceCommandOptions, RenderCommandOptions {
   skipExisting?: boolean;
   workers?: number;
 }
@@ -31,7 +31,7 @@ export function registerArchive(program: Command, ctx: CommandContext): void {
     .command('archive')
     .description('fetch pages, extract their articles and file snapshots in the archive (one URL or a batch)')
     .argument('[urls...]', 'http(s) URLs to archive');
-  addSourceOptions(addBatchOptions(command, 'one NDJSON line per input URL on stdout, as each finishes'))
+  addRenderOptions(addSourceOptions(addBatchOptions(command, 'one NDJSON line per input URL on stdout, as each finishes')))
     .option('--skip-existing', 'skip, without fetching, URLs that already have a snapshot')
     .option('--workers <n>', 'extraction worker threads for a batch (0: extract in the main thread; default: one per CPU; a single URL extracts in the main thread)', parseCount)
     .action(async (urls: string[], options: ArchiveCommandOptions) => {
@@ -45,6 +45,7 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
     throw new ChronicleError('E_USAGE', 'give URLs as arguments, a list with -i FILE (-i - for standard input), --feed or --sitemap');
   }
   const sources = createRunSources(urls, options, io);
+  const render = createRunRender(options, io);
   const singleUrl = urls.length === 1 && options.input === undefined && !hasSources(options);
   const input = await inputLines(urls, options.input, io.stdin);
   const total = hasSources(options) ? null : await knownTotal(urls, options.input);
@@ -65,7 +66,7 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
   const job = createArchiveJob({
     archive,
     fetch: (url, signal) => fetchPage(url, { ...fetchOptions, signal }),
-    extract: (capture) => buildSnapshot(capture, pool ? { extract: pool.extract } : {}),
+    extract: render.extract(pool ? { extract: pool.extract } : {}),
     robots,
   });
 
@@ -118,6 +119,7 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
     progress?.clear();
     if (stop.signal.aborted) await agent.destroy().catch(() => undefined);
     else await agent.close().catch(() => undefined);
+    await render.close();
     await pool?.close();
     archive.close();
   }

@@ -12,7 +12,6 @@ import { diffSnapshots } from '../../diff/compare-snapshots.js';
 import { summaryLine } from '../../diff/summary-line.js';
 import { ChronicleError } from '../../errors.js';
 import { fetchPage } from '../../fetch/fetch-page.js';
-import { buildSnapshot } from '../../pipeline/build-snapshot.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { resolveArchiveDir } from '../options.js';
@@ -20,8 +19,9 @@ import { exitCodeOf } from './archive.js';
 import { installStopSignals } from '../../batch/stop-signals.js';
 import { addBatchOptions, createBatchFetching, type BatchCommandOptions } from '../batch-options.js';
 import { addSourceOptions, createRunSources, hasSources, type SourceCommandOptions } from '../source-options.js';
+import { addRenderOptions, createRunRender, type RenderCommandOptions } from '../render-options.js';
 
-interface CheckCommandOptions extends BatchCommandOptions, SourceCommandOptions {
+interface CheckCommandOptions extends BatchCommandOptions, SourceCommandOptions, RenderCommandOptions {
 }
 
 /** What one checked URL reports (the fields of its NDJSON line besides url, line, ok, elapsedMs). */
@@ -47,7 +47,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .command('check')
     .description('fetch URLs again; file a new snapshot only when the article changed (exit 1 when one did)')
     .argument('[urls...]', 'http(s) URLs to check');
-  addSourceOptions(addBatchOptions(command, 'one NDJSON line per URL: {url, changed, new, previousId, id, fields, summary, …}'))
+  addRenderOptions(addSourceOptions(addBatchOptions(command, 'one NDJSON line per URL: {url, changed, new, previousId, id, fields, summary, …}')))
     .action(async (urls: string[], options: CheckCommandOptions) => {
       ctx.setExit(await checkCommand(urls, options, ctx));
     });
@@ -81,6 +81,7 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
     throw new ChronicleError('E_USAGE', 'check needs URLs as arguments, a list with -i FILE (-i - for standard input), --feed or --sitemap');
   }
   const sources = createRunSources(urls, options, io);
+  const render = createRunRender(options, io);
   const lines = await inputLines(urls, options.input, io.stdin);
   const total = hasSources(options) ? null : options.input === undefined ? urls.length : options.input === '-' ? null : urls.length + (await countUrlLines(options.input));
 
@@ -91,7 +92,7 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
   const archiveJob = createArchiveJob({
     archive,
     fetch: (url, signal) => fetchPage(url, { ...fetchOptions, signal }),
-    extract: (capture) => buildSnapshot(capture),
+    extract: render.extract({}),
     robots,
   });
 
@@ -130,6 +131,7 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
     progress?.clear();
     if (stop.signal.aborted) await agent.destroy().catch(() => undefined);
     else await agent.close().catch(() => undefined);
+    await render.close();
     archive.close();
   }
   if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary(summary, 'checked')}, changed ${changed}\n`);
