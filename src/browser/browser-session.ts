@@ -10,6 +10,8 @@ const NETWORK_IDLE_MS = 2_000;
 /** The scroll pass: at most this many viewport-high steps, with a pause after each for lazy content. */
 const SCROLL_STEPS = 24;
 const SCROLL_PAUSE_MS = 120;
+/** Longest wait for the browser to close at the end of a run. */
+const CLOSE_WAIT_MS = 10_000;
 
 const LAUNCH_ARGS = ['--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--mute-audio', '--hide-scrollbars'];
 
@@ -74,62 +76,90 @@ export class BrowserSession {
     this.closed = true;
     const browser = this.browser;
     this.browser = null;
-    if (browser !== null) await (await browser.catch(() => null))?.close().catch(() => undefined);
+    const running = browser === null ? null : await browser.catch(() => null);
+    if (running === null) return;
+    // A close that hangs (a call stuck in the browser) must not keep the run alive: give up on it after 10 s;
+    // Playwright kills the browser process when ours exits.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([running.close().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 
   private async renderNow(url: string, options: { screenshot: boolean; signal?: AbortSignal }): Promise<RenderedPage> {
     const started = performance.now();
     if (options.signal?.aborted) throw new ChronicleError('E_INTERRUPTED', `interrupted before rendering ${url}`, { url });
     const browser = await this.launched();
-    let context: BrowserContext | null = null;
-    let timedOut = false;
     const hardMs = this.options.timeoutMs * 2 + 10_000;
-    const abortContext = (): void => void context?.close().catch(() => undefined);
-    const timer = setTimeout(() => {
-      timedOut = true;
-      abortContext();
-    }, hardMs);
-    options.signal?.addEventListener('abort', abortContext, { once: true });
+    const state: { context: BrowserContext | null; blocked: number } = { context: null, blocked: 0 };
+    // Playwright does not always reject a call whose context is closed under it (newPage may wait forever), so
+    // the render races its own end: an abandon, the hard timeout or the browser's death settle it regardless.
+    let cleanup = (): void => undefined;
+    const ended = new Promise<never>((_, reject) => {
+      const onAbort = (): void => reject(new ChronicleError('E_INTERRUPTED', `interrupted while rendering ${url}`, { url }));
+      const onDisconnect = (): void => reject(new ChronicleError('E_RENDER', `the browser died while rendering ${url} (it is restarted for the next pages)`, { url }));
+      const timer = setTimeout(() => reject(new ChronicleError('E_RENDER', `rendering ${url} took more than ${hardMs} ms`, { url })), hardMs);
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      browser.once('disconnected', onDisconnect);
+      cleanup = () => {
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+        browser.off('disconnected', onDisconnect);
+      };
+    });
+    const work = this.loadPage(browser, url, options.screenshot, state);
+    work.catch(() => undefined);
     try {
-      context = await browser.newContext({
-        viewport: VIEWPORT,
-        serviceWorkers: 'block',
-        ...(this.options.userAgent ? { userAgent: this.options.userAgent } : {}),
-      });
-      let blocked = 0;
-      const isBlocked = this.options.isBlockedHost ?? isAdHost;
-      await context.route('**/*', (route) => {
-        let host = '';
-        try {
-          host = new URL(route.request().url()).hostname;
-        } catch {
-          // data: and blob: URLs have no host
-        }
-        if (host !== '' && isBlocked(host)) {
-          blocked++;
-          return route.abort('blockedbyclient');
-        }
-        return route.continue();
-      });
-      const page = await context.newPage();
-      await page.goto(url, { waitUntil: 'load', timeout: this.options.timeoutMs });
-      await quietNetwork(page);
-      await scrollThrough(page);
-      await quietNetwork(page);
-      const html = await page.content();
-      const screenshot = options.screenshot ? await fullPageScreenshot(page) : null;
-      return { html, finalUrl: page.url(), screenshot, renderedAt: new Date(), elapsedMs: Math.round(performance.now() - started), blocked };
+      const { html, finalUrl, screenshot } = await Promise.race([work, ended]);
+      return { html, finalUrl, screenshot, renderedAt: new Date(), elapsedMs: Math.round(performance.now() - started), blocked: state.blocked };
     } catch (error) {
+      if (error instanceof ChronicleError) throw error;
       if (options.signal?.aborted) throw new ChronicleError('E_INTERRUPTED', `interrupted while rendering ${url}`, { cause: error, url });
-      if (timedOut) throw new ChronicleError('E_RENDER', `rendering ${url} took more than ${hardMs} ms`, { cause: error, url });
       if (!browser.isConnected()) throw new ChronicleError('E_RENDER', `the browser died while rendering ${url} (it is restarted for the next pages)`, { cause: error, url });
       const detail = (error as Error).message.split('\n')[0] ?? '';
       throw new ChronicleError('E_RENDER', `cannot render ${url}: ${detail}`, { cause: error, url });
     } finally {
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', abortContext);
-      await context?.close().catch(() => undefined);
+      cleanup();
+      // The context may still be opening: close it once it exists, without waiting on a stuck call.
+      const closeContext = (context: BrowserContext | null): void => void context?.close().catch(() => undefined);
+      if (state.context !== null) closeContext(state.context);
+      else work.finally(() => closeContext(state.context)).catch(() => undefined);
     }
+  }
+
+  /** Load, quiet network, scroll pass, quiet network, then the DOM and (when asked) a screenshot. */
+  private async loadPage(
+    browser: Browser,
+    url: string,
+    screenshot: boolean,
+    state: { context: BrowserContext | null; blocked: number },
+  ): Promise<{ html: string; finalUrl: string; screenshot: Uint8Array | null }> {
+    const context = await browser.newContext({
+      viewport: VIEWPORT,
+      serviceWorkers: 'block',
+      ...(this.options.userAgent ? { userAgent: this.options.userAgent } : {}),
+    });
+    state.context = context;
+    const isBlocked = this.options.isBlockedHost ?? isAdHost;
+    await context.route('**/*', (route) => {
+      let host = '';
+      try {
+        host = new URL(route.request().url()).hostname;
+      } catch {
+        // data: and blob: URLs have no host
+      }
+      if (host !== '' && isBlocked(host)) {
+        state.blocked++;
+        return route.abort('blockedbyclient');
+      }
+      return route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load', timeout: this.options.timeoutMs });
+    await quietNetwork(page);
+    await scrollThrough(page);
+    await quietNetwork(page);
+    const html = await page.content();
+    return { html, finalUrl: page.url(), screenshot: screenshot ? await fullPageScreenshot(page) : null };
   }
 
   /** The running browser, launched (again) when there is none or the last one disconnected. */
