@@ -14,7 +14,9 @@ export interface ScriptedSite {
   port: number;
   /** Requests per path so far. */
   hits(path: string): number;
-  /** Delays every /story response by this many ms (to keep renders in flight). */
+  /** A paragraph added to the end of every story from now on (null: none), to make a new version. */
+  setUpdate(text: string | null): void;
+  /** Delays every /api/story response (fetched by the page's script in the browser) by this many ms, to keep renders in flight. */
   setDelayMs(ms: number): void;
   close(): Promise<void>;
 }
@@ -61,6 +63,7 @@ function staticPage(n: number): string {
 export async function startScriptedSite(): Promise<ScriptedSite> {
   const hits = new Map<string, number>();
   let delayMs = 0;
+  let update: string | null = null;
   let port = 0;
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -71,10 +74,11 @@ export async function startScriptedSite(): Promise<ScriptedSite> {
     let match: RegExpExecArray | null;
     if ((match = /^\/story\/(\d+)$/.exec(path))) {
       const n = Number(match[1]);
-      setTimeout(() => send('text/html; charset=utf-8', shell(n, port)), delayMs);
+      send('text/html; charset=utf-8', shell(n, port));
     } else if ((match = /^\/api\/story\/(\d+)\.json$/.exec(path))) {
       const n = Number(match[1]);
-      send('application/json', JSON.stringify({ title: `Storm closes the harbour (${n})`, author: 'Ada Reporter', paragraphs: storyParagraphs(n), image: `/img/quay-${n}.png` }));
+      const story = JSON.stringify({ title: `Storm closes the harbour (${n})`, author: 'Ada Reporter', paragraphs: [...storyParagraphs(n), ...(update === null ? [] : [update])], image: `/img/quay-${n}.png` });
+      setTimeout(() => send('application/json', story), delayMs);
     } else if (/^\/img\/[\w-]+\.png$/.test(path)) {
       send('image/png', PNG_1x1);
     } else if ((match = /^\/static\/(\d+)$/.exec(path))) {
@@ -91,6 +95,9 @@ export async function startScriptedSite(): Promise<ScriptedSite> {
     origin: `http://127.0.0.1:${port}`,
     port,
     hits: (path) => hits.get(path) ?? 0,
+    setUpdate: (text) => {
+      update = text;
+    },
     setDelayMs: (ms) => {
       delayMs = ms;
     },

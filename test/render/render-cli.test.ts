@@ -102,12 +102,33 @@ describeWithChromium('render-cli')('archive --render', () => {
     expect(shown.stdout).toMatch(/screenshot\.png.*1280×\d+/);
     expect(shown.stdout).toMatch(/rendered\.html/);
     expect((await runCli(['verify', '--archive-dir', root()])).code).toBe(0);
-    const png = await readFile(join(folder, 'screenshot.png'));
-    png[png.length - 20] ^= 0xff;
-    await writeFile(join(folder, 'screenshot.png'), png);
+    const original = await readFile(join(folder, 'screenshot.png'));
+    const damaged = Buffer.from(original);
+    damaged[damaged.length - 20] ^= 0xff;
+    await writeFile(join(folder, 'screenshot.png'), damaged);
     const verify = await runCli(['verify', '--archive-dir', root()]);
+    await writeFile(join(folder, 'screenshot.png'), original);
     expect(verify.code).toBe(6);
     expect(verify.stdout + verify.stderr).toMatch(/screenshot\.png does not match its sha256 in manifest\.json/);
+  });
+
+  it('check --render auto files a changed version; diff --html shows both screenshots side by side', async () => {
+    site.setUpdate('Update: the port reopened at noon after divers inspected the breakwater.');
+    try {
+      const check = await runCli(['check', '--json', '--archive-dir', root(), '--render', 'auto', `${site.origin}/story/1`]);
+      expect(check.code).toBe(1);
+      expect(ndjson(check.stdout)[0]).toMatchObject({ changed: true, fields: ['body'] });
+    } finally {
+      site.setUpdate(null);
+    }
+    const report = join(dir, 'report.html');
+    const diff = await runCli(['diff', '--archive-dir', root(), '--html', report, `${site.origin}/story/1`]);
+    expect(diff.code).toBe(1);
+    const html = await readFile(report, 'utf8');
+    expect(html).toContain('<h2>Screenshots</h2>');
+    const images = [...html.matchAll(/<img alt="(Before|After): screenshot" src="data:image\/png;base64,([^"]+)"/g)];
+    expect(images.map((match) => match[1])).toEqual(['Before', 'After']);
+    expect(decodePng(Buffer.from(images[1]![2]!, 'base64')).width).toBeGreaterThanOrEqual(800);
   });
 
   it('--render auto leaves a page that extracts statically alone: no browser, no screenshot', async () => {

@@ -1,10 +1,12 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { SCREENSHOT_FILE } from '../../archive/format.js';
 import type { Command } from 'commander';
 import { openArchive } from '../../archive/index.js';
 import type { Archive } from '../../archive/types.js';
 import { diffSnapshots } from '../../diff/compare-snapshots.js';
-import { renderHtml } from '../../diff/render-html.js';
+import { renderHtml, type ReportScreenshots } from '../../diff/render-html.js';
 import { renderTerminal } from '../../diff/render-terminal.js';
 import { ChronicleError } from '../../errors.js';
 import { normalizeUrl } from '../../normalize/url.js';
@@ -32,8 +34,10 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
     .action(async (a: string, b: string | undefined, options: DiffCommandOptions) => {
       const archive = await openArchive(resolveArchiveDir(ctx.io, options.archiveDir), { create: false });
       let pair: [Snapshot, Snapshot];
+      let screenshots: ReportScreenshots | null = null;
       try {
         pair = await resolvePair(archive, a, b);
+        if (options.html !== undefined) screenshots = await screenshotsOf(archive, pair);
       } finally {
         archive.close();
       }
@@ -41,7 +45,7 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
       if (options.html !== undefined) {
         const target = resolve(ctx.io.cwd, options.html);
         try {
-          await writeFile(target, renderHtml(diff));
+          await writeFile(target, renderHtml(diff, screenshots));
         } catch (cause) {
           throw new ChronicleError('E_USAGE', `cannot write ${target}: ${(cause as Error).message}`, { cause });
         }
@@ -81,4 +85,28 @@ async function resolvePair(archive: Archive, a: string, b: string | undefined): 
   const index = versions.findIndex((version) => version.id === newer.id);
   if (index < 1) throw new ChronicleError('E_NOT_FOUND', `snapshot ${a} is the first version of ${newer.url}; give a second id`, { url: newer.url });
   return [await getSnapshot(archive, versions[index - 1]!.id), newer];
+}
+
+/** Both versions' screenshot.png for the HTML report, each checked against its recorded sha256; null unless both have one. */
+async function screenshotsOf(archive: Archive, pair: [Snapshot, Snapshot]): Promise<ReportScreenshots | null> {
+  const [before, after] = await Promise.all(pair.map((snapshot) => readScreenshot(archive, snapshot)));
+  return before && after ? { before, after } : null;
+}
+
+async function readScreenshot(archive: Archive, snapshot: Snapshot): Promise<Uint8Array | null> {
+  const recorded = snapshot.render?.screenshot;
+  if (!recorded) return null;
+  const dir = await archive.dirOf(snapshot.id);
+  if (dir === null) return null;
+  const path = join(dir, SCREENSHOT_FILE);
+  let data: Buffer;
+  try {
+    data = await readFile(path);
+  } catch (cause) {
+    throw new ChronicleError('E_ARCHIVE', `cannot read ${path}: ${(cause as NodeJS.ErrnoException).code ?? 'error'}`, { cause });
+  }
+  if (createHash('sha256').update(data).digest('hex') !== recorded.sha256) {
+    throw new ChronicleError('E_ARCHIVE', `${path} does not match its recorded sha256 (run chronicle verify)`);
+  }
+  return data;
 }
