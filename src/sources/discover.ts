@@ -56,6 +56,7 @@ async function* readSitemapTree(rootUrl: string, limits: SourceLimits, options: 
   let level: string[] = [rootUrl];
   const visited = new Set<string>([rootUrl]);
   let childrenFetched = 0;
+  let capped = false;
   for (let depth = 0; level.length > 0; depth++) {
     const next: string[] = [];
     for (const url of level) {
@@ -78,8 +79,10 @@ async function* readSitemapTree(rootUrl: string, limits: SourceLimits, options: 
           continue;
         }
         if (childrenFetched >= limits.maxChildSitemaps) {
-          options.onNote?.(rootUrl, `stopped at ${limits.maxChildSitemaps} child sitemaps`);
-          return;
+          // The children already taken are still read; no more are added.
+          if (!capped) options.onNote?.(rootUrl, `stopped at ${limits.maxChildSitemaps} child sitemaps`);
+          capped = true;
+          break;
         }
         childrenFetched++;
         next.push(child);
