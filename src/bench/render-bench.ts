@@ -6,7 +6,7 @@
  * of PSS (shared pages divided among their users: the fairer figure). Then checks that no process of the tree
  * outlived the run. Linux only (reads /proc); needs Chromium (CHRONICLE_CHROMIUM or Debian's chromium).
  *
- * Options: --pages N (100), --render-concurrency N (2), --workers N (1).
+ * Settings: CHRONICLE_BENCH_PAGES (100), CHRONICLE_BENCH_RENDER_CONCURRENCY (2), CHRONICLE_BENCH_WORKERS (1).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,11 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startScriptedSite } from '../dev/scripted-site.js';
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-}
+import { runBench, wholeNumberSetting } from './settings.js';
 
 /** pid → ppid for every process now running. */
 function parents(): Map<number, number> {
@@ -63,9 +59,9 @@ function alive(pid: number): boolean {
 }
 
 async function main(): Promise<void> {
-  const pages = option('pages', 100);
-  const renderConcurrency = option('render-concurrency', 2);
-  const workers = option('workers', 1);
+  const pages = wholeNumberSetting('CHRONICLE_BENCH_PAGES', 100, 1);
+  const renderConcurrency = wholeNumberSetting('CHRONICLE_BENCH_RENDER_CONCURRENCY', 2, 1);
+  const workers = wholeNumberSetting('CHRONICLE_BENCH_WORKERS', 1, 0);
   const site = await startScriptedSite();
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-render-bench-'));
   const list = join(dir, 'urls.txt');
@@ -111,4 +107,4 @@ async function main(): Promise<void> {
   if (leftover.length > 0 || exit !== 0) process.exitCode = 1;
 }
 
-await main();
+runBench('bench:render', main);
