@@ -19,6 +19,10 @@ export const ERROR_CODES = [
   'E_INTERRUPTED',
   'E_INTERNAL',
   'E_WARC_DAMAGED',
+  /** A --feed or --sitemap source could not be fetched or read (exit 10). */
+  'E_SOURCE',
+  /** A page could not be rendered in the browser (crash, timeout, navigation error): exit 3 like a failed fetch. */
+  'E_RENDER',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -179,4 +179,23 @@ export interface Snapshot {
   warnings: string[];
   /** Set on snapshots made by `chronicle import`: the WARC file, the record's byte offset and WARC-Record-ID. */
   source?: { warc: string; offset: number; recordId: string | null };
+  /** Present only when a browser loaded the page (--render, --screenshot): see docs/snapshot-format.md. */
+  render?: RenderRecord;
+}
+
+/** What the browser did for a snapshot. `raw.html` stays the server's response either way. */
+export interface RenderRecord {
+  /** Why the browser was used: --render always, --render auto's findings, or only for --screenshot. */
+  reason: 'always' | 'no-article' | 'short-body' | 'screenshot';
+  /** True when the article was extracted from the rendered DOM (rendered.html), false when from raw.html. */
+  extractedFromRendered: boolean;
+  renderedAt: string;
+  finalUrl: string;
+  elapsedMs: number;
+  /** Requests refused because their host is a known ad or tracker host. */
+  blockedRequests: number;
+  /** rendered.html, when kept. */
+  html: { sha256: string; bytes: number } | null;
+  /** screenshot.png (full page, cut at a documented height), when taken. */
+  screenshot: { sha256: string; bytes: number; width: number; height: number } | null;
 }

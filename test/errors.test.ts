@@ -24,6 +24,8 @@ describe('errors', () => {
     ['E_NO_ARTICLE', EXIT.NO_ARTICLE],
     ['E_ARCHIVE', EXIT.ARCHIVE],
     ['E_INTERNAL', EXIT.INTERNAL],
+    ['E_SOURCE', 10],
+    ['E_RENDER', EXIT.NETWORK],
   ] as const)('maps %s to exit %i', (code, exit) => {
     expect(exitCodeFor(code)).toBe(exit);
   });

@@ -38,6 +38,8 @@ import {
   MANIFEST_FILE,
   MANIFEST_SCHEMA,
   RAW_FILE,
+  RENDERED_FILE,
+  SCREENSHOT_FILE,
   SITES_DIR,
   SNAPSHOT_FILE,
   TMP_DIR,
@@ -136,7 +138,7 @@ export class FileArchive implements Archive {
   }
 
   private async saveUnwrapped(input: SaveInput): Promise<SaveResult> {
-    const { snapshot, raw, articleHtml } = input;
+    const { snapshot, raw } = input;
     assertSnapshotId(snapshot.id);
     const location = locatePage(snapshot.url);
     const rawSha = sha256Hex(raw);
@@ -212,12 +214,16 @@ export class FileArchive implements Archive {
       };
       // Assets (images kept with --assets) go to blobs/ first: article.html links to them.
       for (const asset of input.assets ?? []) await this.storeAsset(asset);
+      // A rendered page's DOM and screenshot go beside raw.html, in the manifest like every other file.
+      const extras = renderedFiles(input);
+      for (const [name, bytes] of extras) manifest.files[name] = { sha256: sha256Hex(bytes), bytes: bytes.byteLength };
       // The four files are written and fsynced side by side (their fsyncs overlap), then the folder itself.
       await settleAll([
         this.linkRaw(rawSha, input.raw, join(tempDir, RAW_FILE)),
         writeFileDurable(join(tempDir, SNAPSHOT_FILE), jsonText),
         writeFileDurable(join(tempDir, ARTICLE_FILE), articleBytes),
         writeFileDurable(join(tempDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`),
+        ...extras.map(([name, bytes]) => writeFileDurable(join(tempDir, name), bytes)),
       ]);
       await fsyncDir(tempDir);
       const finalDir = join(pageDir, id);
@@ -393,19 +399,19 @@ export class FileArchive implements Archive {
 
   /**
    * One stored file of a snapshot, checked before it is handed out: raw.html against the record's
-   * fetch.sha256, article.html against manifest.json (itself tied to the record by snapshot.json's sha256).
-   * E_NOT_FOUND for an unknown id; E_ARCHIVE naming the snapshot for a mismatch, a link or a path that
-   * leaves the archive.
+   * fetch.sha256, every other file (article.html, rendered.html, screenshot.png) against manifest.json (itself
+   * tied to the record by snapshot.json's sha256). E_NOT_FOUND for an unknown id or a file the snapshot does not
+   * have; E_ARCHIVE naming the snapshot for a mismatch, a link or a path that leaves the archive.
    */
-  async readFile(id: string, name: typeof ARTICLE_FILE | typeof RAW_FILE): Promise<Buffer> {
+  async readFile(id: string, name: typeof ARTICLE_FILE | typeof RAW_FILE | typeof RENDERED_FILE | typeof SCREENSHOT_FILE): Promise<Buffer> {
     const row = this.index.byId(id);
     if (row === null) throw new ChronicleError('E_NOT_FOUND', `no snapshot with id ${id}`);
     const damaged = (reason: string): ChronicleError => new ChronicleError('E_ARCHIVE', `snapshot ${id} is damaged: ${reason} (run chronicle verify)`);
     const loaded = loadIndexed(this.root, row);
     if (!loaded.ok) throw damaged(loaded.reason);
-    const file = readArchivedFile(this.root, row.dir, name);
-    if (!file.ok) throw damaged(file.reason);
     if (name === RAW_FILE) {
+      const file = readArchivedFile(this.root, row.dir, name);
+      if (!file.ok) throw damaged(file.reason);
       if (sha256Hex(file.data) !== recordedRawSha256(loaded.value.snapshot)) throw damaged('raw.html does not match its recorded sha256');
       return file.data;
     }
@@ -416,7 +422,11 @@ export class FileArchive implements Archive {
     if (manifest.value.id !== id || manifest.value.files[SNAPSHOT_FILE].sha256 !== loaded.value.jsonSha256) {
       throw damaged('manifest.json does not belong to its snapshot.json');
     }
-    if (sha256Hex(file.data) !== manifest.value.files[ARTICLE_FILE].sha256) throw damaged('article.html does not match its sha256 in manifest.json');
+    const recorded = manifest.value.files[name];
+    if (recorded === undefined) throw new ChronicleError('E_NOT_FOUND', `snapshot ${id} has no ${name}`);
+    const file = readArchivedFile(this.root, row.dir, name);
+    if (!file.ok) throw damaged(file.reason);
+    if (sha256Hex(file.data) !== recorded.sha256) throw damaged(`${name} does not match its sha256 in manifest.json`);
     return file.data;
   }
 
@@ -751,4 +761,12 @@ function moveIndexAside(root: string, notices: string[], reason: string): void {
     throw archiveError('move aside the damaged index', path, cause);
   }
   notices.push(`the index was unreadable (${reason}); moved it to ${aside} and rebuilt it from the files`);
+}
+
+/** rendered.html and screenshot.png of a rendered page, when it has them. */
+function renderedFiles(input: SaveInput): Array<[typeof RENDERED_FILE | typeof SCREENSHOT_FILE, Uint8Array]> {
+  const files: Array<[typeof RENDERED_FILE | typeof SCREENSHOT_FILE, Uint8Array]> = [];
+  if (input.rendered !== undefined) files.push([RENDERED_FILE, Buffer.from(input.rendered, 'utf8')]);
+  if (input.screenshot !== undefined) files.push([SCREENSHOT_FILE, input.screenshot]);
+  return files;
 }

@@ -20,4 +20,10 @@ export const LOCK_NAME = '.lock';
 /** Every file a complete snapshot folder holds; anything else in it is foreign. */
 export const SNAPSHOT_FILES = [SNAPSHOT_FILE, ARTICLE_FILE, RAW_FILE, MANIFEST_FILE] as const;
 
+/** The browser's DOM and a full-page PNG, present only when the page was rendered (--render, --screenshot). */
+export const RENDERED_FILE = 'rendered.html';
+export const SCREENSHOT_FILE = 'screenshot.png';
+/** Files a snapshot folder may hold besides SNAPSHOT_FILES; each one present is listed in manifest.json. */
+export const OPTIONAL_SNAPSHOT_FILES = [RENDERED_FILE, SCREENSHOT_FILE] as const;
+
 export const MANIFEST_SCHEMA = 'chronicle.manifest/1' as const;

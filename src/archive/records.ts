@@ -1,5 +1,5 @@
 import { SNAPSHOT_SCHEMA, type Snapshot } from '../types.js';
-import { ARTICLE_FILE, MANIFEST_SCHEMA, RAW_FILE, SNAPSHOT_FILE } from './format.js';
+import { ARTICLE_FILE, MANIFEST_SCHEMA, RAW_FILE, RENDERED_FILE, SCREENSHOT_FILE, SNAPSHOT_FILE } from './format.js';
 
 /** One file's record in a snapshot folder's manifest.json. */
 export interface ManifestEntry {
@@ -13,7 +13,8 @@ export interface Manifest {
   id: string;
   /** The page's URL key (normalizeUrl of snapshot.url). */
   key: string;
-  files: Record<typeof SNAPSHOT_FILE | typeof ARTICLE_FILE | typeof RAW_FILE, ManifestEntry>;
+  files: Record<typeof SNAPSHOT_FILE | typeof ARTICLE_FILE | typeof RAW_FILE, ManifestEntry> &
+    Partial<Record<typeof RENDERED_FILE | typeof SCREENSHOT_FILE, ManifestEntry>>;
   /** Page assets (--assets): stored under blobs/sha256/ by their sha256, linked from article.html. */
   assets?: ManifestAsset[];
 }
@@ -75,7 +76,8 @@ export function parseManifest(text: string): Parsed<Manifest> {
     return { ok: false, reason: 'manifest.json is not a chronicle manifest' };
   }
   const files = value.files;
-  if (!isObject(files) || !isEntry(files[SNAPSHOT_FILE]) || !isEntry(files[ARTICLE_FILE]) || !isEntry(files[RAW_FILE])) {
+  const optionalOk = [RENDERED_FILE, SCREENSHOT_FILE].every((name) => !isObject(files) || files[name] === undefined || isEntry(files[name]));
+  if (!isObject(files) || !isEntry(files[SNAPSHOT_FILE]) || !isEntry(files[ARTICLE_FILE]) || !isEntry(files[RAW_FILE]) || !optionalOk) {
     return { ok: false, reason: 'manifest.json lacks file entries' };
   }
   return { ok: true, value: value as unknown as Manifest };

@@ -9,6 +9,10 @@ export interface SaveInput {
   articleHtml: string;
   /** Page assets kept with --assets (images article.html shows): stored once under blobs/, named in the manifest. */
   assets?: AssetInput[];
+  /** The browser's rendered DOM: rendered.html (only for rendered pages). */
+  rendered?: string;
+  /** A full-page PNG: screenshot.png (only when one was taken). */
+  screenshot?: Uint8Array;
 }
 
 /** One fetched asset: its URL, bytes and their sha256 (hex). */

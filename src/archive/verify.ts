@@ -8,6 +8,7 @@ import {
   FORMAT_FILE,
   INDEX_FILE,
   MANIFEST_FILE,
+  OPTIONAL_SNAPSHOT_FILES,
   RAW_FILE,
   SITES_DIR,
   SNAPSHOT_FILE,
@@ -164,7 +165,7 @@ function checkSnapshotFolder(
   };
   const names = new Set(safeListAll(dir));
   for (const name of names) {
-    if (!(SNAPSHOT_FILES as readonly string[]).includes(name)) report(`${relDir}/${name}`, 'foreign file in a snapshot folder');
+    if (!(SNAPSHOT_FILES as readonly string[]).includes(name) && !(OPTIONAL_SNAPSHOT_FILES as readonly string[]).includes(name)) report(`${relDir}/${name}`, 'foreign file in a snapshot folder');
   }
   for (const name of SNAPSHOT_FILES) if (!names.has(name)) fail(`${name} is missing`);
   if (!ok) return null;
@@ -184,6 +185,17 @@ function checkSnapshotFolder(
     const article = sha256Hex(readFileSync(join(dir, ARTICLE_FILE)));
     if (manifest.value.files[ARTICLE_FILE].sha256 !== article) fail('article.html does not match its sha256 in manifest.json');
     if (manifest.value.id !== id) fail(`manifest.json names snapshot ${manifest.value.id}`);
+    // rendered.html and screenshot.png: optional, but each one present must be the one the manifest lists.
+    for (const name of OPTIONAL_SNAPSHOT_FILES) {
+      const entry = manifest.value.files[name];
+      if (entry === undefined) {
+        if (names.has(name)) fail(`${name} is not listed in manifest.json`);
+      } else if (!names.has(name)) {
+        fail(`${name} is missing`);
+      } else if (sha256Hex(readFileSync(join(dir, name))) !== entry.sha256) {
+        fail(`${name} does not match its sha256 in manifest.json`);
+      }
+    }
   }
   if (!parsed.ok) return null;
   const snapshot = parsed.value;

@@ -27,7 +27,7 @@ export interface ArchiveJobDeps {
   /** Fetches one page (fetchPage with the run's agent and limits); must honour the signal. */
   fetch: (url: string, signal: AbortSignal) => Promise<Capture>;
   /** Capture → snapshot, raw bytes and reader page (buildSnapshot, or a worker pool's version of it). */
-  extract: (capture: Capture) => Promise<BuiltSnapshot>;
+  extract: (capture: Capture, signal: AbortSignal) => Promise<BuiltSnapshot>;
   /** With --respect-robots: checked before the page is fetched (E_ROBOTS). */
   robots?: RobotsCache | null;
 }
@@ -40,7 +40,7 @@ export function createArchiveJob(deps: ArchiveJobDeps): BatchJob<ArchivedPage> {
   return async (item: BatchItem, signal: AbortSignal) => {
     if (deps.robots) await deps.robots.assertAllowed(item.url);
     const capture = await deps.fetch(item.url, signal);
-    const built = await deps.extract(capture);
+    const built = await deps.extract(capture, signal);
     if (signal.aborted) {
       throw new ChronicleError('E_INTERRUPTED', `interrupted before saving ${item.url}`, { url: item.url });
     }

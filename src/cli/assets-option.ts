@@ -13,14 +13,14 @@ export function addAssetsOption(command: Command): Command {
 
 /** The extract step of a batch job, followed with --assets by fetching the article's images with the same fetch options. */
 export function extractWithAssets(
-  build: (capture: Capture) => Promise<BuiltSnapshot>,
+  build: (capture: Capture, signal: AbortSignal) => Promise<BuiltSnapshot>,
   assets: boolean | undefined,
   fetchOptions: FetchOptions,
-): (capture: Capture) => Promise<BuiltSnapshot> {
+): (capture: Capture, signal: AbortSignal) => Promise<BuiltSnapshot> {
   if (!assets) return build;
   const fetchImage = async (url: string): Promise<{ bytes: Uint8Array; contentType: string | null }> => {
     const capture = await fetchPage(url, { ...fetchOptions, allowNonHtml: true });
     return { bytes: capture.body, contentType: capture.contentType };
   };
-  return async (capture) => withAssets(await build(capture), fetchImage);
+  return async (capture, signal) => withAssets(await build(capture, signal), fetchImage);
 }

@@ -10,6 +10,8 @@ export const EXIT = {
   NO_ARTICLE: 5,
   ARCHIVE: 6,
   PARTIAL: 7,
+  /** A --feed/--sitemap source failed (the other sources still ran). */
+  SOURCE_FAILED: 10,
   INTERNAL: 70,
   INTERRUPTED: 130,
 } as const;
@@ -27,6 +29,7 @@ export function exitCodeFor(code: ErrorCode): ExitCode {
     case 'E_REDIRECT_LOOP':
     case 'E_TOO_MANY_REDIRECTS':
     case 'E_ROBOTS':
+    case 'E_RENDER':
       return EXIT.NETWORK;
     case 'E_HTTP_STATUS':
       return EXIT.HTTP_STATUS;
@@ -42,5 +45,7 @@ export function exitCodeFor(code: ErrorCode): ExitCode {
       return EXIT.INTERNAL;
     case 'E_WARC_DAMAGED':
       return EXIT.PARTIAL;
+    case 'E_SOURCE':
+      return EXIT.SOURCE_FAILED;
   }
 }

@@ -10,6 +10,10 @@ export function escapeHtml(text: string): string {
 }
 
 const STYLE = `
+h2{font:600 17px/1.3 system-ui,sans-serif;margin:24px 0 8px}
+.screenshots{display:grid;grid-template-columns:1fr 1fr;gap:16px;align-items:start}
+.screenshots figure{margin:0}.screenshots figcaption{font:13px system-ui,sans-serif;color:#57606a;margin-bottom:4px}
+.screenshots img{width:100%;height:auto;border:1px solid #d0d7de}
 *{box-sizing:border-box}
 body{font:16px/1.5 Georgia,"Times New Roman",serif;margin:0;padding:24px;color:#1f2328;background:#fff}
 h1{font:600 20px/1.3 system-ui,sans-serif;margin:0 0 4px}
@@ -82,7 +86,13 @@ function cells(change: Change): [label: string, oldHtml: string, newHtml: string
   }
 }
 
-export function renderHtml(diff: SnapshotDiff): string {
+/** PNG screenshots of the two versions, shown side by side in the report when both have one. */
+export interface ReportScreenshots {
+  before: Uint8Array;
+  after: Uint8Array;
+}
+
+export function renderHtml(diff: SnapshotDiff, screenshots: ReportScreenshots | null = null): string {
   const rows = diff.changes.map((change) => {
     const [label, oldHtml, newHtml] = cells(change);
     const td = (cls: string, html: string): string => `<td class="${cls}${html === '' ? ' empty' : ''}">${html}</td>`;
@@ -97,7 +107,7 @@ export function renderHtml(diff: SnapshotDiff): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Changes: ${escapeHtml(title)}</title>
 <style>${STYLE}</style>
@@ -107,7 +117,15 @@ export function renderHtml(diff: SnapshotDiff): string {
 <p class="summary">${diff.samePage ? escapeHtml(diff.to.url) : `${escapeHtml(diff.from.url)} → ${escapeHtml(diff.to.url)} (two different pages)`} — ${escapeHtml(summaryLine(diff.summary))}</p>
 <p class="legend"><del>removed</del> <ins>added</ins></p>
 ${table}
+${screenshots === null ? '' : screenshotSection(diff, screenshots)}
 </body>
 </html>
 `;
+}
+
+/** The two screenshots side by side, inlined as data: URLs so the report stays one self-contained file. */
+function screenshotSection(diff: SnapshotDiff, screenshots: ReportScreenshots): string {
+  const figure = (label: string, side: SnapshotDiff['from'], png: Uint8Array): string =>
+    `<figure><figcaption>${sideHeader(label, side)}</figcaption><img alt="${escapeHtml(`${label}: screenshot`)}" src="data:image/png;base64,${Buffer.from(png).toString('base64')}"></figure>`;
+  return `<h2>Screenshots</h2>\n<div class="screenshots">${figure('Before', diff.from, screenshots.before)}${figure('After', diff.to, screenshots.after)}</div>`;
 }

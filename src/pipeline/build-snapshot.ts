@@ -14,6 +14,10 @@ export interface BuiltSnapshot {
   articleHtml: string;
   /** Images kept with --assets (src/assets/fetch-assets.ts). */
   assets?: AssetInput[];
+  /** The browser's DOM (rendered.html), when the page was rendered. */
+  rendered?: string;
+  /** A full-page PNG (screenshot.png), when one was taken. */
+  screenshot?: Uint8Array;
 }
 
 export type ExtractFunction = (html: string | Uint8Array, options: ExtractOptions) => Promise<Article>;
@@ -31,14 +35,18 @@ const extractInProcess: ExtractFunction = async (html, options) => {
 export interface BuildOptions {
   /** The extractor to use (a worker pool passes its own); default extractArticle in-process. */
   extract?: ExtractFunction;
+  /** Extract from this document (a browser's rendered DOM, UTF-8) instead of the capture's body, which stays the raw record. */
+  document?: string;
 }
 
 /** Capture → Article → normalized Snapshot + raw bytes + reader page. Throws E_NO_ARTICLE when nothing is extractable. */
 export async function buildSnapshot(capture: Capture, options: BuildOptions = {}): Promise<BuiltSnapshot> {
   const extract = options.extract ?? extractInProcess;
-  const article = await extract(capture.body, {
+  const source = options.document ?? capture.body;
+  const contentType = options.document === undefined ? capture.contentType : 'text/html; charset=utf-8';
+  const article = await extract(source, {
     url: capture.finalUrl,
-    ...(capture.contentType ? { contentType: capture.contentType } : {}),
+    ...(contentType ? { contentType } : {}),
   });
   const snapshot = snapshotFromArticle(article, capture);
   return { snapshot, raw: capture.body, articleHtml: renderArticlePage(snapshot) };

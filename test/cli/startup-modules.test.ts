@@ -5,6 +5,7 @@
  * and reports which CommonJS packages were loaded in its main thread. Needs the build (`npm test` builds first).
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,7 +25,7 @@ function runFresh(args: string[]): Promise<{ code: number | null; stdout: string
     const { run } = await import(${JSON.stringify(PROGRAM)});
     const code = await run(['node', 'chronicle', ...${JSON.stringify(args)}]);
     const cache = Object.keys(createRequire(import.meta.url).cache);
-    const loaded = ['jsdom', '@mozilla/readability'].filter((name) =>
+    const loaded = ['jsdom', '@mozilla/readability', 'playwright-core'].filter((name) =>
       cache.some((path) => path.split(/[\\\\/]/).join('/').includes('/node_modules/' + name + '/')));
     process.stderr.write(${JSON.stringify(MARK)} + JSON.stringify(loaded) + '\\n');
     process.exitCode = code;
@@ -52,7 +53,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('extraction modules load only where pages are extracted', () => {
+describe('extraction modules (and the browser driver) load only where pages are extracted (or rendered)', () => {
   it('--version loads neither jsdom nor Readability', async () => {
     const version = await runFresh(['--version']);
     expect(version.code).toBe(0);
@@ -89,5 +90,11 @@ describe('extraction modules load only where pages are extracted', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^ok {4}http:\/\/127\.0\.0\.1:\d+\/ok\/in-process /);
     expect(result.loaded).toEqual(['jsdom', '@mozilla/readability']);
+  });
+
+  (existsSync('/usr/bin/chromium') ? it : it.skip)('playwright-core loads only when a page is rendered (--render)', async () => {
+    const result = await runFresh(['archive', host.url('/ok/rendered'), '--workers', '1', '--render', 'always', '--archive-dir', join(dir, 'c')]);
+    expect(result.code).toBe(0);
+    expect(result.loaded).toEqual(['playwright-core']);
   });
 });

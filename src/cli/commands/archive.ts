@@ -12,7 +12,6 @@ import type { BatchOutcome, BatchSummary, InputLine } from '../../batch/types.js
 import { ChronicleError, type ErrorCode } from '../../errors.js';
 import { fetchPage } from '../../fetch/fetch-page.js';
 import { createExtractPool } from '../../extract/worker-pool.js';
-import { buildSnapshot } from '../../pipeline/build-snapshot.js';
 import type { CommandContext } from '../context.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import { watchStdoutClosed } from '../io.js';
@@ -21,8 +20,10 @@ import { installStopSignals } from '../../batch/stop-signals.js';
 import { fullDiskMessage, watchFullDisk } from '../../batch/full-disk.js';
 import { addAssetsOption, extractWithAssets } from '../assets-option.js';
 import { addBatchOptions, createBatchFetching, type BatchCommandOptions } from '../batch-options.js';
+import { addSourceOptions, createRunSources, hasSources, type SourceCommandOptions } from '../source-options.js';
+import { addRenderOptions, createRunRender, type RenderCommandOptions } from '../render-options.js';
 
-interface ArchiveCommandOptions extends BatchCommandOptions {
+interface ArchiveCommandOptions extends BatchCommandOptions, SourceCommandOptions, RenderCommandOptions {
   skipExisting?: boolean;
   assets?: boolean;
   workers?: number;
@@ -34,7 +35,7 @@ export function registerArchive(program: Command, ctx: CommandContext): void {
     .command('archive')
     .description('fetch pages, extract their articles and file snapshots in the archive (one URL or a batch)')
     .argument('[urls...]', 'http(s) URLs to archive');
-  addAssetsOption(addBatchOptions(command, 'one NDJSON line per input URL on stdout, as each finishes'))
+  addAssetsOption(addRenderOptions(addSourceOptions(addBatchOptions(command, 'one NDJSON line per input URL on stdout, as each finishes'))))
     .option('--skip-existing', 'skip, without fetching, URLs that already have a snapshot')
     .option(
       '--workers <n>',
@@ -60,28 +61,32 @@ function parseWorkers(value: string): number {
 
 async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
-  if (urls.length === 0 && options.input === undefined) {
-    throw new ChronicleError('E_USAGE', 'give URLs as arguments or a list with -i FILE (-i - for standard input)');
+  if (urls.length === 0 && options.input === undefined && !hasSources(options)) {
+    throw new ChronicleError('E_USAGE', 'give URLs as arguments, a list with -i FILE (-i - for standard input), --feed or --sitemap');
   }
+  const sources = createRunSources(urls, options, io);
+  const render = createRunRender(options, io);
+  const singleUrl = urls.length === 1 && options.input === undefined && !hasSources(options);
   const input = await inputLines(urls, options.input, io.stdin);
-  const total = await knownTotal(urls, options.input);
+  const total = hasSources(options) ? null : await knownTotal(urls, options.input);
 
   const archive = await openArchive(resolveArchiveDir(io, options.archiveDir));
   for (const notice of archive.notices) io.stderr.write(`chronicle: archive: ${notice}\n`);
   // With --debug, each retry is logged: which URL, why, and how long chronicle waits.
-  const { agent, fetchOptions, robots } = createBatchFetching(
+  const fetching = createBatchFetching(
     options,
     ctx.debug()
       ? (info) => io.stderr.write(`chronicle: retry ${info.attempt} of ${info.url} after ${info.reason}, waiting ${info.delayMs} ms\n`)
       : undefined,
   );
+  const { agent, fetchOptions, robots } = fetching;
   // A batch extracts in worker threads (one per CPU) while the main thread fetches and saves.
-  const workers = urls.length === 1 && options.input === undefined ? 0 : (options.workers ?? Math.min(availableParallelism(), MAX_WORKERS));
+  const workers = singleUrl ? 0 : (options.workers ?? Math.min(availableParallelism(), MAX_WORKERS));
   const pool = workers > 0 ? createExtractPool({ size: workers }) : null;
   const job = createArchiveJob({
     archive,
     fetch: (url, signal) => fetchPage(url, { ...fetchOptions, signal }),
-    extract: extractWithAssets((capture) => buildSnapshot(capture, pool ? { extract: pool.extract } : {}), options.assets, fetchOptions),
+    extract: extractWithAssets(render.extract(pool ? { extract: pool.extract } : {}), options.assets, fetchOptions),
     robots,
   });
 
@@ -103,8 +108,9 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
     counts.done++;
     if (outcome.status === 'failed') counts.failed++;
     progress?.clear();
+    const json = sources.annotate(outcome.line, options.json ? outcomeToJson(outcome, pageFields) : {});
     if (stdoutClosed) return;
-    io.stdout.write(`${options.json ? JSON.stringify(outcomeToJson(outcome, pageFields)) : outcomeToText(outcome, (page) => describePage(page, cwd))}\n`);
+    io.stdout.write(`${options.json ? JSON.stringify(json) : outcomeToText(outcome, (page) => describePage(page, cwd))}\n`);
     // With --json, stdout is for programs: the error is also said to a person, in one line on stderr.
     if (outcome.status === 'failed' && options.json && !options.quiet) {
       io.stderr.write(`chronicle: ${outcome.error.code}: ${outcome.input}: ${outcome.error.message.replace(/\s+/g, ' ').trim()}\n`);
@@ -115,7 +121,7 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
   let summary: BatchSummary;
   try {
     summary = await runBatch({
-      lines: input.lines,
+      lines: sources.lines(input.lines, fetching, stop.signal),
       job,
       onOutcome,
       concurrency: options.concurrency,
@@ -133,6 +139,7 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
     progress?.clear();
     if (stop.signal.aborted) await agent.destroy().catch(() => undefined);
     else await agent.close().catch(() => undefined);
+    await render.close();
     await pool?.close();
     archive.close();
   }
@@ -143,7 +150,7 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
     return EXIT.ARCHIVE;
   }
   if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary(summary)}\n`);
-  return exitCodeOf(summary, urls.length === 1 && options.input === undefined);
+  return sources.exitCode(exitCodeOf(summary, singleUrl));
 }
 
 /** 130 when interrupted; for a single URL argument the exit code of its error; else 7 when any URL failed, 0 when none. */

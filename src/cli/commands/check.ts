@@ -12,7 +12,6 @@ import { diffSnapshots } from '../../diff/compare-snapshots.js';
 import { summaryLine } from '../../diff/summary-line.js';
 import { ChronicleError } from '../../errors.js';
 import { fetchPage } from '../../fetch/fetch-page.js';
-import { buildSnapshot } from '../../pipeline/build-snapshot.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { watchStdoutClosed } from '../io.js';
@@ -22,8 +21,10 @@ import { installStopSignals } from '../../batch/stop-signals.js';
 import { fullDiskMessage, watchFullDisk } from '../../batch/full-disk.js';
 import { addAssetsOption, extractWithAssets } from '../assets-option.js';
 import { addBatchOptions, createBatchFetching, type BatchCommandOptions } from '../batch-options.js';
+import { addSourceOptions, createRunSources, hasSources, type SourceCommandOptions } from '../source-options.js';
+import { addRenderOptions, createRunRender, type RenderCommandOptions } from '../render-options.js';
 
-interface CheckCommandOptions extends BatchCommandOptions {
+interface CheckCommandOptions extends BatchCommandOptions, SourceCommandOptions, RenderCommandOptions {
   assets?: boolean;
 }
 
@@ -50,7 +51,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .command('check')
     .description('fetch URLs again; file a new snapshot only when the article changed (exit 1 when one did)')
     .argument('[urls...]', 'http(s) URLs to check');
-  addAssetsOption(addBatchOptions(command, 'one NDJSON line per URL: {url, changed, new, previousId, id, fields, summary, …}'))
+  addAssetsOption(addRenderOptions(addSourceOptions(addBatchOptions(command, 'one NDJSON line per URL: {url, changed, new, previousId, id, fields, summary, …}'))))
     .action(async (urls: string[], options: CheckCommandOptions) => {
       ctx.setExit(await checkCommand(urls, options, ctx));
     });
@@ -84,19 +85,22 @@ export function createCheckJob(archive: Archive, archiveJob: ReturnType<typeof c
 
 async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
-  if (urls.length === 0 && options.input === undefined) {
-    throw new ChronicleError('E_USAGE', 'check needs URLs as arguments or a list with -i FILE (-i - for standard input)');
+  if (urls.length === 0 && options.input === undefined && !hasSources(options)) {
+    throw new ChronicleError('E_USAGE', 'check needs URLs as arguments, a list with -i FILE (-i - for standard input), --feed or --sitemap');
   }
+  const sources = createRunSources(urls, options, io);
+  const render = createRunRender(options, io);
   const lines = await inputLines(urls, options.input, io.stdin);
-  const total = options.input === undefined ? urls.length : options.input === '-' ? null : urls.length + (await countUrlLines(options.input));
+  const total = hasSources(options) ? null : options.input === undefined ? urls.length : options.input === '-' ? null : urls.length + (await countUrlLines(options.input));
 
   const archive = await openArchive(resolveArchiveDir(io, options.archiveDir));
   for (const notice of archive.notices) io.stderr.write(`chronicle: archive: ${notice}\n`);
-  const { agent, fetchOptions, robots } = createBatchFetching(options);
+  const fetching = createBatchFetching(options);
+  const { agent, fetchOptions, robots } = fetching;
   const archiveJob = createArchiveJob({
     archive,
     fetch: (url, signal) => fetchPage(url, { ...fetchOptions, signal }),
-    extract: extractWithAssets((capture) => buildSnapshot(capture), options.assets, fetchOptions),
+    extract: extractWithAssets(render.extract({}), options.assets, fetchOptions),
     robots,
   });
 
@@ -120,7 +124,8 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
     if (outcome.status === 'ok' && outcome.value.changed) changed++;
     progress?.clear();
     if (stdoutClosed) return;
-    io.stdout.write(`${options.json ? JSON.stringify(checkJson(outcome)) : checkText(outcome)}\n`);
+    const json = sources.annotate(outcome.line, options.json ? checkJson(outcome) : {});
+    io.stdout.write(`${options.json ? JSON.stringify(json) : checkText(outcome)}\n`);
     if (outcome.status === 'failed' && options.json && !options.quiet) {
       io.stderr.write(`chronicle: ${outcome.error.code}: ${outcome.input}: ${outcome.error.message.replace(/\s+/g, ' ').trim()}\n`);
     }
@@ -130,7 +135,7 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
   let summary: BatchSummary;
   try {
     summary = await runBatch({
-      lines,
+      lines: sources.lines(lines, fetching, stop.signal),
       job: createCheckJob(archive, archiveJob),
       onOutcome,
       concurrency: options.concurrency,
@@ -145,6 +150,7 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
     progress?.clear();
     if (stop.signal.aborted) await agent.destroy().catch(() => undefined);
     else await agent.close().catch(() => undefined);
+    await render.close();
     archive.close();
   }
   if (fullDisk.tripped !== null) {
@@ -153,7 +159,7 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
     return EXIT.ARCHIVE;
   }
   if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary(summary, 'checked')}, changed ${changed}\n`);
-  return checkExitCode(summary, changed, urls.length === 1 && options.input === undefined);
+  return sources.exitCode(checkExitCode(summary, changed, urls.length === 1 && options.input === undefined && !hasSources(options)));
 }
 
 /**

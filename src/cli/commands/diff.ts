@@ -1,9 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { SCREENSHOT_FILE } from '../../archive/format.js';
 import type { Command } from 'commander';
 import { openArchive, type FileArchive } from '../../archive/index.js';
 import { diffSnapshots } from '../../diff/compare-snapshots.js';
-import { renderHtml } from '../../diff/render-html.js';
+import { renderHtml, type ReportScreenshots } from '../../diff/render-html.js';
 import { renderTerminal } from '../../diff/render-terminal.js';
 import { ChronicleError } from '../../errors.js';
 import { normalizeUrl } from '../../normalize/url.js';
@@ -31,8 +32,10 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
     .action(async (a: string, b: string | undefined, options: DiffCommandOptions) => {
       const archive = await openArchive(resolveArchiveDir(ctx.io, options.archiveDir), { create: false, readOnly: true });
       let pair: [Snapshot, Snapshot];
+      let screenshots: ReportScreenshots | null = null;
       try {
         pair = await resolvePair(archive, a, b);
+        if (options.html !== undefined) screenshots = await screenshotsOf(archive, pair);
       } finally {
         archive.close();
       }
@@ -43,7 +46,7 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
       if (options.html !== undefined) {
         const target = resolve(ctx.io.cwd, options.html);
         try {
-          await writeFile(target, renderHtml(diff));
+          await writeFile(target, renderHtml(diff, screenshots));
         } catch (cause) {
           throw new ChronicleError('E_USAGE', `cannot write ${target}: ${(cause as Error).message}`, { cause });
         }
@@ -83,4 +86,16 @@ async function resolvePair(archive: FileArchive, a: string, b: string | undefine
   const index = versions.findIndex((version) => version.id === newer.id);
   if (index < 1) throw new ChronicleError('E_NOT_FOUND', `snapshot ${a} is the first version of ${newer.url}; give a second id`, { url: newer.url });
   return [await getSnapshot(archive, versions[index - 1]!.id), newer];
+}
+
+/** Both versions' screenshot.png for the HTML report, each checked against its recorded sha256; null unless both have one. */
+async function screenshotsOf(archive: FileArchive, pair: [Snapshot, Snapshot]): Promise<ReportScreenshots | null> {
+  const [before, after] = await Promise.all(pair.map((snapshot) => readScreenshot(archive, snapshot)));
+  return before && after ? { before, after } : null;
+}
+
+async function readScreenshot(archive: FileArchive, snapshot: Snapshot): Promise<Uint8Array | null> {
+  if (!snapshot.render?.screenshot) return null;
+  // Verified against manifest.json like every archived file a command serves (E_ARCHIVE when it does not match).
+  return archive.readFile(snapshot.id, SCREENSHOT_FILE);
 }

@@ -71,6 +71,7 @@ export function renderText(snapshot: Snapshot): string {
   if (byline.length > 0) lines.push(byline.join(' · '));
   lines.push(snapshot.url);
   lines.push(`snapshot ${snapshot.id}, fetched ${snapshot.fetch.fetchedAt}`);
+  lines.push(...renderLines(snapshot));
   lines.push('', snapshot.body.text.trim(), '');
   if (snapshot.quotes.length > 0) {
     lines.push('Quotes:');
@@ -89,4 +90,15 @@ export function renderText(snapshot: Snapshot): string {
     lines.push('');
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** For a page the browser loaded: when and why, and the files it left beside raw.html. */
+function renderLines(snapshot: Snapshot): string[] {
+  const render = snapshot.render;
+  if (render === undefined) return [];
+  const from = render.extractedFromRendered ? 'extracted from the rendered page' : 'extracted from the server\'s response';
+  const lines = [`rendered ${render.renderedAt} (${render.reason}; ${from})`];
+  if (render.html !== null) lines.push(`  rendered.html  ${render.html.bytes} bytes`);
+  if (render.screenshot !== null) lines.push(`  screenshot.png  ${render.screenshot.width}×${render.screenshot.height} px, ${render.screenshot.bytes} bytes`);
+  return lines;
 }
