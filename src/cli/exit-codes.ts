@@ -10,6 +10,10 @@ export const EXIT = {
   NO_ARTICLE: 5,
   ARCHIVE: 6,
   PARTIAL: 7,
+  /** check/archive: the capture was a wall, a challenge, an error page, a teaser or truncated (issue 24). */
+  FAILED_CAPTURE: 8,
+  /** check: the article was taken down (404/410, or redirected to a home page or section front) (issue 24). */
+  TAKEN_DOWN: 9,
   INTERNAL: 70,
   INTERRUPTED: 130,
 } as const;
