@@ -37,6 +37,8 @@ export function exitCodeFor(code: ErrorCode): ExitCode {
     case 'E_NOT_HTML':
     case 'E_NO_ARTICLE':
       return EXIT.NO_ARTICLE;
+    case 'E_FAILED_CAPTURE':
+      return EXIT.FAILED_CAPTURE;
     case 'E_ARCHIVE':
     case 'E_NOT_FOUND':
       return EXIT.ARCHIVE;

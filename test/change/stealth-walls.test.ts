@@ -166,3 +166,48 @@ describe('a story edited with and without a note, behind walls, then taken down'
     expect(result.code).toBe(7);
   });
 });
+
+describe('archive of a URL whose first capture is a wall', () => {
+  let wallServer: StoryServer;
+  let dir: string;
+  beforeAll(async () => {
+    wallServer = await startStoryServer(PAGES, 'bot-challenge.html', 25);
+    dir = await mkdtemp(join(tmpdir(), 'chronicle-wall-'));
+  });
+  afterAll(async () => {
+    await wallServer.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('says so in one line, exit 8, and files nothing', async () => {
+    const result = await runCli(['archive', '--archive-dir', dir, '--retries', '0', wallServer.url]);
+    expect(result.code).toBe(8);
+    expect(result.stdout + result.stderr).toMatch(/E_FAILED_CAPTURE.*blocked: challenge markup.*nothing filed/);
+    const history = await runCli(['history', '--archive-dir', dir, wallServer.url]);
+    expect(history.code).toBe(6);
+  });
+
+  test('with --keep-failed, the wall is a failed check with its bytes, still no version', async () => {
+    const result = await runCli(['archive', '--archive-dir', dir, '--retries', '0', '--keep-failed', wallServer.url]);
+    expect(result.code).toBe(8);
+    const history = JSON.parse((await runCli(['history', '--json', '--archive-dir', dir, wallServer.url])).stdout) as {
+      versions: unknown[];
+      events: Array<{ type: string; class: string; evidence: string }>;
+    };
+    expect(history.versions).toEqual([]);
+    expect(history.events).toEqual([expect.objectContaining({ type: 'failed-check', class: 'blocked', evidence: expect.stringMatching(/^blobs\/sha256\//) })]);
+  });
+
+  test('a batch with a wall and a good page: exit 7, the good page filed', async () => {
+    const good = await startStoryServer(PAGES, 'v1.html', 26);
+    try {
+      const result = await runCli(['archive', '--json', '--archive-dir', dir, '--retries', '0', '--workers', '0', wallServer.url, good.url.replace('127.0.0.1', 'localhost')]);
+      expect(result.code).toBe(7);
+      const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(lines.map((line) => line.ok)).toEqual([false, true]);
+      expect(lines[0]).toMatchObject({ error: expect.objectContaining({ code: 'E_FAILED_CAPTURE' }) });
+    } finally {
+      await good.close();
+    }
+  });
+});

@@ -21,6 +21,7 @@ import { addBatchOptions, createBatchFetching, type BatchCommandOptions } from '
 
 interface ArchiveCommandOptions extends BatchCommandOptions {
   skipExisting?: boolean;
+  keepFailed?: boolean;
   workers?: number;
 }
 
@@ -32,6 +33,7 @@ export function registerArchive(program: Command, ctx: CommandContext): void {
     .argument('[urls...]', 'http(s) URLs to archive');
   addBatchOptions(command, 'one NDJSON line per input URL on stdout, as each finishes')
     .option('--skip-existing', 'skip, without fetching, URLs that already have a snapshot')
+    .option('--keep-failed', 'record a capture that is a wall (consent, challenge, paywall teaser, error page) as a failed check with its bytes; it is never filed as a version')
     .option('--workers <n>', 'extraction worker threads for a batch (0: extract in the main thread; default: one per CPU; a single URL extracts in the main thread)', parseCount)
     .action(async (urls: string[], options: ArchiveCommandOptions) => {
       ctx.setExit(await archiveCommand(urls, options, ctx));
@@ -63,6 +65,7 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
     fetch: (url, signal) => fetchPage(url, { ...fetchOptions, signal }),
     extract: (capture) => buildSnapshot(capture, pool ? { extract: pool.extract } : {}),
     robots,
+    keepFailed: options.keepFailed === true,
   });
 
   const { stop, abandon, dispose: disposeSignals } = installStopSignals(io, options);
