@@ -70,6 +70,28 @@ describe('a story edited with and without a note, behind walls, then taken down'
     expect(await versionCount()).toBe(3);
   });
 
+  test('diff says which change was acknowledged: --json, the terminal, and the HTML report with the note beside the changes', async () => {
+    const latest = JSON.parse((await runCli(['diff', '--json', '--archive-dir', archiveDir, server.url])).stdout) as Record<string, unknown>;
+    expect(latest).toMatchObject({ changed: true, acknowledged: false, notes: [], kinds: ['content'] });
+    expect((latest.changes as Array<{ acknowledged: boolean }>).every((change) => change.acknowledged === false)).toBe(true);
+    const history = JSON.parse((await runCli(['history', '--json', '--archive-dir', archiveDir, server.url])).stdout) as { versions: Array<{ id: string }> };
+    const [v1, v2] = history.versions.map((version) => version.id);
+    const noted = JSON.parse((await runCli(['diff', '--json', '--archive-dir', archiveDir, v1!, v2!])).stdout) as Record<string, unknown>;
+    expect(noted).toMatchObject({ acknowledged: true, kinds: ['headline', 'content'], notes: [expect.objectContaining({ kind: 'correction' })] });
+    expect((noted.changes as Array<{ acknowledged: boolean }>).every((change) => change.acknowledged === true)).toBe(true);
+    const terminal = await runCli(['diff', '--archive-dir', archiveDir, server.url]);
+    expect(terminal.stdout.split('\n')[3]).toBe('STEALTH: no correction or update note added');
+    const reports = await mkdtemp(join(tmpdir(), 'chronicle-reports-'));
+    const htmlFile = join(reports, 'report.html');
+    await runCli(['diff', '--archive-dir', archiveDir, v1!, v2!, '--html', htmlFile]);
+    const html = await readFile(htmlFile, 'utf8');
+    expect(html).toMatch(/<aside class="notes">.*<blockquote class="note" data-kind="correction">Correction: An earlier version/s);
+    const stealthFile = join(reports, 'stealth.html');
+    await runCli(['diff', '--archive-dir', archiveDir, server.url, '--html', stealthFile]);
+    expect(await readFile(stealthFile, 'utf8')).toMatch(/<p class="stealth"><strong>STEALTH<\/strong>/);
+    await rm(reports, { recursive: true, force: true });
+  });
+
   test.each([
     ['consent-wall.html', 'consent'],
     ['bot-challenge.html', 'blocked'],
