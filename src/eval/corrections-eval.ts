@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { noteForm } from '../extract/corrections/index.js';
 import { extractArticle } from '../extract/extract-article.js';
 import { corpusRoot, developmentPages, REPO_ROOT } from './corpus-pages.js';
 import { loadNoteFixtures, renderNotePage } from './correction-fixtures.js';
@@ -68,7 +69,7 @@ async function corpusFigures(): Promise<string[]> {
     withNotes += 1;
     let falseHere = false;
     for (const note of notes) {
-      const real = reviewed.some((known) => known.page === page.name && known.kind === note.kind && note.text.startsWith(known.startsWith));
+      const real = reviewed.some((known) => known.page === page.name && known.kind === note.kind && noteForm(note.text).startsWith(noteForm(known.startsWith)));
       if (!real) falseHere = true;
       reports.push(`  ${real ? 'real ' : 'FALSE'} ${page.name}: ${note.kind} (${note.where}) ${JSON.stringify(note.text.slice(0, 120))}`);
     }

@@ -78,10 +78,12 @@ function cutOff(html: string): boolean {
 export function classifyCapture(facts: CaptureFacts): CaptureVerdict {
   const { html, article, previousWordCount } = facts;
   const words = article?.wordCount ?? 0;
-  const titles = headings(html);
-  const text = article === null ? rawText(html) : `${article.title ?? ''} ${article.text}`;
   const short = words < WALL_MAX_WORDS;
   const muchShorter = previousWordCount !== null && previousWordCount > 0 && words < previousWordCount * SHORTER_THAN_PREVIOUS;
+  // A long article that kept its length is the article: no need to scan its markup (archive runs this on every page).
+  if (!short && !muchShorter) return truncatedOrOk(facts, words);
+  const titles = headings(html);
+  const text = article === null ? rawText(html) : `${article.title ?? ''} ${article.text}`;
 
   if (short) {
     const markup = anyMatch(BLOCKED_MARKUP, html) ?? (words < CAPTCHA_MAX_WORDS ? anyMatch(CAPTCHA_MARKUP, html) : null);
@@ -107,14 +109,22 @@ export function classifyCapture(facts: CaptureFacts): CaptureVerdict {
   // The prompt is page chrome the extractor drops: on a short page, look for it in the whole page's text.
   const paywallWords = anyMatch(PAYWALL_PHRASES, text) !== null || (short && anyMatch(PAYWALL_PHRASES, rawText(html)) !== null);
   if (paywallMarkup || paywallWords) {
-    const fullWords = articleBodyWords(html);
-    const teaserOfBody = fullWords >= 150 && words < fullWords * SHORTER_THAN_ARTICLE_BODY;
     const signal = paywallMarkup ? 'paywall markup' : 'subscribe prompt';
-    if (teaserOfBody) return { class: 'paywall', reason: `${signal}, ${words} words of ${fullWords} in JSON-LD articleBody` };
     if (muchShorter) return { class: 'paywall', reason: `${signal}, ${words} words against ${previousWordCount} in the last good version` };
     if (short && paywallMarkup && paywallWords) return { class: 'paywall', reason: `${signal} and subscribe prompt, ${describeArticle(words, article)}` };
   }
+  return truncatedOrOk(facts, words);
+}
 
+/** The checks that need no wall signal: a teaser much shorter than JSON-LD articleBody, a cut-off document. */
+function truncatedOrOk(facts: CaptureFacts, words: number): CaptureVerdict {
+  const { html, previousWordCount } = facts;
+  const fullWords = articleBodyWords(html);
+  if (fullWords >= 150 && words < fullWords * SHORTER_THAN_ARTICLE_BODY) {
+    const markup = anyMatch(PAYWALL_MARKUP, html) !== null;
+    const prompt = facts.article !== null && anyMatch(PAYWALL_PHRASES, facts.article.text) !== null;
+    if (markup || prompt) return { class: 'paywall', reason: `${markup ? 'paywall markup' : 'subscribe prompt'}, ${words} words of ${fullWords} in JSON-LD articleBody` };
+  }
   if (previousWordCount !== null && cutOff(html) && words < previousWordCount * TRUNCATED_BELOW_PREVIOUS) {
     return { class: 'truncated', reason: `document cut off (no </body>), ${words} words against ${previousWordCount}` };
   }
