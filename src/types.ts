@@ -113,6 +113,19 @@ export interface PullQuote {
   duplicateOfBody: boolean;
 }
 
+/** A correction, update, clarification or editor's note the outlet published with the article (docs/corrections.md). */
+export interface Correction {
+  kind: 'correction' | 'update' | 'clarification' | 'editors-note';
+  /** The note's text, whitespace collapsed (it also stays in body.text where it stands in the article). */
+  text: string;
+  /** The date or time the note gives, as written ("5:40 p.m.", "Nov. 20, 2026"; JSON-LD datePublished), or null. */
+  date: string | null;
+  /** Index of the body paragraph that holds the note (0-based), or null when it stands outside the body. */
+  position: number | null;
+  /** Where it was found: a body paragraph, a box elsewhere on the page, or JSON-LD `correction`. */
+  where: 'body' | 'page' | 'json-ld';
+}
+
 export interface ImageRef {
   url: string;
   alt: string | null;
@@ -137,6 +150,8 @@ export interface Article {
   embeds: Embed[];
   images: ImageRef[];
   links: LinkRef[];
+  /** Correction/update notes (extractArticle always sets it, [] when none). */
+  corrections?: Correction[];
   warnings: string[];
 }
 
@@ -175,6 +190,8 @@ export interface Snapshot {
   embeds: Embed[];
   images: ImageRef[];
   links: LinkRef[];
+  /** Correction/update notes, [] when none. Absent from snapshots filed before it existed (read as []). */
+  corrections?: Correction[];
   digest: Digest;
   warnings: string[];
   /** Set on snapshots made by `chronicle import`: the WARC file, the record's byte offset and WARC-Record-ID. */

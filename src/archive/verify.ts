@@ -1,3 +1,4 @@
+import { EVENTS_FILE, parsePageEvent } from './events.js';
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { processAlive, sha256Hex } from './durable-fs.js';
@@ -59,6 +60,7 @@ export function verifyArchive(root: string, index: SqliteIndex): VerifyProblem[]
       for (const child of entry.entries) {
         if (child.name.startsWith('.') || child.isDirectory()) continue;
         if (child.name === CHECKS_FILE) checkChecks(root, `${entry.relDir}/${CHECKS_FILE}`, report);
+        else if (child.name === EVENTS_FILE) checkEvents(root, `${entry.relDir}/${EVENTS_FILE}`, report);
         else report(`${entry.relDir}/${child.name}`, 'foreign file in a page folder');
       }
     } else {
@@ -145,6 +147,20 @@ function checkChecks(root: string, relPath: string, report: (subject: string, me
     } catch {
       report(relPath, `line ${index + 1} is not a check record`);
     }
+  });
+}
+
+/** Each line of events.ndjson (failed checks, take-downs, returns) must be an event record. */
+function checkEvents(root: string, relPath: string, report: (subject: string, message: string) => void): void {
+  let text: string;
+  try {
+    text = readFileSync(toAbsolute(root, relPath), 'utf8');
+  } catch (error) {
+    report(relPath, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    return;
+  }
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() !== '' && parsePageEvent(line) === null) report(relPath, `line ${index + 1} is not an event record`);
   });
 }
 

@@ -1,5 +1,7 @@
+import { recordPageEvent } from '../archive/events.js';
 import type { Archive, SaveResult } from '../archive/types.js';
-import { ChronicleError } from '../errors.js';
+import { ChronicleError, isChronicleError } from '../errors.js';
+import { classifyBuilt } from './check-job.js';
 import type { BuiltSnapshot } from '../pipeline/build-snapshot.js';
 import type { RobotsCache } from '../fetch/robots.js';
 import type { Capture } from '../types.js';
@@ -23,13 +25,15 @@ export interface ArchivedPage {
 }
 
 export interface ArchiveJobDeps {
-  archive: Pick<Archive, 'save'>;
+  archive: Pick<Archive, 'save' | 'root'>;
   /** Fetches one page (fetchPage with the run's agent and limits); must honour the signal. */
   fetch: (url: string, signal: AbortSignal) => Promise<Capture>;
   /** Capture → snapshot, raw bytes and reader page (buildSnapshot, or a worker pool's version of it). */
   extract: (capture: Capture, signal: AbortSignal) => Promise<BuiltSnapshot>;
   /** With --respect-robots: checked before the page is fetched (E_ROBOTS). */
   robots?: RobotsCache | null;
+  /** With --keep-failed: a capture that is a wall is recorded as a failed check with its bytes (still no version). */
+  keepFailed?: boolean;
 }
 
 /**
@@ -40,7 +44,26 @@ export function createArchiveJob(deps: ArchiveJobDeps): BatchJob<ArchivedPage> {
   return async (item: BatchItem, signal: AbortSignal) => {
     if (deps.robots) await deps.robots.assertAllowed(item.url);
     const capture = await deps.fetch(item.url, signal);
-    const built = await deps.extract(capture, signal);
+    let built: BuiltSnapshot | null = null;
+    let extractError: unknown = null;
+    try {
+      built = await deps.extract(capture, signal);
+    } catch (error) {
+      if (!isChronicleError(error) || error.code !== 'E_NO_ARTICLE') throw error;
+      extractError = error;
+    }
+    // A wall, a challenge or an error page is never filed as a version (docs/content-digest.md, "Failed captures").
+    const verdict = classifyBuilt(capture, built, null);
+    if (verdict.class !== 'ok') {
+      if (deps.keepFailed) {
+        const at = capture.fetchedAt.toISOString();
+        const event = { type: 'failed-check' as const, url: item.key, checkedAt: at, class: verdict.class, reason: verdict.reason };
+        await recordPageEvent(deps.archive.root, { ...event, status: capture.status, finalUrl: capture.finalUrl, sha256: null, bytes: 0, evidence: null }, capture.body);
+      }
+      const kept = deps.keepFailed ? 'kept as a failed check' : 'nothing filed (--keep-failed keeps it as evidence)';
+      throw new ChronicleError('E_FAILED_CAPTURE', `${verdict.class}: ${verdict.reason}; ${kept}`, { url: item.url });
+    }
+    if (built === null) throw extractError;
     if (signal.aborted) {
       throw new ChronicleError('E_INTERRUPTED', `interrupted before saving ${item.url}`, { url: item.url });
     }

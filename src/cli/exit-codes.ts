@@ -10,6 +10,10 @@ export const EXIT = {
   NO_ARTICLE: 5,
   ARCHIVE: 6,
   PARTIAL: 7,
+  /** check/archive: the capture was a wall, a challenge, an error page, a teaser or truncated (issue 24). */
+  FAILED_CAPTURE: 8,
+  /** check: the article was taken down (404/410, or redirected to a home page or section front) (issue 24). */
+  TAKEN_DOWN: 9,
   /** A --feed/--sitemap source failed (the other sources still ran). */
   SOURCE_FAILED: 10,
   INTERNAL: 70,
@@ -36,6 +40,8 @@ export function exitCodeFor(code: ErrorCode): ExitCode {
     case 'E_NOT_HTML':
     case 'E_NO_ARTICLE':
       return EXIT.NO_ARTICLE;
+    case 'E_FAILED_CAPTURE':
+      return EXIT.FAILED_CAPTURE;
     case 'E_ARCHIVE':
     case 'E_NOT_FOUND':
       return EXIT.ARCHIVE;

@@ -2,6 +2,7 @@
 import type { Embed, Quote, Snapshot } from '../types.js';
 import { cleanAuthor, embedIdentity, embedKey, quoteKey } from '../normalize/digest.js';
 import { cleanParagraphs, cleanText, comparableDate, comparableUrl, foldText } from '../normalize/noise.js';
+import { classifyChange } from './classify-change.js';
 import { alignLists, diffWordParts, similarity, splitSentences } from './text-diff.js';
 import type {
   AuthorsChange,
@@ -204,8 +205,19 @@ export function diffSnapshots(a: Snapshot, b: Snapshot): SnapshotDiff {
   changes.push(...compareBody(a.body.text, b.body.text));
   changes.push(...compareQuotes(a.quotes, b.quotes));
   changes.push(...compareEmbeds(a.embeds, b.embeds));
+  const kind = classifyChange(a, b, changes);
+  for (const change of changes) change.acknowledged = kind.acknowledged;
   return {
-    schema: 'chronicle.diff/1', from: side(a), to: side(b), samePage: a.url === b.url, changed: changes.length > 0, changes,
+    schema: 'chronicle.diff/1',
+    from: side(a),
+    to: side(b),
+    samePage: a.url === b.url,
+    changed: changes.length > 0,
+    changes,
     summary: summarize(changes),
+    acknowledged: kind.acknowledged,
+    notes: kind.notes,
+    headline: kind.headline,
+    kinds: kind.kinds,
   };
 }

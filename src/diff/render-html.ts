@@ -16,6 +16,7 @@ h2{font:600 17px/1.3 system-ui,sans-serif;margin:24px 0 8px}
 .screenshots img{width:100%;height:auto;border:1px solid #d0d7de}
 *{box-sizing:border-box}
 body{font:16px/1.5 Georgia,"Times New Roman",serif;margin:0;padding:24px;color:#1f2328;background:#fff}
+.notes{border-left:4px solid #1a7f37;padding:4px 12px;margin:12px 0}.notes blockquote{margin:4px 0}.stealth{border-left:4px solid #cf222e;padding:4px 12px;margin:12px 0}
 h1{font:600 20px/1.3 system-ui,sans-serif;margin:0 0 4px}
 p.summary{font:14px system-ui,sans-serif;color:#57606a;margin:0 0 16px}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
@@ -96,8 +97,14 @@ export function renderHtml(diff: SnapshotDiff, screenshots: ReportScreenshots | 
   const rows = diff.changes.map((change) => {
     const [label, oldHtml, newHtml] = cells(change);
     const td = (cls: string, html: string): string => `<td class="${cls}${html === '' ? ' empty' : ''}">${html}</td>`;
-    return `<tr data-field="${escapeHtml(change.field)}" data-type="${change.type}"><td class="field">${escapeHtml(label)}</td>${td('old', oldHtml)}${td('new', newHtml)}</tr>`;
+    return `<tr data-field="${escapeHtml(change.field)}" data-type="${change.type}" data-acknowledged="${diff.acknowledged}"><td class="field">${escapeHtml(label)}</td>${td('old', oldHtml)}${td('new', newHtml)}</tr>`;
   });
+  // The note that acknowledges the changes stands beside them; without one, the edit is marked stealth.
+  const notes = !diff.changed
+    ? ''
+    : diff.acknowledged
+      ? `<aside class="notes"><p><strong>Noted by the outlet:</strong></p>${diff.notes.map((note) => `<blockquote class="note" data-kind="${escapeHtml(note.kind)}">${escapeHtml(note.text)}</blockquote>`).join('')}</aside>`
+      : '<p class="stealth"><strong>STEALTH</strong>: no correction or update note was added with these changes.</p>';
   const title = diff.to.title ?? diff.from.title ?? diff.to.url;
   const table =
     rows.length === 0
@@ -116,6 +123,7 @@ export function renderHtml(diff: SnapshotDiff, screenshots: ReportScreenshots | 
 <h1>${escapeHtml(title)}</h1>
 <p class="summary">${diff.samePage ? escapeHtml(diff.to.url) : `${escapeHtml(diff.from.url)} → ${escapeHtml(diff.to.url)} (two different pages)`} — ${escapeHtml(summaryLine(diff.summary))}</p>
 <p class="legend"><del>removed</del> <ins>added</ins></p>
+${notes}
 ${table}
 ${screenshots === null ? '' : screenshotSection(diff, screenshots)}
 </body>

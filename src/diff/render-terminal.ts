@@ -65,6 +65,13 @@ function line(change: Change, mark: ReturnType<typeof marker>): string {
   }
 }
 
+/** "STEALTH: no correction or update note" or "noted: correction: An earlier version…", and a headline change named. */
+export function acknowledgement(diff: SnapshotDiff): string {
+  const headline = diff.kinds.includes('headline') ? (diff.kinds.includes('content') ? ' (headline and content)' : ' (headline only)') : '';
+  if (!diff.acknowledged) return `STEALTH${headline}: no correction or update note added`;
+  return `noted${headline}: ${diff.notes.map((note) => `${note.kind}: ${note.text}`).join(' | ')}`;
+}
+
 export function renderTerminal(diff: SnapshotDiff, options: TerminalOptions): string {
   const mark = marker(options.colour);
   // Two different pages: say so, and name them, so nobody reads the result as one page's edits.
@@ -75,6 +82,7 @@ export function renderTerminal(diff: SnapshotDiff, options: TerminalOptions): st
     ...(diff.samePage ? [] : [mark.label('note: these are snapshots of two different pages')]),
     `${summaryLine(diff.summary)}`,
   ];
+  if (diff.changed) lines.push(acknowledgement(diff));
   for (const change of diff.changes) lines.push(line(change, mark));
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
 /** What diff produces: a list of changes between two snapshots, each with old and new values. */
+import type { Correction } from '../types.js';
 
 /** A run of words in a word-level diff; `text` keeps its surrounding whitespace. */
 export interface WordPart {
@@ -73,7 +74,8 @@ export interface EmbedChange {
   new: EmbedValue | null;
 }
 
-export type Change = ScalarChange | AuthorsChange | BodyChange | QuoteChange | EmbedChange;
+/** Every change carries whether the newer version acknowledged it with a correction/update note. */
+export type Change = (ScalarChange | AuthorsChange | BodyChange | QuoteChange | EmbedChange) & { acknowledged?: boolean };
 
 export interface DiffSide {
   id: string;
@@ -100,4 +102,12 @@ export interface SnapshotDiff {
   changed: boolean;
   changes: Change[];
   summary: DiffSummary;
+  /** True when the newer version adds or changes a correction/update note (docs/corrections.md); false: a stealth edit. */
+  acknowledged: boolean;
+  /** The notes added or changed in the newer version. */
+  notes: Correction[];
+  /** Old and new headline when it changed, else null. */
+  headline: { old: string | null; new: string | null } | null;
+  /** 'headline' and/or 'content': what kind of change this is ([] when nothing changed). */
+  kinds: Array<'headline' | 'content'>;
 }

@@ -15,6 +15,7 @@ import { stripUnlikelyCandidates } from './clean/strip-unlikely.js';
 import { detectEmbeds } from './embeds/index.js';
 import { renderEmbedFigure } from './embeds/render.js';
 import type { EmbedMatch } from './embeds/types.js';
+import { findJsonLdNotes, findPageNotes, placeCorrections, type FoundNote } from './corrections/index.js';
 import { extractImages } from './images.js';
 import { captureLibraryOutput } from './library-output.js';
 import { extractMetadata } from './metadata/index.js';
@@ -57,6 +58,8 @@ function extractPage(html: string | Uint8Array, options: ExtractOptions): Articl
   const embedResult = attempt(warnings, 'embeds', () => detectEmbeds({ $, pageUrl }), { matches: [], warnings: [] });
   warnings.push(...embedResult.warnings);
   const pullQuotes = attempt(warnings, 'pull quotes', () => findPullQuotes($), []);
+  const pageNotes = attempt(warnings, 'corrections', () => findPageNotes($), [] as FoundNote[]);
+  const jsonLdNotes = attempt(warnings, 'corrections', () => findJsonLdNotes($), [] as FoundNote[]);
 
   // 2. Stand-ins for embeds, then the body: a site rule's, else Readability's (see readBody).
   placeEmbedPlaceholders($, embedResult.matches);
@@ -101,6 +104,7 @@ function extractPage(html: string | Uint8Array, options: ExtractOptions): Articl
     embeds,
     images,
     links: extractLinks(clean$, pageUrl),
+    corrections: placeCorrections(text, pageNotes, jsonLdNotes),
     warnings,
   };
 }

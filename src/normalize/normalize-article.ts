@@ -1,4 +1,4 @@
-import type { Article, Embed, ImageRef, LinkRef, Meta, Quote } from '../types.js';
+import type { Article, Correction, Embed, ImageRef, LinkRef, Meta, Quote } from '../types.js';
 import { normalizeLine, normalizeLineOrNull, normalizeParagraphs, toIsoUtc } from './text.js';
 
 /**
@@ -20,8 +20,13 @@ export function normalizeArticle(article: Article): Article {
     embeds: article.embeds.map(normalizeEmbed),
     images: article.images.map(normalizeImage),
     links: article.links.map(normalizeLink),
+    corrections: (article.corrections ?? []).map(normalizeCorrection),
     warnings: [...article.warnings],
   };
+}
+
+function normalizeCorrection(note: Correction): Correction {
+  return { kind: note.kind, text: normalizeLine(note.text), date: normalizeLineOrNull(note.date), position: note.position, where: note.where };
 }
 
 export function normalizeMeta(meta: Meta): Meta {

@@ -87,6 +87,7 @@ export function snapshotFromArticle(extracted: Article, capture: Capture): Snaps
     embeds: article.embeds,
     images: article.images,
     links: article.links,
+    corrections: article.corrections,
     digest: { content, raw: `sha256:${capture.sha256}` },
     warnings: article.warnings,
   };

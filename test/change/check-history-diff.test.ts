@@ -286,7 +286,7 @@ describe('check, history and diff: bad input and failures', () => {
     server.setVersion('v1.html');
     const result = await check(server.url);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^changed {4}\S+ {2}\S+ -> \S+ {2}\(title; modifiedAt; body \+\d+ \u2212\d+ sentences\)\n$/);
+    expect(result.stdout).toMatch(/^changed {4}\S+ {2}\S+ -> \S+ {2}\(title; modifiedAt; body \+\d+ \u2212\d+ sentences\)  STEALTH headline\+content\n$/);
     expect(await versionCount()).toBe(3);
   });
 });

@@ -24,7 +24,7 @@ describe('chronicle extract', () => {
     expect(record.schema).toBe('chronicle.snapshot/1');
     expect(record.url).toBe('https://capitolcourier.news/story/');
     expect(Object.keys(record)).toEqual([
-      'schema', 'id', 'url', 'finalUrl', 'canonicalUrl', 'fetch', 'meta', 'body', 'quotes', 'embeds', 'images', 'links', 'digest', 'warnings',
+      'schema', 'id', 'url', 'finalUrl', 'canonicalUrl', 'fetch', 'meta', 'body', 'quotes', 'embeds', 'images', 'links', 'corrections', 'digest', 'warnings',
     ]);
     expect(record.body.text).toContain('have now fully retreated');
   });

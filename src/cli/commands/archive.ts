@@ -26,6 +26,7 @@ import { addRenderOptions, createRunRender, type RenderCommandOptions } from '..
 interface ArchiveCommandOptions extends BatchCommandOptions, SourceCommandOptions, RenderCommandOptions {
   skipExisting?: boolean;
   assets?: boolean;
+  keepFailed?: boolean;
   workers?: number;
 }
 
@@ -37,6 +38,7 @@ export function registerArchive(program: Command, ctx: CommandContext): void {
     .argument('[urls...]', 'http(s) URLs to archive');
   addAssetsOption(addRenderOptions(addSourceOptions(addBatchOptions(command, 'one NDJSON line per input URL on stdout, as each finishes'))))
     .option('--skip-existing', 'skip, without fetching, URLs that already have a snapshot')
+    .option('--keep-failed', 'record a capture that is a wall (consent, challenge, paywall teaser, error page) as a failed check with its bytes; it is never filed as a version')
     .option(
       '--workers <n>',
       `extraction worker threads for a batch, 0 to ${MAX_WORKERS} (0: extract in the main thread; default: one per CPU, at most ${MAX_WORKERS}; a single URL extracts in the main thread)`,
@@ -88,6 +90,7 @@ async function archiveCommand(urls: string[], options: ArchiveCommandOptions, ct
     fetch: (url, signal) => fetchPage(url, { ...fetchOptions, signal }),
     extract: extractWithAssets(render.extract(pool ? { extract: pool.extract } : {}), options.assets, fetchOptions),
     robots,
+    keepFailed: options.keepFailed === true,
   });
 
   const { stop, abandon, dispose: disposeSignals } = installStopSignals(io, options);

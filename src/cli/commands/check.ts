@@ -1,15 +1,12 @@
 import type { Command } from 'commander';
 import { openArchive } from '../../archive/index.js';
-import type { Archive } from '../../archive/types.js';
-import { createArchiveJob } from '../../batch/archive-job.js';
+import { createCheckJob, type CheckedPage } from '../../batch/check-job.js';
 import { argumentLines, countUrlLines, openInput } from '../../batch/input-lines.js';
 import { ProgressBar } from '../../batch/progress.js';
 import { outcomeToJson, outcomeToText } from '../../batch/report.js';
 import { runBatch } from '../../batch/run-batch.js';
 import { formatSummary } from '../../batch/summary.js';
-import type { BatchJob, BatchOutcome, BatchSummary, InputLine } from '../../batch/types.js';
-import { diffSnapshots } from '../../diff/compare-snapshots.js';
-import { summaryLine } from '../../diff/summary-line.js';
+import type { BatchOutcome, BatchSummary, InputLine } from '../../batch/types.js';
 import { ChronicleError } from '../../errors.js';
 import { fetchPage } from '../../fetch/fetch-page.js';
 import type { CommandContext } from '../context.js';
@@ -25,62 +22,22 @@ import { addSourceOptions, createRunSources, hasSources, type SourceCommandOptio
 import { addRenderOptions, createRunRender, type RenderCommandOptions } from '../render-options.js';
 
 interface CheckCommandOptions extends BatchCommandOptions, SourceCommandOptions, RenderCommandOptions {
+  stealthOnly?: boolean;
   assets?: boolean;
 }
 
-/** What one checked URL reports (the fields of its NDJSON line besides url, line, ok, elapsedMs). */
-export interface CheckedPage {
-  /** True when the article changed and a new snapshot was filed. */
-  changed: boolean;
-  /** True when the URL had never been archived: it was archived now, and `changed` is false. */
-  new: boolean;
-  /** The latest snapshot before this check (null for a new URL). */
-  previousId: string | null;
-  /** The snapshot now current: the new one when changed, else the unchanged latest. */
-  id: string;
-  /** Names of the fields that changed (title, description, authors, publishedAt, modifiedAt, canonicalUrl, body, quotes, embeds). */
-  fields: string[];
-  /** "title; body +2 −1 sentences", "unchanged" or "first version". */
-  summary: string;
-  title: string | null;
-}
-
+export type { CheckedPage };
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
   const command = program
     .command('check')
     .description('fetch URLs again; file a new snapshot only when the article changed (exit 1 when one did)')
     .argument('[urls...]', 'http(s) URLs to check');
-  addAssetsOption(addRenderOptions(addSourceOptions(addBatchOptions(command, 'one NDJSON line per URL: {url, changed, new, previousId, id, fields, summary, …}'))))
+  addAssetsOption(addRenderOptions(addSourceOptions(addBatchOptions(command, 'one NDJSON line per URL: {url, changed, new, previousId, id, fields, summary, capture, acknowledged, …}'))))
+    .option('--stealth-only', 'exit 1 only for changes no correction/update note acknowledges (stealth edits)')
     .action(async (urls: string[], options: CheckCommandOptions) => {
       ctx.setExit(await checkCommand(urls, options, ctx));
     });
-}
-
-/**
- * The per-URL job of `check`: the archive job (robots, fetch, extract, save — save records an unchanged
- * check when the content digest equals the latest snapshot's), then, when a new snapshot was filed over
- * an older one, a diff against it to name the changed fields.
- */
-export function createCheckJob(archive: Archive, archiveJob: ReturnType<typeof createArchiveJob>): BatchJob<CheckedPage> {
-  return async (item, signal) => {
-    const result = await archiveJob(item, signal);
-    if (result.skipped) return result;
-    const page = result.value;
-    const base = { id: page.id, previousId: page.previousId, title: page.title };
-    if (page.previousId === null) return { skipped: false, value: { ...base, changed: false, new: true, fields: [], summary: 'first version' } };
-    if (!page.created) return { skipped: false, value: { ...base, changed: false, new: false, fields: [], summary: 'unchanged' } };
-    const [before, after] = await Promise.all([archive.get(page.previousId), archive.get(page.id)]);
-    const diff = before !== null && after !== null ? diffSnapshots(before, after) : null;
-    if (page.damaged !== undefined && diff !== null && !diff.changed) {
-      // The newest version was damaged and replaced; against the newest intact one nothing changed.
-      return { skipped: false, value: { ...base, changed: false, new: false, fields: [], summary: `unchanged (replaces damaged snapshot ${page.damaged.id})` } };
-    }
-    return {
-      skipped: false,
-      value: { ...base, changed: true, new: false, fields: diff?.summary.fields ?? [], summary: diff === null ? 'changed' : summaryLine(diff.summary) },
-    };
-  };
 }
 
 async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: CommandContext): Promise<number> {
@@ -97,7 +54,7 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
   for (const notice of archive.notices) io.stderr.write(`chronicle: archive: ${notice}\n`);
   const fetching = createBatchFetching(options);
   const { agent, fetchOptions, robots } = fetching;
-  const archiveJob = createArchiveJob({
+  const job = createCheckJob({
     archive,
     fetch: (url, signal) => fetchPage(url, { ...fetchOptions, signal }),
     extract: extractWithAssets(render.extract({}), options.assets, fetchOptions),
@@ -115,13 +72,13 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
 
   const progress = io.stderrIsTTY && !options.quiet ? new ProgressBar(io.stderr, total) : null;
   const counts = { done: 0, failed: 0 };
-  let changed = 0;
+  const found: CheckFindings = { changed: 0, stealth: 0, failedCaptures: 0, takeDowns: 0 };
   const fullDisk = watchFullDisk(stop);
   const onOutcome = (outcome: BatchOutcome<CheckedPage>): void => {
     fullDisk.note(outcome);
     counts.done++;
     if (outcome.status === 'failed') counts.failed++;
-    if (outcome.status === 'ok' && outcome.value.changed) changed++;
+    if (outcome.status === 'ok') countFindings(found, outcome.value);
     progress?.clear();
     if (stdoutClosed) return;
     const json = sources.annotate(outcome.line, options.json ? checkJson(outcome) : {});
@@ -136,7 +93,7 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
   try {
     summary = await runBatch({
       lines: sources.lines(lines, fetching, stop.signal),
-      job: createCheckJob(archive, archiveJob),
+      job,
       onOutcome,
       concurrency: options.concurrency,
       perHost: options.perHost,
@@ -154,23 +111,52 @@ async function checkCommand(urls: string[], options: CheckCommandOptions, ctx: C
     archive.close();
   }
   if (fullDisk.tripped !== null) {
-    if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary({ ...summary, interrupted: false }, 'checked')}, changed ${changed}\n`);
+    if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary({ ...summary, interrupted: false }, 'checked')}, changed ${found.changed}\n`);
     io.stderr.write(`chronicle: ${fullDiskMessage(fullDisk.tripped)}\n`);
     return EXIT.ARCHIVE;
   }
-  if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary(summary, 'checked')}, changed ${changed}\n`);
-  return sources.exitCode(checkExitCode(summary, changed, urls.length === 1 && options.input === undefined && !hasSources(options)));
+  if (!options.quiet) {
+    const extra = [
+      found.stealth > 0 ? `stealth ${found.stealth}` : '',
+      found.failedCaptures > 0 ? `failed captures ${found.failedCaptures}` : '',
+      found.takeDowns > 0 ? `taken down ${found.takeDowns}` : '',
+    ].filter((part) => part !== '');
+    io.stderr.write(`chronicle: ${formatSummary(summary, 'checked')}, changed ${found.changed}${extra.map((part) => `, ${part}`).join('')}\n`);
+  }
+  const singleUrl = urls.length === 1 && options.input === undefined && !hasSources(options);
+  return sources.exitCode(checkExitCode(summary, found, singleUrl, options.stealthOnly === true));
+}
+
+export interface CheckFindings {
+  changed: number;
+  /** Changes no correction/update note acknowledged. */
+  stealth: number;
+  /** Captures that were a wall, a challenge, an error page, a teaser or truncated (no version filed). */
+  failedCaptures: number;
+  takeDowns: number;
+}
+
+function countFindings(found: CheckFindings, page: CheckedPage): void {
+  if (page.changed) found.changed++;
+  if (page.changed && page.acknowledged === false) found.stealth++;
+  if (page.capture !== 'ok') found.failedCaptures++;
+  if (page.takeDown !== null) found.takeDowns++;
 }
 
 /**
- * Failures outrank changes, so a run where some URL could not be checked never reads as a clean 0 or 1:
- * interrupted → 130; any failure → as `archive` (one URL argument: its error's code 2/3/4/5/6; else 7);
- * otherwise 1 when any article changed, else 0. A URL archived for the first time is not a change.
+ * One code for the run, the most severe finding first, so a run where some URL could not be checked never
+ * reads as a clean 0 or 1: interrupted → 130; any error → as `archive` (one URL argument: its error's code
+ * 2/3/4/5/6; else 7); then 9 when any article was taken down; then 8 when any capture failed (a wall, a
+ * challenge, an error page, a teaser, truncated); then 1 when any article changed (with --stealth-only: when
+ * any change was unacknowledged); else 0. A URL archived for the first time is not a change.
  */
-export function checkExitCode(summary: BatchSummary, changed: number, singleUrl: boolean): number {
+export function checkExitCode(summary: BatchSummary, found: CheckFindings, singleUrl: boolean, stealthOnly = false): number {
   const failureCode = exitCodeOf(summary, singleUrl);
   if (failureCode !== EXIT.OK) return failureCode;
-  return changed > 0 ? EXIT.CHANGED : EXIT.OK;
+  if (found.takeDowns > 0) return EXIT.TAKEN_DOWN;
+  if (found.failedCaptures > 0) return EXIT.FAILED_CAPTURE;
+  const changes = stealthOnly ? found.stealth : found.changed;
+  return changes > 0 ? EXIT.CHANGED : EXIT.OK;
 }
 
 async function inputLines(urls: string[], input: string | undefined, stdin: NodeJS.ReadableStream): Promise<AsyncIterable<InputLine>> {
@@ -185,14 +171,19 @@ async function inputLines(urls: string[], input: string | undefined, stdin: Node
 
 /** The NDJSON line: the batch fields (url as written, line, ok, error…) with changed/previousId/id/fields always present. */
 function checkJson(outcome: BatchOutcome<CheckedPage>): Record<string, unknown> {
-  const unknown = { changed: null, new: false, previousId: null, id: null, fields: [] as string[] };
+  const unknown = { changed: null, new: false, previousId: null, id: null, fields: [] as string[], capture: null, acknowledged: null };
   return { ...(outcome.status === 'ok' ? {} : unknown), ...outcomeToJson(outcome, (page) => ({ ...page })) };
 }
 
 function checkText(outcome: BatchOutcome<CheckedPage>): string {
   if (outcome.status !== 'ok') return outcomeToText(outcome, () => '');
   const page = outcome.value;
-  if (page.new) return `new        ${outcome.input}  ${page.id}`;
-  if (!page.changed) return `unchanged  ${outcome.input}  ${page.id}`;
-  return `changed    ${outcome.input}  ${page.previousId} -> ${page.id}  (${page.summary})`;
+  if (page.takeDown !== null) return `taken down ${outcome.input}  HTTP ${page.takeDown.status} ${page.takeDown.finalUrl}`;
+  if (page.capture !== 'ok') return `failed     ${outcome.input}  ${page.summary}  (no version filed)`;
+  const back = page.returned ? '  (back after a take-down)' : '';
+  if (page.new) return `new        ${outcome.input}  ${page.id}${back}`;
+  if (!page.changed) return `unchanged  ${outcome.input}  ${page.id}${back}`;
+  const kind = page.kinds.includes('headline') ? (page.kinds.includes('content') ? ' headline+content' : ' headline only') : '';
+  const mark = page.acknowledged ? `noted${kind}: ${page.notes.map((note) => `${note.kind}: ${note.text}`).join(' | ')}` : `STEALTH${kind}`;
+  return `changed    ${outcome.input}  ${page.previousId} -> ${page.id}  (${page.summary})  ${mark}${back}`;
 }

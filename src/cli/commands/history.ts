@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { openArchive } from '../../archive/index.js';
+import { readPageEvents, type PageEvent } from '../../archive/events.js';
 import type { CheckRecord } from '../../archive/types.js';
 import { diffSnapshots } from '../../diff/compare-snapshots.js';
 import { summaryLine } from '../../diff/summary-line.js';
@@ -26,12 +27,20 @@ export interface HistoryVersion {
   changes: DiffSummary | null;
   /** Unchanged checks recorded against this version. */
   unchangedChecks: number;
+  /** True when the outlet acknowledged the change with a correction/update note; false: a stealth edit; null for the first version. */
+  acknowledged: boolean | null;
+  /** The correction/update notes this version added. */
+  notes: Array<{ kind: string; text: string }>;
+  /** 'headline' and/or 'content' ([] for the first version). */
+  kinds: Array<'headline' | 'content'>;
 }
 
 export interface HistoryReport {
   url: string;
   versions: HistoryVersion[];
   checks: { count: number; last: string | null };
+  /** Failed checks (walls, challenges, error pages, teasers, truncated captures), take-downs and returns, oldest first. */
+  events: PageEvent[];
 }
 
 export function registerHistory(program: Command, ctx: CommandContext): void {
@@ -47,11 +56,12 @@ export function registerHistory(program: Command, ctx: CommandContext): void {
       let report: HistoryReport;
       try {
         const summaries = await archive.versions(url);
-        if (summaries.length === 0) throw new ChronicleError('E_NOT_FOUND', `no snapshots of ${url} in ${archive.root}`, { url });
+        const events = await readPageEvents(archive.root, url);
+        if (summaries.length === 0 && events.length === 0) throw new ChronicleError('E_NOT_FOUND', `no snapshots of ${url} in ${archive.root}`, { url });
         const snapshots: Snapshot[] = [];
         // A damaged version is an error naming it (E_ARCHIVE: snapshot … is damaged: …), never left out silently.
         for (const summary of summaries) snapshots.push(await archive.load(summary.id));
-        report = buildHistory(url, snapshots, await archive.checks(url));
+        report = buildHistory(url, snapshots, await archive.checks(url), events);
       } finally {
         archive.close();
       }
@@ -60,10 +70,11 @@ export function registerHistory(program: Command, ctx: CommandContext): void {
 }
 
 /** The versions (oldest first) each with a summary against the one before, and the unchanged checks. */
-export function buildHistory(url: string, snapshots: Snapshot[], checks: CheckRecord[]): HistoryReport {
+export function buildHistory(url: string, snapshots: Snapshot[], checks: CheckRecord[], events: PageEvent[] = []): HistoryReport {
   const versions = snapshots.map((snapshot, index): HistoryVersion => {
     const previous = index === 0 ? null : snapshots[index - 1]!;
-    const changes = previous === null ? null : diffSnapshots(previous, snapshot).summary;
+    const diff = previous === null ? null : diffSnapshots(previous, snapshot);
+    const changes = diff?.summary ?? null;
     return {
       id: snapshot.id,
       fetchedAt: snapshot.fetch.fetchedAt,
@@ -73,21 +84,49 @@ export function buildHistory(url: string, snapshots: Snapshot[], checks: CheckRe
       fields: changes?.fields ?? [],
       changes,
       unchangedChecks: checks.filter((check) => check.snapshotId === snapshot.id).length,
+      acknowledged: diff === null ? null : diff.acknowledged,
+      notes: (diff?.notes ?? []).map((note) => ({ kind: note.kind, text: note.text })),
+      kinds: diff?.kinds ?? [],
     };
   });
-  return { url, versions, checks: { count: checks.length, last: checks.at(-1)?.checkedAt ?? null } };
+  return { url, versions, checks: { count: checks.length, last: checks.at(-1)?.checkedAt ?? null }, events };
 }
 
 export function formatHistory(report: HistoryReport): string {
   const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const failed = report.events.filter((event) => event.type === 'failed-check').length;
+  const takeDowns = report.events.filter((event) => event.type === 'take-down').length;
   const lines = [
     `${report.url}: ${plural(report.versions.length, 'version')}, ${plural(report.checks.count, 'unchanged check')}` +
-      (report.checks.last === null ? '' : ` (last ${report.checks.last})`),
+      (report.checks.last === null ? '' : ` (last ${report.checks.last})`) +
+      (failed > 0 ? `, ${plural(failed, 'failed check')}` : '') +
+      (takeDowns > 0 ? `, ${plural(takeDowns, 'take-down')}` : ''),
   ];
-  for (const version of report.versions) {
-    const detail = version.summary === 'first version' ? `first version: ${version.title ?? '(untitled)'}` : version.summary;
+  // Versions and events in time order.
+  const rows: Array<{ at: string; text: string }> = report.versions.map((version) => {
+    const detail = version.summary === 'first version' ? `first version: ${version.title ?? '(untitled)'}` : `${version.summary}  ${versionMark(version)}`;
     const checks = version.unchangedChecks > 0 ? `  [${plural(version.unchangedChecks, 'unchanged check')}]` : '';
-    lines.push(`${version.fetchedAt}  ${version.id}  ${detail}${checks}`);
-  }
+    return { at: version.fetchedAt, text: `${version.fetchedAt}  ${version.id}  ${detail}${checks}` };
+  });
+  for (const event of report.events) rows.push({ at: event.checkedAt, text: `${event.checkedAt}  ${eventLine(event)}` });
+  rows.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  lines.push(...rows.map((row) => row.text));
   return `${lines.join('\n')}\n`;
+}
+
+function versionMark(version: HistoryVersion): string {
+  const headline = version.kinds.includes('headline') ? (version.kinds.includes('content') ? ' headline+content' : ' headline only') : '';
+  if (version.acknowledged === true) return `noted${headline}: ${version.notes.map((note) => `${note.kind}: ${note.text}`).join(' | ')}`;
+  return `STEALTH${headline}`;
+}
+
+function eventLine(event: PageEvent): string {
+  switch (event.type) {
+    case 'failed-check':
+      return `failed check: ${event.class} (${event.reason}), HTTP ${event.status}${event.evidence === null ? '' : `, evidence ${event.evidence}`}`;
+    case 'take-down':
+      return `taken down: HTTP ${event.status}${event.how === 'redirected' ? `, redirected to ${event.finalUrl}` : ''}`;
+    case 'return':
+      return `back: HTTP ${event.status}, version ${event.snapshotId}`;
+  }
 }
