@@ -93,7 +93,8 @@ describe('extraction modules (and the browser driver) load only where pages are 
   });
 
   (existsSync('/usr/bin/chromium') ? it : it.skip)('playwright-core loads only when a page is rendered (--render)', async () => {
-    const result = await runFresh(['archive', host.url('/ok/rendered'), '--workers', '1', '--render', 'always', '--archive-dir', join(dir, 'c')]);
+    // Two URLs, so that extraction runs in the worker (a single URL extracts in the main thread).
+    const result = await runFresh(['archive', host.url('/ok/rendered'), host.url('/ok/rendered-2'), '--workers', '1', '--render', 'always', '--archive-dir', join(dir, 'e')]);
     expect(result.code).toBe(0);
     expect(result.loaded).toEqual(['playwright-core']);
   });
