@@ -26,7 +26,15 @@ export interface ExtractOptions {
   url: string;
   /** The Content-Type header, used for the charset when `html` is bytes. */
   contentType?: string;
+  /** Sees the page's HTML at each stage of the body's making (for `npm run eval:body`; see BodyStage). */
+  trace?: (stage: BodyStage, html: string) => void;
 }
+
+/**
+ * The body's stages, in order: the decoded page, the page after prunePage, the body Readability (or a site
+ * rule) picked, the flattened blocks, the body after the chrome clean-up.
+ */
+export type BodyStage = 'page' | 'pruned' | 'picked' | 'flattened' | 'cleaned';
 
 /** The text that stands in for an embed while Readability runs; it survives only if the embed is in the article. */
 const placeholderText = (index: number): string => `chronicle-embed-placeholder-${index}`;
@@ -42,6 +50,8 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
   const decoded = typeof html === 'string' ? { text: html, charset: 'UTF-8' } : decodeHtml(html, options.contentType);
   const warnings: string[] = [];
   const $ = loadPage(decoded.text);
+  const trace = options.trace;
+  trace?.('page', decoded.text);
 
   // 1. Everything that needs the untouched document.
   const metadata = attempt(warnings, 'metadata', () => extractMetadata({ $, pageUrl }), null);
@@ -54,15 +64,19 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
   placeEmbedPlaceholders($, embedResult.matches);
   const rule = findSiteRule({ $, pageUrl, canonicalUrl: metadata?.canonicalUrl ?? null });
   const ruled = rule === null ? null : attempt(warnings, `site rule ${rule.name}`, () => readSiteBody($, rule), null);
-  const readable = ruled !== null ? siteResult(ruled) : readBody($, pageUrl);
+  const readable = ruled !== null ? siteResult(ruled) : readBody($, pageUrl, trace);
   if (readable === null) {
     throw new ChronicleError('E_NO_ARTICLE', `no article content found in ${pageUrl}`, { url: pageUrl });
   }
 
+  trace?.('picked', readable.content);
+
   // 3. The body: flat blocks, chrome removed, embeds back in place, sanitized.
   const body$ = loadFragment(flattenBlocks(loadFragment(readable.content), { keepImageRuns: ruled !== null }));
+  if (trace) trace('flattened', body$.html());
   attempt(warnings, 'chrome clean-up', () => cleanChrome(body$, { authors: metadata?.meta.authors ?? [] }), 0);
   attempt(warnings, 'pull quote clean-up', () => removeDuplicatePullQuotes(body$, pullQuotes), 0);
+  if (trace) trace('cleaned', body$.html());
   const embeds = restoreEmbeds(body$, embedResult.matches);
   // One block a line: the blocks removed above leave no blank runs behind.
   const bodyHtml = sanitizeBody(topLevelBlocks(body$).map((block) => body$.html(block)).join('\n'));
@@ -102,8 +116,9 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
  * pass would drop), so that jsdom builds a smaller tree; `$` is left as pruned (the lead image's details are
  * read from it).
  */
-function readBody($: CheerioAPI, pageUrl: string): ReadabilityResult | null {
+function readBody($: CheerioAPI, pageUrl: string, trace?: ExtractOptions['trace']): ReadabilityResult | null {
   prunePage($);
+  if (trace) trace('pruned', $.html());
   const stripped = stripUnlikelyCandidates($);
   const pageHtml = $.html();
   stripped.restore(); // the page as pruned: for the fallback to the whole page
