@@ -2,7 +2,7 @@ import * as cheerio from 'cheerio';
 import { blockText, countWords } from '../../src/extract/body/block-text.js';
 import { flattenBlocks } from '../../src/extract/body/blocks.js';
 import { sanitizeBody } from '../../src/extract/body/sanitize-body.js';
-import { cleanChrome, isBylineText, isChromeText, isDateOnly } from '../../src/extract/clean/clean-chrome.js';
+import { cleanChrome, isBylineText, isChromeText, isDateOnly, isSectionLabel, isVocabularyChrome } from '../../src/extract/clean/clean-chrome.js';
 
 const fragment = (html: string) => cheerio.load(html, null, false);
 
@@ -112,6 +112,54 @@ describe('chrome clean-up', () => {
     const $ = fragment('<address>Rhiannon Pryce Health correspondent</address><details><summary>Fri 19 Jul 2024 12.42 BST</summary>First published on Fri 19 Jul 2024 12.42 BST</details><p>Story text.</p><p>More.</p><p>Rhiannon Pryce is our health correspondent.</p><p>Fri 19 Jul 2024</p>');
     cleanChrome($, { authors: ['Rhiannon Pryce'] });
     expect(blockText($.root().children().toArray())).toBe('Story text.\n\nMore.\n\nRhiannon Pryce is our health correspondent.\n\nFri 19 Jul 2024');
+  });
+
+  it.each([
+    'LE PUEDE INTERESAR: La ficha de Juan Orlando Hernández en el MDC de Nueva York',
+    'Lire aussi : la réforme des retraites',
+    'Czytaj także: Nowe przepisy',
+    'Titelbild: Geyres Christophe/ABACA/picture-alliance',
+    '. Imagen: Télam',
+    'Son tres los periodos de vacaciones durante el año escolar. Foto: Andina',
+    'Premio Nobel de la Paz (REUTERS/Denis Balibouse)',
+    '(Quelle: Fleischmann/Unsplash/DJV)',
+    'FEI/Christophe Taniere',
+    'To view the full story, please subscribe to The Daily. You can choose an annual subscription or a weekly pass.',
+    'If you’re seeing this message but you’re already a subscriber, you can log in for immediate access to this story.',
+    'Sie sind aktuell nicht eingeloggt.',
+    '3 Kommentare',
+    '- Anzeige -',
+  ])('recognises chrome in many languages: %s', (text) => {
+    expect(isVocabularyChrome(text)).toBe(true);
+  });
+
+  it.each([
+    'Lire la suite du rapport, publié mardi, prend du temps.',
+    'Die Polizei sucht Zeugen: Hinweise nimmt jede Dienststelle entgegen.',
+    'The company, which makes input/output chips for the car industry, said its profit fell by a third in the quarter.',
+    'Subscribers of the service complained that the full story of the outage was never told.',
+    'Kommentare von Lesern zeigen, dass viele das Thema bewegt.',
+  ])('keeps article text that shares words with chrome: %s', (text) => {
+    expect(isVocabularyChrome(text)).toBe(false);
+  });
+
+  it.each(['Auch interessant:', 'Das könnte Sie auch interessieren!', 'Zum Weiterlesen', 'Mehr zu Klima und Konsum', 'Über den Autor', 'Weitere Informationen:', 'Noticias relacionadas', 'Leggi anche'])(
+    'recognises a section label: %s',
+    (text) => {
+      expect(isSectionLabel(text)).toBe(true);
+    },
+  );
+
+  it('removes a section label and the link list after it, and keeps the text that follows the links', () => {
+    const $ = fragment('<p>Story text.</p><p>Auch interessant:</p><p><a href="/a">14 Tipps für mehr Follower</a></p><p><a href="/b">Die neun erfolgreichsten Tweets</a></p><p>Closing words of the article, which are not links.</p>');
+    expect(cleanChrome($)).toBe(3);
+    expect(blockText($.root().children().toArray())).toBe('Story text.\n\nClosing words of the article, which are not links.');
+  });
+
+  it('removes a "read also" blockquote made of a label and a link, not a quoted excerpt', () => {
+    const $ = fragment('<p>Story.</p><blockquote><b>PUEDES VER: </b><a href="/x">¿Cómo sacar mi certificado?</a></blockquote><blockquote><p>Lee también el informe completo, dijo.</p></blockquote>');
+    expect(cleanChrome($)).toBe(1);
+    expect($('blockquote')).toHaveLength(1);
   });
 
   it('removes chrome blocks and promo lists, never blockquotes', () => {
