@@ -6,6 +6,7 @@ import { cleanUrl } from '../normalize/url.js';
 import type { Article, Embed, LinkRef, Meta, Quote } from '../types.js';
 import { blockText, countWords } from './body/block-text.js';
 import { flattenBlocks, topLevelBlocks } from './body/blocks.js';
+import { findDenseContainer, proseOf } from './body/dense-container.js';
 import { sanitizeBody } from './body/sanitize-body.js';
 import { cleanChrome } from './clean/clean-chrome.js';
 import { prunePage } from './clean/prune-page.js';
@@ -121,8 +122,31 @@ function readBody($: CheerioAPI, pageUrl: string, trace?: ExtractOptions['trace'
   if (trace) trace('pruned', $.html());
   const stripped = stripUnlikelyCandidates($);
   const pageHtml = $.html();
+  const dense = findDenseContainer($);
+  // Serialized before the stripped elements are put back: the second reading never holds them.
+  const denseHtml = dense !== null && dense.prose >= MIN_DENSE_PROSE ? $.html(dense.element) : null;
   stripped.restore(); // the page as pruned: for the fallback to the whole page
-  return stripped.removed > 0 ? readArticle(pageHtml, () => $.html(), pageUrl) : runReadability(pageHtml, pageUrl);
+  const result = stripped.removed > 0 ? readArticle(pageHtml, () => $.html(), pageUrl) : runReadability(pageHtml, pageUrl);
+  return denseHtml !== null && dense !== null ? preferDenseReading(result, denseHtml, dense.prose) : result;
+}
+
+/** The second reading (body/dense-container.ts) is considered when it holds at least this much prose. */
+const MIN_DENSE_PROSE = 1500;
+/** …and replaces Readability's pick when that holds less than this share of the second reading's prose. */
+const PICK_SHARE = 0.5;
+
+/**
+ * Readability's pick, unless it holds little of the prose that one container of the page holds (it picked a
+ * list of names, a disclosure box, a teaser): then that container, without its title heading (Readability drops
+ * it too; the metadata has it). Also when Readability found nothing.
+ */
+function preferDenseReading(result: ReadabilityResult | null, denseHtml: string, denseProse: number): ReadabilityResult | null {
+  if (result !== null && proseOf(loadFragment(result.content)) >= PICK_SHARE * denseProse) return result;
+  const dense$ = loadFragment(denseHtml);
+  dense$('h1').remove();
+  const content = dense$.html();
+  if (result !== null) return { ...result, content };
+  return { title: null, byline: null, content, excerpt: null, siteName: null, lang: null, publishedTime: null };
 }
 
 /** A site rule's body in Readability's place; the page's metadata fills the rest. */

@@ -2,6 +2,8 @@ import * as cheerio from 'cheerio';
 import { blockText, countWords } from '../../src/extract/body/block-text.js';
 import { flattenBlocks } from '../../src/extract/body/blocks.js';
 import { sanitizeBody } from '../../src/extract/body/sanitize-body.js';
+import { findDenseContainer, proseOf } from '../../src/extract/body/dense-container.js';
+import { loadPage } from '../../src/extract/parse-html.js';
 import { cleanChrome, isBylineText, isChromeText, isDateOnly, isSectionLabel, isVocabularyChrome } from '../../src/extract/clean/clean-chrome.js';
 
 const fragment = (html: string) => cheerio.load(html, null, false);
@@ -194,5 +196,40 @@ describe('sanitizeBody', () => {
   it('keeps embed figures with their data attributes', () => {
     const html = sanitizeBody('<figure class="chronicle-embed other" data-chronicle-embed="0" data-provider="twitter" data-kind="post"><p>t</p></figure>');
     expect(html).toBe('<figure class="chronicle-embed" data-chronicle-embed="0" data-provider="twitter" data-kind="post"><p>t</p></figure>');
+  });
+});
+
+describe('the second reading: the container that holds most of the prose', () => {
+  const prose = (words: number, seed: string) => `${Array.from({ length: words }, (_, index) => `${seed}${index}`).join(' ')}.`;
+
+  it('finds the tightest element holding most of the page prose, whatever its name', () => {
+    const $ = cheerio.load(
+      `<html><body><div class="top"><p>${prose(10, 'teaser')}</p></div><div class="wrap"><div class="inner"><p>${prose(80, 'story')}</p><p>${prose(80, 'more')}</p><p><a href="/x">${prose(40, 'link')}</a></p></div></div><div class="foot"><a href="/a">${prose(30, 'nav')}</a></div></body></html>`,
+    );
+    const dense = findDenseContainer($);
+    expect(dense?.element.attribs.class).toBe('inner');
+    expect(dense!.prose).toBe(dense!.pageProse);
+  });
+
+  it('finds a page without a <body> in its markup', () => {
+    const $ = loadPage(`<div class="story"><p>${prose(80, 'alpha')}</p><p>${prose(80, 'beta')}</p></div>`);
+    expect(findDenseContainer($)?.element.attribs.class).toBe('story');
+  });
+
+  it('never reads a comment thread or a list of long items as the article', () => {
+    const thread = `<ul class="list">${Array.from({ length: 6 }, (_, index) => `<li><p>${prose(60, `c${index}x`)}</p></li>`).join('')}</ul>`;
+    expect(findDenseContainer(cheerio.load(`<html><body><p>${prose(20, 'short')}</p>${thread}</body></html>`))).toBeNull();
+    const named = `<div id="kommentare"><div>${Array.from({ length: 6 }, (_, index) => `<p>${prose(60, `k${index}x`)}</p>`).join('')}</div></div>`;
+    expect(findDenseContainer(cheerio.load(`<html><body><p>${prose(20, 'short')}</p>${named}</body></html>`))).toBeNull();
+  });
+
+  it('never reads a grid of teasers (a linked headline over a sentence each) as the article', () => {
+    const grid = Array.from({ length: 8 }, (_, index) => `<div><h3><a href="/s${index}">${prose(8, `h${index}x`)}</a></h3><p>${prose(22, `t${index}x`)}</p></div>`).join('');
+    expect(findDenseContainer(cheerio.load(`<html><body><div class="highlights">${grid}</div></body></html>`))).toBeNull();
+  });
+
+  it('counts only paragraphs that are long and mostly not links', () => {
+    const $ = fragment(`<p>${prose(40, 'p')}</p><p>short</p><p><a href="/a">${prose(30, 'l')}</a> x</p>`);
+    expect(proseOf($)).toBe(prose(40, 'p').replace(/\s+/g, '').length);
   });
 });
