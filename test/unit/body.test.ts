@@ -106,6 +106,14 @@ describe('chrome clean-up', () => {
     expect(isDateOnly(text) || isBylineText(text, [])).toBe(true);
   });
 
+  it.each(['By Jane Doe and John Roe', 'Von Jana Körber · 6. Februar 2024', 'VON Sina Giebel', 'Por María López'])('recognises a left-over byline in any case: %s', (text) => {
+    expect(isBylineText(text, [])).toBe(true);
+  });
+
+  it.each(['by the way, nothing changed', 'Von heute an gilt das Gesetz'])('keeps a sentence that starts like a byline: %s', (text) => {
+    expect(isBylineText(text, [])).toBe(false);
+  });
+
   it.each(['At least 25 fighters were killed in the strikes.', 'On Friday, 300 people marched.', 'In 2024'])('keeps a sentence with dates: %s', (text) => {
     expect(isDateOnly(text) || isBylineText(text, [])).toBe(false);
   });

@@ -70,7 +70,7 @@ export const PHOTO_CREDIT =
  * "… (REUTERS/Denis Balibouse)", "(Quelle: Fleischmann/Unsplash/DJV)".
  */
 export const CAPTION_CREDIT_END = [
-  /\b(?:foto|fotos|photo|photos|imagen|bild|crédito|credit|quelle|fuente|source)\s*:\s*[^.:;!?]{1,60}\.?$/iu,
+  /\b(?:foto|fotos|photo|photos|imagen|bild|crédito|credit|quelle|fuente|source)\s*:\s*[^:;!?]{1,60}$/iu,
   /\((?:(?:[Ff]oto|[Pp]hoto|[Bb]ild|[Qq]uelle|[Cc]rédito|[Cc]redit|[Ff]uente)\s*:\s*)?[\p{Lu}][\p{L}.&-]*(?:\s[\p{L}.&-]+){0,3}\/[^()]{1,60}\)\s*\.?$/u,
 ];
 

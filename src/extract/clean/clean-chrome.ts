@@ -76,7 +76,8 @@ export function isChromeText(text: string): boolean {
 
 /** Datelines Readability leaves in: "First published on Fri 19 Jul 2024", "Updated March 3, 2024 at 5 p.m.". */
 const DATELINE = /^(first |originally )?(published|posted|updated|last updated|last modified|modified)( on| at)?:?\s.*\b\d{1,4}\b/i;
-const BYLINE_LABEL = /^(by|written by|words by|par|von|por)\s+\p{Lu}/u;
+/** "By", "Von", "VON", "Par" … and a capitalised name (the label in any case; the name must start with a capital). */
+const BYLINE_LABEL = /^(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Pp]ar|PAR|[Vv]on|VON|[Pp]or|POR|[Dd]oor|[Pp]rzez)\s+\p{Lu}/u;
 /** How many blocks at the top of the body are searched for a left-over byline or dateline. */
 const BYLINE_ZONE = 4;
 const BYLINE_MAX_WORDS = 14;
