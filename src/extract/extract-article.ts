@@ -65,7 +65,8 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
   placeEmbedPlaceholders($, embedResult.matches);
   const rule = findSiteRule({ $, pageUrl, canonicalUrl: metadata?.canonicalUrl ?? null });
   const ruled = rule === null ? null : attempt(warnings, `site rule ${rule.name}`, () => readSiteBody($, rule), null);
-  const readable = ruled !== null ? siteResult(ruled) : readBody($, pageUrl, trace);
+  const read = ruled !== null ? { readable: siteResult(ruled), picked$: null } : readBody($, pageUrl, trace);
+  const readable = read?.readable ?? null;
   if (readable === null) {
     throw new ChronicleError('E_NO_ARTICLE', `no article content found in ${pageUrl}`, { url: pageUrl });
   }
@@ -73,7 +74,7 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
   trace?.('picked', readable.content);
 
   // 3. The body: flat blocks, chrome removed, embeds back in place, sanitized.
-  const body$ = loadFragment(flattenBlocks(loadFragment(readable.content), { keepImageRuns: ruled !== null }));
+  const body$ = loadFragment(flattenBlocks(read?.picked$ ?? loadFragment(readable.content), { keepImageRuns: ruled !== null }));
   if (trace) trace('flattened', body$.html());
   attempt(warnings, 'chrome clean-up', () => cleanChrome(body$, { authors: metadata?.meta.authors ?? [] }), 0);
   attempt(warnings, 'pull quote clean-up', () => removeDuplicatePullQuotes(body$, pullQuotes), 0);
@@ -117,17 +118,42 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
  * pass would drop), so that jsdom builds a smaller tree; `$` is left as pruned (the lead image's details are
  * read from it).
  */
-function readBody($: CheerioAPI, pageUrl: string, trace?: ExtractOptions['trace']): ReadabilityResult | null {
+function readBody($: CheerioAPI, pageUrl: string, trace?: ExtractOptions['trace']): BodyReading | null {
   prunePage($);
   if (trace) trace('pruned', $.html());
   const stripped = stripUnlikelyCandidates($);
   const pageHtml = $.html();
   const dense = findDenseContainer($);
-  // Serialized before the stripped elements are put back: the second reading never holds them.
-  const denseHtml = dense !== null && dense.prose >= MIN_DENSE_PROSE ? $.html(dense.element) : null;
-  stripped.restore(); // the page as pruned: for the fallback to the whole page
-  const result = stripped.removed > 0 ? readArticle(pageHtml, () => $.html(), pageUrl) : runReadability(pageHtml, pageUrl);
-  return denseHtml !== null && dense !== null ? preferDenseReading(result, denseHtml, dense.prose) : result;
+  const considered = dense !== null && dense.prose >= MIN_DENSE_PROSE ? dense : null;
+  // The second reading is serialized, when needed, while the stripped elements are out: it never holds them.
+  let denseHtml: string | null = null;
+  const serializeDense = (): string => (denseHtml ??= considered === null ? '' : $.html(considered.element));
+  let restored = false;
+  // The page as pruned, for Readability's fallback to the whole page, and for the lead image's details.
+  const restore = (): void => {
+    if (!restored) stripped.restore();
+    restored = true;
+  };
+  const wholePage = (): string => {
+    if (considered !== null) serializeDense(); // before the stripped elements come back
+    restore();
+    return $.html();
+  };
+  const result = stripped.removed > 0 ? readArticle(pageHtml, wholePage, pageUrl) : runReadability(pageHtml, pageUrl);
+  const reading = considered !== null ? preferDenseReading(result, serializeDense, considered.prose) : pickedReading(result);
+  restore();
+  return reading;
+}
+
+/** The body's reading: Readability's result (or the second reading in its place), and its content parsed. */
+interface BodyReading {
+  readable: ReadabilityResult;
+  /** `readable.content` parsed (a fragment), when it was parsed already; null for a site rule's body. */
+  picked$: CheerioAPI | null;
+}
+
+function pickedReading(result: ReadabilityResult | null): BodyReading | null {
+  return result === null ? null : { readable: result, picked$: null };
 }
 
 /** The second reading (body/dense-container.ts) is considered when it holds at least this much prose. */
@@ -140,13 +166,16 @@ const PICK_SHARE = 0.5;
  * list of names, a disclosure box, a teaser): then that container, without its title heading (Readability drops
  * it too; the metadata has it). Also when Readability found nothing.
  */
-function preferDenseReading(result: ReadabilityResult | null, denseHtml: string, denseProse: number): ReadabilityResult | null {
-  if (result !== null && proseOf(loadFragment(result.content)) >= PICK_SHARE * denseProse) return result;
-  const dense$ = loadFragment(denseHtml);
+function preferDenseReading(result: ReadabilityResult | null, denseHtml: () => string, denseProse: number): BodyReading | null {
+  if (result !== null) {
+    const picked$ = loadFragment(result.content);
+    if (proseOf(picked$) >= PICK_SHARE * denseProse) return { readable: result, picked$ };
+  }
+  const dense$ = loadFragment(denseHtml());
   dense$('h1').remove();
   const content = dense$.html();
-  if (result !== null) return { ...result, content };
-  return { title: null, byline: null, content, excerpt: null, siteName: null, lang: null, publishedTime: null };
+  const readable = result ?? { title: null, byline: null, content, excerpt: null, siteName: null, lang: null, publishedTime: null };
+  return { readable: { ...readable, content }, picked$: dense$ };
 }
 
 /** A site rule's body in Readability's place; the page's metadata fills the rest. */
