@@ -6,6 +6,7 @@ import { cleanUrl } from '../normalize/url.js';
 import type { Article, Embed, LinkRef, Meta, Quote } from '../types.js';
 import { blockText, countWords } from './body/block-text.js';
 import { flattenBlocks, topLevelBlocks } from './body/blocks.js';
+import { findDenseContainer, proseOf } from './body/dense-container.js';
 import { sanitizeBody } from './body/sanitize-body.js';
 import { cleanChrome } from './clean/clean-chrome.js';
 import { prunePage } from './clean/prune-page.js';
@@ -28,7 +29,15 @@ export interface ExtractOptions {
   url: string;
   /** The Content-Type header, used for the charset when `html` is bytes. */
   contentType?: string;
+  /** Sees the page's HTML at each stage of the body's making (for `npm run eval:body`; see BodyStage). */
+  trace?: (stage: BodyStage, html: string) => void;
 }
+
+/**
+ * The body's stages, in order: the decoded page, the page after prunePage, the body Readability (or a site
+ * rule) picked, the flattened blocks, the body after the chrome clean-up.
+ */
+export type BodyStage = 'page' | 'pruned' | 'picked' | 'flattened' | 'cleaned';
 
 /** The text that stands in for an embed while Readability runs; it survives only if the embed is in the article. */
 const placeholderText = (index: number): string => `chronicle-embed-placeholder-${index}`;
@@ -51,6 +60,8 @@ function extractPage(html: string | Uint8Array, options: ExtractOptions): Articl
   const decoded = typeof html === 'string' ? { text: html, charset: 'UTF-8' } : decodeHtml(html, options.contentType);
   const warnings: string[] = [];
   const $ = loadPage(decoded.text);
+  const trace = options.trace;
+  trace?.('page', decoded.text);
 
   // 1. Everything that needs the untouched document.
   const metadata = attempt(warnings, 'metadata', () => extractMetadata({ $, pageUrl }), null);
@@ -65,15 +76,20 @@ function extractPage(html: string | Uint8Array, options: ExtractOptions): Articl
   placeEmbedPlaceholders($, embedResult.matches);
   const rule = findSiteRule({ $, pageUrl, canonicalUrl: metadata?.canonicalUrl ?? null });
   const ruled = rule === null ? null : attempt(warnings, `site rule ${rule.name}`, () => readSiteBody($, rule), null);
-  const readable = ruled !== null ? siteResult(ruled) : readBody($, pageUrl);
+  const read = ruled !== null ? { readable: siteResult(ruled), picked$: null } : readBody($, pageUrl, trace);
+  const readable = read?.readable ?? null;
   if (readable === null) {
     throw new ChronicleError('E_NO_ARTICLE', `no article content found in ${pageUrl}`, { url: pageUrl });
   }
 
+  trace?.('picked', readable.content);
+
   // 3. The body: flat blocks, chrome removed, embeds back in place, sanitized.
-  const body$ = loadFragment(flattenBlocks(loadFragment(readable.content), { keepImageRuns: ruled !== null }));
+  const body$ = loadFragment(flattenBlocks(read?.picked$ ?? loadFragment(readable.content), { keepImageRuns: ruled !== null }));
+  if (trace) trace('flattened', body$.html());
   attempt(warnings, 'chrome clean-up', () => cleanChrome(body$, { authors: metadata?.meta.authors ?? [] }), 0);
   attempt(warnings, 'pull quote clean-up', () => removeDuplicatePullQuotes(body$, pullQuotes), 0);
+  if (trace) trace('cleaned', body$.html());
   const embeds = restoreEmbeds(body$, embedResult.matches);
   // One block a line: the blocks removed above leave no blank runs behind.
   const bodyHtml = sanitizeBody(topLevelBlocks(body$).map((block) => body$.html(block)).join('\n'));
@@ -114,12 +130,64 @@ function extractPage(html: string | Uint8Array, options: ExtractOptions): Articl
  * pass would drop), so that jsdom builds a smaller tree; `$` is left as pruned (the lead image's details are
  * read from it).
  */
-function readBody($: CheerioAPI, pageUrl: string): ReadabilityResult | null {
+function readBody($: CheerioAPI, pageUrl: string, trace?: ExtractOptions['trace']): BodyReading | null {
   prunePage($);
+  if (trace) trace('pruned', $.html());
   const stripped = stripUnlikelyCandidates($);
   const pageHtml = $.html();
-  stripped.restore(); // the page as pruned: for the fallback to the whole page
-  return stripped.removed > 0 ? readArticle(pageHtml, () => $.html(), pageUrl) : runReadability(pageHtml, pageUrl);
+  const dense = findDenseContainer($);
+  const considered = dense !== null && dense.prose >= MIN_DENSE_PROSE ? dense : null;
+  // The second reading is serialized, when needed, while the stripped elements are out: it never holds them.
+  let denseHtml: string | null = null;
+  const serializeDense = (): string => (denseHtml ??= considered === null ? '' : $.html(considered.element));
+  let restored = false;
+  // The page as pruned, for Readability's fallback to the whole page, and for the lead image's details.
+  const restore = (): void => {
+    if (!restored) stripped.restore();
+    restored = true;
+  };
+  const wholePage = (): string => {
+    if (considered !== null) serializeDense(); // before the stripped elements come back
+    restore();
+    return $.html();
+  };
+  const result = stripped.removed > 0 ? readArticle(pageHtml, wholePage, pageUrl) : runReadability(pageHtml, pageUrl);
+  const reading = considered !== null ? preferDenseReading(result, serializeDense, considered.prose) : pickedReading(result);
+  restore();
+  return reading;
+}
+
+/** The body's reading: Readability's result (or the second reading in its place), and its content parsed. */
+interface BodyReading {
+  readable: ReadabilityResult;
+  /** `readable.content` parsed (a fragment), when it was parsed already; null for a site rule's body. */
+  picked$: CheerioAPI | null;
+}
+
+function pickedReading(result: ReadabilityResult | null): BodyReading | null {
+  return result === null ? null : { readable: result, picked$: null };
+}
+
+/** The second reading (body/dense-container.ts) is considered when it holds at least this much prose. */
+const MIN_DENSE_PROSE = 1500;
+/** …and replaces Readability's pick when that holds less than this share of the second reading's prose. */
+const PICK_SHARE = 0.5;
+
+/**
+ * Readability's pick, unless it holds little of the prose that one container of the page holds (it picked a
+ * list of names, a disclosure box, a teaser): then that container, without its title heading (Readability drops
+ * it too; the metadata has it). Also when Readability found nothing.
+ */
+function preferDenseReading(result: ReadabilityResult | null, denseHtml: () => string, denseProse: number): BodyReading | null {
+  if (result !== null) {
+    const picked$ = loadFragment(result.content);
+    if (proseOf(picked$) >= PICK_SHARE * denseProse) return { readable: result, picked$ };
+  }
+  const dense$ = loadFragment(denseHtml());
+  dense$('h1').remove();
+  const content = dense$.html();
+  const readable = result ?? { title: null, byline: null, content, excerpt: null, siteName: null, lang: null, publishedTime: null };
+  return { readable: { ...readable, content }, picked$: dense$ };
 }
 
 /** A site rule's body in Readability's place; the page's metadata fills the rest. */

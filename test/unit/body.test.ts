@@ -2,7 +2,9 @@ import * as cheerio from 'cheerio';
 import { blockText, countWords } from '../../src/extract/body/block-text.js';
 import { flattenBlocks } from '../../src/extract/body/blocks.js';
 import { sanitizeBody } from '../../src/extract/body/sanitize-body.js';
-import { cleanChrome, isBylineText, isChromeText, isDateOnly } from '../../src/extract/clean/clean-chrome.js';
+import { findDenseContainer, proseOf } from '../../src/extract/body/dense-container.js';
+import { loadPage } from '../../src/extract/parse-html.js';
+import { cleanChrome, isBylineText, isChromeText, isDateOnly, isSectionLabel, isVocabularyChrome } from '../../src/extract/clean/clean-chrome.js';
 
 const fragment = (html: string) => cheerio.load(html, null, false);
 
@@ -104,6 +106,14 @@ describe('chrome clean-up', () => {
     expect(isDateOnly(text) || isBylineText(text, [])).toBe(true);
   });
 
+  it.each(['By Jane Doe and John Roe', 'Von Jana Körber · 6. Februar 2024', 'VON Sina Giebel', 'Por María López'])('recognises a left-over byline in any case: %s', (text) => {
+    expect(isBylineText(text, [])).toBe(true);
+  });
+
+  it.each(['by the way, nothing changed', 'Von heute an gilt das Gesetz'])('keeps a sentence that starts like a byline: %s', (text) => {
+    expect(isBylineText(text, [])).toBe(false);
+  });
+
   it.each(['At least 25 fighters were killed in the strikes.', 'On Friday, 300 people marched.', 'In 2024'])('keeps a sentence with dates: %s', (text) => {
     expect(isDateOnly(text) || isBylineText(text, [])).toBe(false);
   });
@@ -112,6 +122,54 @@ describe('chrome clean-up', () => {
     const $ = fragment('<address>Rhiannon Pryce Health correspondent</address><details><summary>Fri 19 Jul 2024 12.42 BST</summary>First published on Fri 19 Jul 2024 12.42 BST</details><p>Story text.</p><p>More.</p><p>Rhiannon Pryce is our health correspondent.</p><p>Fri 19 Jul 2024</p>');
     cleanChrome($, { authors: ['Rhiannon Pryce'] });
     expect(blockText($.root().children().toArray())).toBe('Story text.\n\nMore.\n\nRhiannon Pryce is our health correspondent.\n\nFri 19 Jul 2024');
+  });
+
+  it.each([
+    'LE PUEDE INTERESAR: La ficha de Juan Orlando Hernández en el MDC de Nueva York',
+    'Lire aussi : la réforme des retraites',
+    'Czytaj także: Nowe przepisy',
+    'Titelbild: Geyres Christophe/ABACA/picture-alliance',
+    '. Imagen: Télam',
+    'Son tres los periodos de vacaciones durante el año escolar. Foto: Andina',
+    'Premio Nobel de la Paz (REUTERS/Denis Balibouse)',
+    '(Quelle: Fleischmann/Unsplash/DJV)',
+    'FEI/Christophe Taniere',
+    'To view the full story, please subscribe to The Daily. You can choose an annual subscription or a weekly pass.',
+    'If you’re seeing this message but you’re already a subscriber, you can log in for immediate access to this story.',
+    'Sie sind aktuell nicht eingeloggt.',
+    '3 Kommentare',
+    '- Anzeige -',
+  ])('recognises chrome in many languages: %s', (text) => {
+    expect(isVocabularyChrome(text)).toBe(true);
+  });
+
+  it.each([
+    'Lire la suite du rapport, publié mardi, prend du temps.',
+    'Die Polizei sucht Zeugen: Hinweise nimmt jede Dienststelle entgegen.',
+    'The company, which makes input/output chips for the car industry, said its profit fell by a third in the quarter.',
+    'Subscribers of the service complained that the full story of the outage was never told.',
+    'Kommentare von Lesern zeigen, dass viele das Thema bewegt.',
+  ])('keeps article text that shares words with chrome: %s', (text) => {
+    expect(isVocabularyChrome(text)).toBe(false);
+  });
+
+  it.each(['Auch interessant:', 'Das könnte Sie auch interessieren!', 'Zum Weiterlesen', 'Mehr zu Klima und Konsum', 'Über den Autor', 'Weitere Informationen:', 'Noticias relacionadas', 'Leggi anche'])(
+    'recognises a section label: %s',
+    (text) => {
+      expect(isSectionLabel(text)).toBe(true);
+    },
+  );
+
+  it('removes a section label and the link list after it, and keeps the text that follows the links', () => {
+    const $ = fragment('<p>Story text.</p><p>Auch interessant:</p><p><a href="/a">14 Tipps für mehr Follower</a></p><p><a href="/b">Die neun erfolgreichsten Tweets</a></p><p>Closing words of the article, which are not links.</p>');
+    expect(cleanChrome($)).toBe(3);
+    expect(blockText($.root().children().toArray())).toBe('Story text.\n\nClosing words of the article, which are not links.');
+  });
+
+  it('removes a "read also" blockquote made of a label and a link, not a quoted excerpt', () => {
+    const $ = fragment('<p>Story.</p><blockquote><b>PUEDES VER: </b><a href="/x">¿Cómo sacar mi certificado?</a></blockquote><blockquote><p>Lee también el informe completo, dijo.</p></blockquote>');
+    expect(cleanChrome($)).toBe(1);
+    expect($('blockquote')).toHaveLength(1);
   });
 
   it('removes chrome blocks and promo lists, never blockquotes', () => {
@@ -146,5 +204,40 @@ describe('sanitizeBody', () => {
   it('keeps embed figures with their data attributes', () => {
     const html = sanitizeBody('<figure class="chronicle-embed other" data-chronicle-embed="0" data-provider="twitter" data-kind="post"><p>t</p></figure>');
     expect(html).toBe('<figure class="chronicle-embed" data-chronicle-embed="0" data-provider="twitter" data-kind="post"><p>t</p></figure>');
+  });
+});
+
+describe('the second reading: the container that holds most of the prose', () => {
+  const prose = (words: number, seed: string) => `${Array.from({ length: words }, (_, index) => `${seed}${index}`).join(' ')}.`;
+
+  it('finds the tightest element holding most of the page prose, whatever its name', () => {
+    const $ = cheerio.load(
+      `<html><body><div class="top"><p>${prose(10, 'teaser')}</p></div><div class="wrap"><div class="inner"><p>${prose(80, 'story')}</p><p>${prose(80, 'more')}</p><p><a href="/x">${prose(40, 'link')}</a></p></div></div><div class="foot"><a href="/a">${prose(30, 'nav')}</a></div></body></html>`,
+    );
+    const dense = findDenseContainer($);
+    expect(dense?.element.attribs.class).toBe('inner');
+    expect(dense!.prose).toBe(dense!.pageProse);
+  });
+
+  it('finds a page without a <body> in its markup', () => {
+    const $ = loadPage(`<div class="story"><p>${prose(80, 'alpha')}</p><p>${prose(80, 'beta')}</p></div>`);
+    expect(findDenseContainer($)?.element.attribs.class).toBe('story');
+  });
+
+  it('never reads a comment thread or a list of long items as the article', () => {
+    const thread = `<ul class="list">${Array.from({ length: 6 }, (_, index) => `<li><p>${prose(60, `c${index}x`)}</p></li>`).join('')}</ul>`;
+    expect(findDenseContainer(cheerio.load(`<html><body><p>${prose(20, 'short')}</p>${thread}</body></html>`))).toBeNull();
+    const named = `<div id="kommentare"><div>${Array.from({ length: 6 }, (_, index) => `<p>${prose(60, `k${index}x`)}</p>`).join('')}</div></div>`;
+    expect(findDenseContainer(cheerio.load(`<html><body><p>${prose(20, 'short')}</p>${named}</body></html>`))).toBeNull();
+  });
+
+  it('never reads a grid of teasers (a linked headline over a sentence each) as the article', () => {
+    const grid = Array.from({ length: 8 }, (_, index) => `<div><h3><a href="/s${index}">${prose(8, `h${index}x`)}</a></h3><p>${prose(22, `t${index}x`)}</p></div>`).join('');
+    expect(findDenseContainer(cheerio.load(`<html><body><div class="highlights">${grid}</div></body></html>`))).toBeNull();
+  });
+
+  it('counts only paragraphs that are long and mostly not links', () => {
+    const $ = fragment(`<p>${prose(40, 'p')}</p><p>short</p><p><a href="/a">${prose(30, 'l')}</a> x</p>`);
+    expect(proseOf($)).toBe(prose(40, 'p').replace(/\s+/g, '').length);
   });
 });

@@ -1,6 +1,8 @@
 import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
 import { blockText } from '../body/block-text.js';
 import { topLevelBlocks } from '../body/blocks.js';
+import { CAPTION_CREDIT_END, LABEL_ONLY, PAYWALL, PHOTO_CREDIT, PROMO_PREFIX, SLASH_CREDIT } from './chrome-vocabulary.js';
 
 /**
  * Text of short blocks that are site chrome Readability keeps: disclosure notices, comment prompts, newsletter
@@ -74,7 +76,8 @@ export function isChromeText(text: string): boolean {
 
 /** Datelines Readability leaves in: "First published on Fri 19 Jul 2024", "Updated March 3, 2024 at 5 p.m.". */
 const DATELINE = /^(first |originally )?(published|posted|updated|last updated|last modified|modified)( on| at)?:?\s.*\b\d{1,4}\b/i;
-const BYLINE_LABEL = /^(by|written by|words by|par|von|por)\s+\p{Lu}/u;
+/** "By", "Von", "VON", "Par" … and a capitalised name (the label in any case; the name must start with a capital). */
+const BYLINE_LABEL = /^(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Pp]ar|PAR|[Vv]on|VON|[Pp]or|POR|[Dd]oor|[Pp]rzez)\s+\p{Lu}/u;
 /** How many blocks at the top of the body are searched for a left-over byline or dateline. */
 const BYLINE_ZONE = 4;
 const BYLINE_MAX_WORDS = 14;
@@ -104,12 +107,66 @@ export interface CleanChromeOptions {
   authors?: string[];
 }
 
+/** Promo lines ("Lire aussi : …") and paywall notes are at most this long; photo credits at most CREDIT_WORDS. */
+const PROMO_WORDS = 30;
+const PAYWALL_WORDS = 60;
+const CREDIT_WORDS = 12;
+/** A caption left as a paragraph, ending with its photo credit, is at most this long. */
+const CAPTION_WORDS = 30;
+/** A label ("Auch interessant", "Über den Autor") is a whole block of at most this many words. */
+const LABEL_WORDS = 10;
+/** Blocks whose link text is at least this share of their text are link lists (teasers, "more" links). */
+const LINK_DENSE = 0.5;
+
+function wordCount(text: string): number {
+  const trimmed = text.trim();
+  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
+}
+
+/** The share of a block's text that is link text. */
+function linkDensity($: CheerioAPI, block: Element): number {
+  const text = $(block).text().replace(/\s+/g, '');
+  if (text === '') return 0;
+  let linked = 0;
+  $(block).find('a').each((_, link) => {
+    linked += $(link).text().replace(/\s+/g, '').length;
+  });
+  return Math.min(1, linked / text.length);
+}
+
+/**
+ * Short blocks that are chrome in any of the languages of chrome-vocabulary.ts: a promo line that starts with
+ * a "read also" label, a photo credit standing alone, a paywall or log-in note, a comment counter.
+ */
+export function isVocabularyChrome(text: string): boolean {
+  const normalized = text.replace(/\s+/g, ' ').trim();
+  if (normalized === '') return false;
+  const words = wordCount(normalized);
+  if (words <= PROMO_WORDS && PROMO_PREFIX.test(normalized)) return true;
+  if (words <= CREDIT_WORDS && (PHOTO_CREDIT.test(normalized) || SLASH_CREDIT.test(normalized))) return true;
+  if (words <= CAPTION_WORDS && CAPTION_CREDIT_END.some((pattern) => pattern.test(normalized))) return true;
+  return words <= PAYWALL_WORDS && PAYWALL.some((pattern) => pattern.test(normalized));
+}
+
+/** A block that is only a label of a promo or end-of-article section ("Auch interessant", "Zum Weiterlesen"). */
+export function isSectionLabel(text: string): boolean {
+  const normalized = text.replace(/\s+/g, ' ').trim();
+  return normalized !== '' && wordCount(normalized) <= LABEL_WORDS && LABEL_ONLY.test(normalized);
+}
+
 /** Removes chrome blocks from a flattened body. Embeds and quoted excerpts are never touched. */
 export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): number {
   let removed = 0;
-  topLevelBlocks($).forEach((block, index) => {
+  const blocks = topLevelBlocks($);
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
     const node = $(block);
-    if (node.is('blockquote, figure, [data-chronicle-embed]')) return;
+    if (node.is('blockquote') && isPromoQuote($, block)) {
+      node.remove();
+      removed += 1;
+      continue;
+    }
+    if (node.is('blockquote, figure, [data-chronicle-embed]')) continue;
     const text = node.text();
     if (/^h[1-6]$/.test(block.name) && PROMO_HEADING.test(text.trim())) {
       const next = node.next();
@@ -119,15 +176,37 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
       }
       node.remove();
       removed += 1;
-      return;
+      continue;
+    }
+    if (isSectionLabel(text)) {
+      // The label and the link list it introduces (teasers, "more" links) go; text after the links stays.
+      node.remove();
+      removed += 1;
+      while (index + 1 < blocks.length && isLinkBlock($, blocks[index + 1]!)) {
+        $(blocks[++index]!).remove();
+        removed += 1;
+      }
+      continue;
     }
     const nearTop = index < BYLINE_ZONE && !/^h[1-6]$/.test(block.name);
     const lines = nearTop ? blockText([block]).split(/\n+/) : [];
     const byline = nearTop && lines.every((line) => isDateOnly(line) || isBylineText(line, options.authors ?? []));
-    if (isChromeText(text) || byline) {
+    if (isChromeText(text) || byline || isVocabularyChrome(text)) {
       node.remove();
       removed += 1;
     }
-  });
+  }
   return removed;
+}
+
+/** A blockquote that is a "read also" promo: a promo label and a link ("PUEDES VER: <a>…</a>"). */
+function isPromoQuote($: CheerioAPI, block: Element): boolean {
+  const text = $(block).text().replace(/\s+/g, ' ').trim();
+  return wordCount(text) <= PROMO_WORDS && PROMO_PREFIX.test(text) && linkDensity($, block) >= LINK_DENSE;
+}
+
+/** A block of links: most of its text is link text (never an embed or a quoted excerpt). */
+function isLinkBlock($: CheerioAPI, block: Element): boolean {
+  if ($(block).is('blockquote, figure, [data-chronicle-embed]')) return false;
+  return linkDensity($, block) >= LINK_DENSE;
 }
