@@ -92,8 +92,13 @@ export interface ExcerptQuote {
 export interface DirectQuote {
   kind: 'direct';
   text: string;
+  /** Who said it: the person's full name as the article first gives it, or an organisation; null when never said. */
   speaker: string | null;
   cue: string | null;
+  /** How the speaker was found: named in the sentence, a pronoun or description resolved, or the paragraph before. */
+  attribution?: 'named' | 'pronoun' | 'context' | null;
+  /** The description that stands for an unnamed or resolved speaker ("a senior administration official"). */
+  description?: string | null;
 }
 
 export interface PullQuote {

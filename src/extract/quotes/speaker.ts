@@ -15,6 +15,7 @@ export const CUE_VERBS = [
   'exclaimed', 'agreed', 'agrees', 'disagreed', 'maintained', 'maintains', 'contended', 'contends', 'assured',
   'cried', 'sighed', 'laughed', 'pleaded', 'begged', 'demanded', 'demands', 'charged', 'alleged', 'alleges',
   'reported', 'reports', 'estimated', 'thundered', 'snapped', 'offered', 'advised', 'added', 'went on',
+  'asserted', 'asserts', 'assert', 'issued a statement', 'said in a statement', 'simpered', 'fumed', 'chimed in',
 ] as const;
 
 const CUE_SET = new Set<string>(CUE_VERBS);
@@ -46,7 +47,7 @@ const TITLE_WORDS = new Set(
 );
 
 /** Words that mark an organization rather than a person. */
-const ORG_WORDS =
+export const ORG_WORDS =
   /\b(?:Department|Ministry|Command|Office|Agency|Police|Council|Committee|Company|Inc|Corp|Corporation|University|College|Association|Group|News|Times|Post|Party|Government|Administration|Army|Forces?|Service|Board|Commission|Institute|Court|Bank|Fund|Center|Centre|Foundation|Organization|Organisation|Union|Network|Press|Reuters|AFP|Embassy|Hospital|School|Club|League|Authority|Bureau|Coalition|Campaign|Senate|House|Congress|Parliament|Pentagon|Kremlin|Hashed)\b/;
 
 const DAY_WORDS =
@@ -61,7 +62,7 @@ function isCapitalized(word: string): boolean {
   return /^[\p{Lu}]/u.test(word) || /^(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|st\.?)$/.test(word);
 }
 
-function isTitle(word: string): boolean {
+export function isTitle(word: string): boolean {
   return TITLE_WORDS.has(word.toLowerCase().replace(/[,]$/, ''));
 }
 

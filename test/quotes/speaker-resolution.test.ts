@@ -1,0 +1,84 @@
+import * as cheerio from 'cheerio';
+import { extractQuotes } from '../../src/extract/quotes/index.js';
+import type { DirectQuote } from '../../src/types.js';
+
+function directs(bodyHtml: string): DirectQuote[] {
+  const result = extractQuotes({ body$: cheerio.load(bodyHtml, null, false), pageUrl: 'https://news.example.com/a', pullQuotes: [] });
+  return result.quotes.filter((q): q is DirectQuote => q.kind === 'direct');
+}
+
+const who = (q: DirectQuote[]): Array<[string | null, string | null | undefined]> => q.map((x) => [x.speaker, x.attribution]);
+
+describe('speakers resolved as a reader does', () => {
+  test('he / she go to the most recent person of that gender, across paragraphs; the surname to the full name', () => {
+    const q = directs(
+      '<p>Jim Cantrell, chief executive of Vector Space Systems, spoke to Mary Okafor about the launch.</p>' +
+        '<p>The rocket exploded on the pad on Thursday morning.</p>' +
+        '<p>"This one was particularly devastating for the whole team," he said.</p>' +
+        '<p>"We will look at every part of the vehicle again," she said.</p>' +
+        '<p>"Nobody was hurt, and that is what matters most," Cantrell said.</p>',
+    );
+    expect(who(q)).toEqual([
+      ['Jim Cantrell', 'pronoun'],
+      ['Mary Okafor', 'pronoun'],
+      ['Jim Cantrell', 'named'],
+    ]);
+  });
+
+  test('the gender a reader learns from Mr./Ms. and from the pronouns after a name', () => {
+    const q = directs(
+      '<p>Ms. Reyes met Mr. Haddad on Monday. Later, Kris Tanaka joined her team and said she was pleased.</p>' +
+        '<p>"I had wanted to work on this for a very long time," she said.</p>' +
+        '<p>"The numbers simply do not add up for the city," he said.</p>',
+    );
+    expect(who(q)).toEqual([
+      ['Kris Tanaka', 'pronoun'],
+      ['Haddad', 'pronoun'],
+    ]);
+  });
+
+  test('a description introduced as unnamed stays unnamed; a definite one refers back to the person named', () => {
+    const q = directs(
+      '<p>One close associate said the talks had been quite common.</p>' +
+        '<p>"What I always found was you have to suggest something to him," said the associate.</p>' +
+        '<p>Jennifer Aniston shared a photo of her mother on Monday.</p>' +
+        '<p>"My charity also offers a place to send kind letters to people," the actress wrote.</p>' +
+        '<p>"Both of their families are upset about all of it," an insider told Us.</p>',
+    );
+    expect(who(q)).toEqual([
+      [null, null],
+      ['Jennifer Aniston', 'pronoun'],
+      [null, null],
+    ]);
+    expect(q[2]?.description).toBe('an insider');
+  });
+
+  test('a quotation paragraph with no cue continues the speaker of the paragraph before', () => {
+    const q = directs(
+      '<p>"We are in a period of rapid adjustment for the market," chief economist Shaun Cathcart said in a release.</p>' +
+        '<p>"As such, resale markets may remain on the quiet side for some time yet."</p>' +
+        '<p>Prices fell again in May. "Nobody knows where the bottom is for these markets yet."</p>',
+    );
+    expect(who(q)).toEqual([
+      ['Shaun Cathcart', 'named'],
+      ['Shaun Cathcart', 'context'],
+      [null, null],
+    ]);
+  });
+
+  test('reported speech around a partial quote, an introducing sentence in the paragraph before, according to', () => {
+    const q = directs(
+      '<p>Trump went on to assert Giuliani "would have been an outstanding member of the Cabinet."</p>' +
+        '<p>After the election, Twitter issued a statement to reporters:</p>' +
+        '<p>"The Twitter Rules prohibit violent threats, harassment and hateful conduct."</p>' +
+        '<p>According to author and psychologist Patricia A O\'Gorman, PhD in an interview, "The struggle women have with compliments is real."</p>' +
+        '<p>An Air Mobility Command spokesperson told us, "We have been unable to reach them at this point."</p>',
+    );
+    expect(who(q)).toEqual([
+      ['Trump', 'named'],
+      ['Twitter', 'named'],
+      ["Patricia A O'Gorman", 'named'],
+      ['Air Mobility Command', 'named'],
+    ]);
+  });
+});
