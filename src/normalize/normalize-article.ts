@@ -57,6 +57,8 @@ function normalizeQuote(quote: Quote): Quote {
         text: normalizeParagraphs(quote.text),
         speaker: normalizeLineOrNull(quote.speaker),
         cue: normalizeLineOrNull(quote.cue),
+        attribution: quote.attribution ?? null,
+        description: normalizeLineOrNull(quote.description ?? null),
       };
     case 'pull':
       return { kind: 'pull', text: normalizeLine(quote.text), duplicateOfBody: quote.duplicateOfBody };

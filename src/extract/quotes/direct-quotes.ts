@@ -36,6 +36,8 @@ interface Candidate {
   attributionEnd: number;
   /** Character offset where the attribution starts in that paragraph. */
   attributionAt: number;
+  /** The attribution is the reported speech a partial quote stands in. */
+  reported?: boolean;
   /** A quote with no cue of its own that continues an earlier quote's speaker (same paragraph). */
   inherits: Candidate | null;
   /** The resolved speaker, set when speakers are resolved. */
@@ -132,6 +134,8 @@ interface Attribution {
   end: number;
   /** Where the attribution starts (offset in the paragraph). */
   start: number;
+  /** Reported speech around a partial quote (`Smith said the plan would "never work"`). */
+  reported?: boolean;
 }
 
 /** The attribution after a quote, in the text from its closing mark to the next quote or sentence end. */
@@ -204,7 +208,7 @@ function attributionBefore(before: string, offset: number): Attribution | null {
     const cue = cues[i] as RegExpMatchArray;
     const speaker = subjectBefore(clause.slice(0, cue.index));
     if (speaker !== null && speaker.kind !== 'description') {
-      return { speaker, cue: (cue[1] as string).toLowerCase(), end: offset + before.length, start: clauseAt + (cue.index ?? 0) };
+      return { speaker, cue: (cue[1] as string).toLowerCase(), end: offset + before.length, start: clauseAt + (cue.index ?? 0), reported: true };
     }
   }
   return null;
@@ -417,6 +421,7 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
           candidate.attributedIn = foundIn;
           candidate.attributionEnd = found.end;
           candidate.attributionAt = found.start;
+          candidate.reported = found.reported === true;
         } else if (previous !== null && previous !== candidate && (previous.speaker !== null || previous.inherits !== null)) {
           // `"…," a spokesperson said. "We appreciate …"` / `"…," said Eagan. He is …. "I have …"`: same speaker.
           candidate.inherits = previous;
@@ -468,6 +473,8 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
     const attributed = candidate.speaker !== null || resolved.attribution === 'context';
     if (!attributed && !speechLike(text) && !speechLike(rawEnd)) continue; // scare quotes, titles, nicknames
     if (text === '' || wordCount(text) === 0) continue;
+    // "a claim the harbour master described as “imaginative”": a word or two inside reported speech is emphasis.
+    if (candidate.reported === true && wordCount(text) < 3) continue;
     candidate.resolved = resolved;
     if (candidate.speaker !== null || resolved.name !== null) {
       const at = (paragraphStart[candidate.attributedIn] as number) + candidate.attributionEnd;
