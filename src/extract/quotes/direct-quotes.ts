@@ -350,6 +350,20 @@ function maskQuotations(paragraphs: readonly QuoteParagraph[], spans: readonly S
     .join('\n');
 }
 
+/**
+ * The person a sentence reports as speaking or writing ("Here's how T-Mobile CEO John Legere responded:",
+ * "One commenter, Bruce Van Horn, noted that …:", "Zuckerberg said at the trial."): the named subject of its
+ * last cue verb, or null.
+ */
+export function namedSpeakerOf(sentence: string): string | null {
+  const plain = sentence
+    .replace(/^(?:and|but|so|now|meanwhile)\s*,?\s+/i, '')
+    .replace(/^(?:here[’']?s|here\s+is|this\s+is)\s+(?:what|how)\s+/i, '')
+    .replace(/[:.]\s*$/, ': ');
+  const found = attributionBefore(plain, 0);
+  return found?.speaker.kind === 'named' ? found.speaker.name : null;
+}
+
 /** True when the writer names someone other than the earlier quote's speaker between the two quotes. */
 function namedInBetween(earlier: Candidate, later: Candidate, state: SpeakerState): boolean {
   const end = earlier.pieces[earlier.pieces.length - 1] as Span;

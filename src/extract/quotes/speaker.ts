@@ -86,7 +86,7 @@ export function parseSpeaker(raw: string): Speaker | null {
   const firstPiece = phrase.split(/,\s*/)[0] ?? phrase;
   if (firstPiece !== phrase && /\p{Lu}/u.test(firstPiece)) phrase = firstPiece;
   const words = phrase.split(' ');
-  if (words.length > 9) return null;
+  if (words.length > 10) return null;
   const lower = phrase.toLowerCase();
   if (words.length === 1 && PRONOUNS.has(lower)) return { kind: 'pronoun', pronoun: lower, person: PERSON_PRONOUNS.has(lower) };
   if (/^(?:that|which|who|and|but|or|if|because|when|while|as|so)\b/i.test(phrase)) return null;
@@ -98,6 +98,9 @@ export function parseSpeaker(raw: string): Speaker | null {
   const leading = words.slice(0, start);
   let nameWords = words.slice(start);
   while (nameWords.length > 1 && isTitle(nameWords[0] as string)) nameWords = nameWords.slice(1);
+  // "T-Mobile CEO John Legere", "AT&T Entertainment CEO John Stankey": the name follows the last title word.
+  const lastTitle = nameWords.slice(0, -1).reduce((found, word, i) => (isTitle(word) ? i : found), -1);
+  if (lastTitle >= 0) nameWords = nameWords.slice(lastTitle + 1);
   const name = nameWords.join(' ');
   const leadingIsDescriptive = leading.every((word) => !/^(?:a|an|the|one|another|his|her|their|its|our)$/i.test(word));
   if (
