@@ -81,4 +81,18 @@ describe('speakers resolved as a reader does', () => {
       ['Air Mobility Command', 'named'],
     ]);
   });
+
+  test('a given name alone names a person; a title of a work or a photo credit does not', () => {
+    const q = directs(
+      '<p>Another Duke student, Brittany, said her class held a poll. Duke offered support to other students.</p>' +
+        '<p>"The silent majority was very real, and it still is," she said.</p>' +
+        '<p>Ryan Gosling is starring in Blade Runner 2049 in the fall, and he is having the time of his life.</p>' +
+        '<p>Craig McDean/GQ</p>' +
+        '<p>"It is like three movies that I usually make in one," he says.</p>',
+    );
+    expect(who(q)).toEqual([
+      ['Brittany', 'pronoun'],
+      ['Ryan Gosling', 'pronoun'],
+    ]);
+  });
 });

@@ -94,13 +94,16 @@ export class PeopleIndex {
     let person: Person | null = null;
     if (words.length === 1) {
       person = this.known(last);
-      if (person === null && (titled || speakerNames.has(last))) person = this.add([last]);
-    } else if (isGivenName(words[0] as string) || titled || speakerNames.has(last)) {
+      // "Another Duke student, Brittany, said …": a given name alone names a person too.
+      if (person === null && (titled || speakerNames.has(last) || (isGivenName(last) && !this.followedByModifier(end)))) {
+        person = this.add([last]);
+      }
+    } else if ((isGivenName(words[0] as string) && !this.followedByModifier(end)) || titled || speakerNames.has(last)) {
       person = this.find(words.join(' ')) ?? this.add(words);
     } else {
       // An unfamiliar given name: a person when the writer goes on with "he" / "she" / "his" / "her".
       person = this.known(last);
-      if (person === null && words.length <= 3 && /^\s*(?:,[^,.]{0,80},\s*)?[^.]{0,60}\b(?:he|she|his|her)\b/i.test(this.text.slice(end, end + 100))) {
+      if (person === null && words.length <= 3 && this.followedByPersonalPronoun(end)) {
         person = this.add(words);
       }
     }
@@ -110,6 +113,21 @@ export class PeopleIndex {
       if (FEMALE_TITLES.has(title)) person.gender = 'f';
     }
     this.mentions.push({ at: offset, end, person, sentence: this.sentenceAt(offset) });
+  }
+
+  /**
+   * "the Chicago Fire actor", "Blade Runner 2049", "(Win McNamee/Getty Images)": a run that modifies a noun, is
+   * followed by a number or stands in a credit is a title or a credit line, not a person.
+   */
+  private followedByModifier(end: number): boolean {
+    const after = this.text.slice(end, end + 40);
+    return /^(?:\s+\d|\/|\s*\)|\s+(?:actor|actress|star|singer|player|series|show|movie|film|album|song|franchise|team|fans?|sequel|cast|episode|season)\b)/i.test(after);
+  }
+
+  /** "Lovato has spoken out about her body image": a name the writer goes on with he / she / his / her. */
+  private followedByPersonalPronoun(end: number): boolean {
+    if (this.followedByModifier(end)) return false;
+    return /^\s*(?:,[^,.]{0,80},\s*)?[^.\p{Lu}]{0,60}\b(?:he|she|his|her)\b/u.test(this.text.slice(end, end + 100));
   }
 
   private add(words: string[]): Person {
@@ -128,14 +146,17 @@ export class PeopleIndex {
     return this.people.find((person) => person.name === name) ?? null;
   }
 
-  /** The person a single word stands for: the latest named with that surname, else that given name. */
+  /** The person a single word stands for: the latest named in full with that surname, else that given name. */
   known(word: string): Person | null {
-    for (let i = this.people.length - 1; i >= 0; i -= 1) if ((this.people[i] as Person).surname === word) return this.people[i] as Person;
+    for (let i = this.people.length - 1; i >= 0; i -= 1) {
+      const person = this.people[i] as Person;
+      if (person.surname === word && person.name !== word) return person;
+    }
     for (let i = this.people.length - 1; i >= 0; i -= 1) {
       const person = this.people[i] as Person;
       if (person.first === word && person.name !== word) return person;
     }
-    return null;
+    return this.find(word);
   }
 
   /** A named speaker's full name as the article gives it ("Okafor" → "Harriet Okafor"). */
@@ -200,21 +221,30 @@ export class PeopleIndex {
    * compatible person, and in it the first such person (the subject, usually); `prefer` wins when it is there.
    */
   resolve(at: number, gender: Gender | null, maxBack: number, prefer: Person | null = null): Person | null {
-    let i = this.lastBefore(at);
+    const known = this.nearest(at, gender, maxBack, prefer, true);
+    if (gender === null) return this.nearest(at, gender, maxBack, prefer, false)?.person ?? null;
+    const any = this.nearest(at, gender, maxBack, prefer, false);
+    // A person whose gender the text told wins over a nearer one it never did ("Blade Runner", a place), when close.
+    if (known !== null && (any === null || any.sentence - known.sentence <= 3)) return known.person;
+    return any?.person ?? null;
+  }
+
+  private nearest(at: number, gender: Gender | null, maxBack: number, prefer: Person | null, knownOnly: boolean): { person: Person; sentence: number } | null {
     let sentence = -1;
     let pick: Person | null = null;
     let preferred = false;
-    for (; i >= 0; i -= 1) {
+    for (let i = this.lastBefore(at); i >= 0; i -= 1) {
       const mention = this.mentions[i] as Mention;
       if (at - mention.at > maxBack) break;
       if (sentence >= 0 && mention.sentence !== sentence) break;
       const g = this.genderOf(mention.person);
       if (gender !== null && g !== null && g !== gender) continue;
+      if (knownOnly && g === null) continue;
       sentence = mention.sentence;
       if (!preferred) pick = mention.person;
       if (mention.person === prefer) preferred = true;
     }
-    return pick;
+    return pick === null ? null : { person: pick, sentence };
   }
 
   /** True when someone other than `person` is named between two positions. */
