@@ -87,6 +87,14 @@ export interface ExcerptQuote {
   sourceUrl: string | null;
   via: string | null;
   leadIn: string | null;
+  /** Direct quotations inside the copied passage (second-hand: the excerpt is their context); absent when none. */
+  quotations?: ExcerptQuotation[];
+}
+
+export interface ExcerptQuotation {
+  text: string;
+  speaker: string | null;
+  cue: string | null;
 }
 
 export interface DirectQuote {

@@ -50,6 +50,15 @@ function normalizeQuote(quote: Quote): Quote {
         sourceUrl: quote.sourceUrl,
         via: normalizeLineOrNull(quote.via),
         leadIn: normalizeLineOrNull(quote.leadIn),
+        ...(quote.quotations === undefined
+          ? {}
+          : {
+              quotations: quote.quotations.map((inner) => ({
+                text: normalizeParagraphs(inner.text),
+                speaker: normalizeLineOrNull(inner.speaker),
+                cue: normalizeLineOrNull(inner.cue),
+              })),
+            }),
       };
     case 'direct':
       return {

@@ -161,3 +161,15 @@ describe('excerpt sources beyond an outlet lead-in', () => {
     expect(excerpts(`<p>The guidelines make for hair-raising reading. For example:</p>${block}`)[0]?.source).toBeNull();
   });
 });
+
+describe('quotations inside an excerpt', () => {
+  test('are reported on the excerpt (second-hand), never as the article’s own direct quotes', () => {
+    const quotes = quotesOf(
+      '<p>Reuters has more details:</p><blockquote><p>“We will not be leaving Iraq until they pay us back,” Trump said in the statement. The embassy was quiet.</p></blockquote>',
+    );
+    expect(quotes.filter((q) => q.kind === 'direct')).toEqual([]);
+    const excerpt = quotes.find((q): q is ExcerptQuote => q.kind === 'excerpt');
+    expect(excerpt?.source).toBe('Reuters');
+    expect(excerpt?.quotations).toEqual([{ text: 'We will not be leaving Iraq until they pay us back', speaker: 'Trump', cue: 'said' }]);
+  });
+});

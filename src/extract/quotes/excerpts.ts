@@ -1,10 +1,10 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import type { ExcerptQuote } from '../../types.js';
+import type { ExcerptQuotation, ExcerptQuote } from '../../types.js';
 import { cleanUrl } from '../../normalize/url.js';
 import { bareHost, closestElement, insideEmbed, isElement, squash, wordCount } from './quote-text.js';
 import { lastSentence, looksLikeLeadIn, parseLeadIn } from './lead-in.js';
-import { namedSpeakerOf } from './direct-quotes.js';
+import { detectDirectQuotes, namedSpeakerOf } from './direct-quotes.js';
 
 /** An excerpt with the element it starts at (for document order). */
 export interface FoundExcerpt {
@@ -205,6 +205,22 @@ function excerptOf(ctx: ExcerptContext, run: Element[]): ExcerptQuote {
 }
 
 /**
+ * The direct quotations inside a copied passage ("… ,” Trump said in the statement."), with their speakers as
+ * the passage gives them: second-hand words, reported with the excerpt as their context, never as the article's.
+ */
+function quotationsInside(ctx: ExcerptContext, run: Element[]): ExcerptQuotation[] {
+  const { $ } = ctx;
+  const paragraphs = run
+    .flatMap((element) => {
+      const blocks = $(element).find(BLOCKS).toArray().filter((el) => $(el).find(BLOCKS).length === 0);
+      return blocks.length > 0 ? blocks : [element];
+    })
+    .map((element) => ({ element, text: squash($(element).text()) }))
+    .filter((paragraph) => paragraph.text !== '');
+  return detectDirectQuotes(paragraphs).map(({ quote }) => ({ text: quote.text, speaker: quote.speaker, cue: quote.cue }));
+}
+
+/**
  * Excerpts: each blockquote, or run of consecutive blockquotes (only whitespace between), of the body —
  * not inside an embed figure, not a social-post blockquote, not a pull quote — with its source.
  */
@@ -222,6 +238,8 @@ export function detectExcerpts(ctx: ExcerptContext): FoundExcerpt[] {
       taken.add(next);
     }
     const quote = excerptOf(ctx, run);
+    const inside = quotationsInside(ctx, run);
+    if (inside.length > 0) quote.quotations = inside;
     if (quote.paragraphs.length === 0) continue;
     found.push({ quote, element, elements: run });
   }
