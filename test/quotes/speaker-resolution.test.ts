@@ -68,14 +68,14 @@ describe('speakers resolved as a reader does', () => {
 
   test('reported speech around a partial quote, an introducing sentence in the paragraph before, according to', () => {
     const q = directs(
-      '<p>Trump went on to assert Giuliani "would have been an outstanding member of the Cabinet."</p>' +
+      '<p>Donald Trump praised Giuliani. Trump went on to assert Giuliani "would have been an outstanding member of the Cabinet."</p>' +
         '<p>After the election, Twitter issued a statement to reporters:</p>' +
         '<p>"The Twitter Rules prohibit violent threats, harassment and hateful conduct."</p>' +
         '<p>According to author and psychologist Patricia A O\'Gorman, PhD in an interview, "The struggle women have with compliments is real."</p>' +
         '<p>An Air Mobility Command spokesperson told us, "We have been unable to reach them at this point."</p>',
     );
     expect(who(q)).toEqual([
-      ['Trump', 'named'],
+      ['Donald Trump', 'named'],
       ['Twitter', 'named'],
       ["Patricia A O'Gorman", 'named'],
       ['Air Mobility Command', 'named'],
@@ -94,5 +94,12 @@ describe('speakers resolved as a reader does', () => {
       ['Brittany', 'pronoun'],
       ['Ryan Gosling', 'pronoun'],
     ]);
+  });
+
+  test('a one-word subject of reported speech must be someone the article names, not a place in passing', () => {
+    const q = directs(
+      '<p>A student at Wesleyan University, in Middletown, Connecticut, wrote that he had found "a diverse, intellectual and multifaceted community of people."</p>',
+    );
+    expect(who(q)).toEqual([[null, null]]);
   });
 });

@@ -3,7 +3,7 @@ import type { DirectQuote } from '../../types.js';
 import { CUE_PATTERN, canStartName, parseSpeaker, type Speaker } from './speaker.js';
 import { wordCount } from './quote-text.js';
 import { PeopleIndex, type Person } from './mentions.js';
-import type { Gender } from './given-names.js';
+import { isGivenName, type Gender } from './given-names.js';
 
 /** One paragraph of the article's own text. */
 export interface QuoteParagraph {
@@ -189,7 +189,9 @@ function attributionBefore(before: string, offset: number): Attribution | null {
   const d = CUE_BEFORE.exec(clause);
   if (d && d[1] !== undefined) {
     const speaker = subjectBefore(clause.slice(0, d.index));
-    if (speaker !== null) return { speaker, cue: d[1].toLowerCase(), end: offset + before.length, start: clauseAt };
+    // "Smith said the plan would “never work”": words between the cue and the quote make it reported speech.
+    const reported = (d[2] ?? '').trim() !== '' && (d[3] ?? '') === '';
+    if (speaker !== null) return { speaker, cue: d[1].toLowerCase(), end: offset + before.length, start: clauseAt, reported };
   }
   const e = ACCORDING_BEFORE.exec(clause) ?? ACCORDING_INSIDE.exec(clause);
   if (e && e[1] !== undefined) {
@@ -326,6 +328,11 @@ function resolveSpeaker(candidate: Candidate, state: SpeakerState, allText: stri
   const at = Math.min(quoteAt, attributionAt);
   if (speaker === null) return { name: null, attribution: null, description: null, person: null };
   if (speaker.kind === 'named') {
+    // Reported speech is read loosely ("…, Middletown, Connecticut, wrote that …"): a one-word subject must be a
+    // person the article names or a name it comes back to, not whatever capitalized word stands before the verb.
+    if (candidate.reported === true && !speaker.name.includes(' ') && !isPersonName(speaker.name, state.people) && !namedAgain(speaker.name, allText)) {
+      return { name: null, attribution: null, description: null, person: null };
+    }
     let name = state.people.fullName(speaker.name);
     if (name === speaker.name) name = expandSurname(speaker.name, allText);
     const person = state.people.known(name.split(' ').pop() ?? name);
@@ -337,6 +344,21 @@ function resolveSpeaker(candidate: Candidate, state: SpeakerState, allText: stri
     return { name: person?.name ?? null, attribution: person === null ? null : 'pronoun', description: null, person };
   }
   return resolveDescription(speaker.text, at, candidate.attributedIn, state);
+}
+
+/** A name the article uses for a person: one it names (by surname or given name), or one led by a given name. */
+function isPersonName(name: string, people: PeopleIndex): boolean {
+  const words = name.split(/\s+/);
+  return people.known(words[words.length - 1] as string) !== null || isGivenName(words[0] as string);
+}
+
+/** A name the writer comes back to (two mentions or more): a person or body the story is about, not a place in passing. */
+function namedAgain(name: string, text: string): boolean {
+  const last = name.split(/\s+/).pop() ?? name;
+  const pattern = new RegExp(String.raw`\b${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'g');
+  let count = 0;
+  for (const _ of text.matchAll(pattern)) if (++count >= 2) return true;
+  return false;
 }
 
 /** Each paragraph's text with its quotations blanked out: what the writer says in their own words. */
@@ -412,7 +434,13 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
         // Continuation of a quote left open at the end of the previous paragraph.
         candidate = open;
         candidate.pieces.push(span);
-      } else if (previous !== null && /^\s*\p{Ll}/u.test(span.inner) && before.length <= 80 && !/[.!?]/.test(before)) {
+      } else if (
+        previous !== null &&
+        /^\s*\p{Ll}/u.test(span.inner) &&
+        before.length <= 80 &&
+        !/[.!?]/.test(before) &&
+        !/[.!?]\s*$/.test((previous.pieces[previous.pieces.length - 1] as Span).inner)
+      ) {
         // `"We will win," she said, "and soon."`: the second part continues the first.
         candidate = previous;
         candidate.pieces.push(span);
@@ -456,7 +484,7 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
   }
   const masked = maskQuotations(paragraphs, spansOf);
   const speakerNames = new Set(
-    candidates.flatMap((c) => (c.speaker?.kind === 'named' && !c.speaker.name.includes(' ') ? [c.speaker.name] : [])),
+    candidates.flatMap((c) => (c.speaker?.kind === 'named' && c.reported !== true && !c.speaker.name.includes(' ') ? [c.speaker.name] : [])),
   );
   const state: SpeakerState = { paragraphStart, people: new PeopleIndex(masked, speakerNames), masked, last: null };
   const lastInParagraph = new Map<number, ResolvedSpeaker>();

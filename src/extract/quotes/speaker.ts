@@ -90,6 +90,10 @@ export function parseSpeaker(raw: string): Speaker | null {
   const lower = phrase.toLowerCase();
   if (words.length === 1 && PRONOUNS.has(lower)) return { kind: 'pronoun', pronoun: lower, person: PERSON_PRONOUNS.has(lower) };
   if (/^(?:that|which|who|and|but|or|if|because|when|while|as|so)\b/i.test(phrase)) return null;
+  // "Someone", "Everybody", "People": nobody named.
+  if (words.length === 1 && /^(?:someone|somebody|anyone|anybody|everyone|everybody|nobody|people|others|many|some|one)$/i.test(phrase)) {
+    return { kind: 'description', text: phrase };
+  }
   if (words.some((word) => /^[.!?]|[!?]$/.test(word))) return null;
 
   // A trailing run of capitalized words is a name candidate; titles at its start are dropped.
