@@ -173,3 +173,17 @@ describe('quotations inside an excerpt', () => {
     expect(excerpt?.quotations).toEqual([{ text: 'We will not be leaving Iraq until they pay us back', speaker: 'Trump', cue: 'said' }]);
   });
 });
+
+describe('a blockquote that repeats the article’s own words', () => {
+  test('is a pull quote (duplicateOfBody), not an excerpt', () => {
+    const quotes = quotesOf(
+      '<p>According to psychologist Jo Reyes, "Girly thoughts are how women internalize societal messages that inundate them with information about how they should act."</p>' +
+        '<blockquote>"...women internalize societal messages that inundate them with information about how they should act."</blockquote>' +
+        '<p>NBC News has more details:</p><blockquote><p>The council met on Tuesday and voted to close the bridge for repairs.</p></blockquote>',
+    );
+    expect(quotes.filter((q) => q.kind === 'excerpt').map((q) => q.text)).toEqual(['The council met on Tuesday and voted to close the bridge for repairs.']);
+    expect(quotes.filter((q) => q.kind === 'pull')).toEqual([
+      { kind: 'pull', text: '"...women internalize societal messages that inundate them with information about how they should act."', duplicateOfBody: true },
+    ]);
+  });
+});
