@@ -102,4 +102,18 @@ describe('speakers resolved as a reader does', () => {
     );
     expect(who(q)).toEqual([[null, null]]);
   });
+
+  test('"and he will answer, without missing a beat:" and narration naming nobody else between two quotations', () => {
+    const q = directs(
+      '<p>Ask Damien Chazelle, the director behind La La Land, and he will answer, without missing a beat: “Freeway gridlock. Anyone who has lived there will tell you that.”</p>' +
+        '<p>Barack Obama spoke on Monday. "I am not a fan of discrimination and bullying of anybody at all," he said.</p>' +
+        "<p>The president also admitted that some governments, including Kenya's, needed to improve.</p>" +
+        '<p>"Well, they are not ideal institutions. But engagement gives us the best opportunity to influence them."</p>',
+    );
+    expect(who(q)).toEqual([
+      ['Damien Chazelle', 'pronoun'],
+      ['Barack Obama', 'pronoun'],
+      ['Barack Obama', 'context'],
+    ]);
+  });
 });

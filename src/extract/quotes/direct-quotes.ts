@@ -168,7 +168,7 @@ function subjectBefore(subjectText: string): Speaker | null {
   for (let i = 0; i < 3 && TRAILING_ADVERB.test(subject); i += 1) subject = subject.replace(TRAILING_ADVERB, '');
   subject = subject.replace(AUXILIARY_TAIL, '').trim();
   const lastPiece = (text: string): Speaker | null => {
-    const piece = (text.split(/[,;]\s*|\s[—–]\s/).pop() ?? text).trim();
+    const piece = (text.split(/[,;]\s*|\s[—–]\s/).pop() ?? text).trim().replace(/^(?:and|but|so|then|yet)\s+/i, '');
     return piece === '' ? null : parseSpeaker(piece);
   };
   // "Okafor, who chairs the board, said:" → Okafor; but "In a statement, the company said:" → the company.
@@ -501,7 +501,14 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
       candidate.cue = candidate.inherits.cue;
     } else {
       // A paragraph that opens with a quotation and has no cue continues the speaker of the paragraph before.
-      const before = lastInParagraph.get(first.paragraph - 1);
+      // The paragraph before, or the one before that when what stands between is narration naming nobody else
+      // ("The president also admitted …" between two of his quotations).
+      let before = lastInParagraph.get(first.paragraph - 1);
+      if (before === undefined && first.paragraph >= 2 && (spansOf[first.paragraph - 1] ?? []).length === 0) {
+        const further = lastInParagraph.get(first.paragraph - 2);
+        const from = paragraphStart[first.paragraph - 1] as number;
+        if (further !== undefined && !state.people.otherNamedBetween(from, paragraphStart[first.paragraph] as number, further.person)) before = further;
+      }
       // Only a paragraph that is all quotation: one with words of its own around the quote has its own subject.
       const opens = !/\p{L}/u.test(masked.slice(paragraphStart[first.paragraph], (paragraphStart[first.paragraph] as number) + (paragraphs[first.paragraph]?.text.length ?? 0)));
       // A mark left open that no next paragraph continues is a misread quotation, not a quotation paragraph.

@@ -15,7 +15,7 @@ export const CUE_VERBS = [
   'exclaimed', 'agreed', 'agrees', 'disagreed', 'maintained', 'maintains', 'contended', 'contends', 'assured',
   'cried', 'sighed', 'laughed', 'pleaded', 'begged', 'demanded', 'demands', 'charged', 'alleged', 'alleges',
   'reported', 'reports', 'estimated', 'thundered', 'snapped', 'offered', 'advised', 'added', 'went on',
-  'asserted', 'asserts', 'assert', 'issued a statement', 'said in a statement', 'simpered', 'fumed', 'chimed in',
+  'asserted', 'asserts', 'assert', 'answer', 'answers', 'reply', 'explain', 'add', 'tell', 'write', 'recall', 'insist', 'issued a statement', 'said in a statement', 'simpered', 'fumed', 'chimed in',
 ] as const;
 
 const CUE_SET = new Set<string>(CUE_VERBS);
