@@ -116,4 +116,12 @@ describe('speakers resolved as a reader does', () => {
       ['Barack Obama', 'context'],
     ]);
   });
+
+  test('a few cue verbs of other languages; German nouns are capitalized, so German is left alone', () => {
+    const q = directs(
+      '<p>"Stali se excelentním týmem a David Moyes si zaslouží obrovský kredit," píše na Twitteru Gary Lineker.</p>' +
+        '<p>„Wir wollen den Streik nicht, aber der Arbeitgeber lässt uns keine Wahl“, sagte ein Sprecher der Gewerkschaft.</p>',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Gary Lineker', null]);
+  });
 });

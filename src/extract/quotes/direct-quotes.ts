@@ -114,7 +114,10 @@ function speakerAfterCue(text: string): string | null {
       name.push(clean);
       if (clean !== word) break; // punctuation ends the name
     }
-    return name.length > 0 ? name.join(' ') : null;
+    // "on Twitter Gary Lineker", "server Claret": a given name further on starts the name.
+    const given = name.findIndex((word, i) => i > 0 && isGivenName(word));
+    const kept = given > 0 && name.length - given >= 2 ? name.slice(given) : name;
+    return kept.length > 0 ? kept.join(' ') : null;
   }
   if (/^(?:a|an|the|one|another|his|her|their|its)$/i.test(first) || /^(?:he|she)$/i.test(first.replace(/[,.]$/, ''))) {
     const phrase: string[] = [];

@@ -15,8 +15,9 @@ export const CUE_VERBS = [
   'exclaimed', 'agreed', 'agrees', 'disagreed', 'maintained', 'maintains', 'contended', 'contends', 'assured',
   'cried', 'sighed', 'laughed', 'pleaded', 'begged', 'demanded', 'demands', 'charged', 'alleged', 'alleges',
   'reported', 'reports', 'estimated', 'thundered', 'snapped', 'offered', 'advised', 'added', 'went on',
-  // A few cue verbs of the languages Chronicle meets most after English (German, French, Spanish, Italian, Czech).
-  'sagt', 'sagte', 'erklärt', 'erklärte', 'schreibt', 'schrieb', 'betont', 'betonte', 'déclare', 'explique', 'ajoute',
+  // A few cue verbs of French, Spanish, Italian and Czech. Not German: its nouns are capitalized ("sagte ein
+  // Sprecher"), so a capitalized word after the verb is no name there.
+  'déclare', 'explique', 'ajoute',
   'affirme', 'estime', 'dijo', 'asegura', 'ha detto', 'spiega', 'píše', 'uvedl', 'uvedla', 'dodal', 'dodala', 'napsal',
   'napsala', 'prohlásil', 'prohlásila', 'upozornil', 'upozornila',
   'asserted', 'asserts', 'assert', 'answer', 'answers', 'reply', 'explain', 'add', 'tell', 'write', 'recall', 'insist', 'issued a statement', 'said in a statement', 'simpered', 'fumed', 'chimed in',
