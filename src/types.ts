@@ -97,13 +97,26 @@ export interface ExcerptQuote {
   sourceUrl: string | null;
   via: string | null;
   leadIn: string | null;
+  /** Direct quotations inside the copied passage (second-hand: the excerpt is their context); absent when none. */
+  quotations?: ExcerptQuotation[];
+}
+
+export interface ExcerptQuotation {
+  text: string;
+  speaker: string | null;
+  cue: string | null;
 }
 
 export interface DirectQuote {
   kind: 'direct';
   text: string;
+  /** Who said it: the person's full name as the article first gives it, or an organisation; null when never said. */
   speaker: string | null;
   cue: string | null;
+  /** How the speaker was found: named in the sentence, a pronoun or description resolved, or the paragraph before. */
+  attribution?: 'named' | 'pronoun' | 'context' | null;
+  /** The description that stands for an unnamed or resolved speaker ("a senior administration official"). */
+  description?: string | null;
 }
 
 export interface PullQuote {

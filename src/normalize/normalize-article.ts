@@ -55,6 +55,15 @@ function normalizeQuote(quote: Quote): Quote {
         sourceUrl: quote.sourceUrl,
         via: normalizeLineOrNull(quote.via),
         leadIn: normalizeLineOrNull(quote.leadIn),
+        ...(quote.quotations === undefined
+          ? {}
+          : {
+              quotations: quote.quotations.map((inner) => ({
+                text: normalizeParagraphs(inner.text),
+                speaker: normalizeLineOrNull(inner.speaker),
+                cue: normalizeLineOrNull(inner.cue),
+              })),
+            }),
       };
     case 'direct':
       return {
@@ -62,6 +71,8 @@ function normalizeQuote(quote: Quote): Quote {
         text: normalizeParagraphs(quote.text),
         speaker: normalizeLineOrNull(quote.speaker),
         cue: normalizeLineOrNull(quote.cue),
+        attribution: quote.attribution ?? null,
+        description: normalizeLineOrNull(quote.description ?? null),
       };
     case 'pull':
       return { kind: 'pull', text: normalizeLine(quote.text), duplicateOfBody: quote.duplicateOfBody };

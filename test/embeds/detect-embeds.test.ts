@@ -149,3 +149,36 @@ describe('failures stay isolated', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('tweets and posts a site renders as its own placeholders', () => {
+  test('a placeholder blockquote with a data-tweetid, a js-tweet placeholder, an Instagram container', () => {
+    const { matches } = detectIn(
+      `<article>${LONG_TEXT}<blockquote data-tweetid="636842709739659264"><a href="https://twitter.com/reinventmag/status/636842709739659264"></a></blockquote>` +
+        `<blockquote class="subbuzz-tweet__container js-tweet__placeholder"><p>Here it is</p><a href="https://twitter.com/someone/status/781874683289411588">Fri Sep 30 2016</a></blockquote>` +
+        `<blockquote class="js-instagram__container"><a href="https://instagram.com/p/BIIivW-DEWO/">Instagram</a></blockquote>${LONG_TEXT}</article>`,
+    );
+    expect(matches.map((m) => [m.embed.provider, m.embed.id])).toEqual([
+      ['twitter', '636842709739659264'],
+      ['twitter', '781874683289411588'],
+      ['instagram', 'BIIivW-DEWO'],
+    ]);
+  });
+
+  test('a tweet pasted as a bare blockquote is an embed; an excerpt that cites a tweet at its end is not', () => {
+    const bare = detectIn(
+      `<article>${LONG_TEXT}<blockquote><p>We are live now.</p>&mdash; Some Station (@station) <a href="https://twitter.com/station/status/1700000000000000201">May 1, 2024</a></blockquote>${LONG_TEXT}</article>`,
+    );
+    expect(bare.matches.map((m) => m.embed.id)).toEqual(['1700000000000000201']);
+    const excerpt = detectIn(
+      `<article>${LONG_TEXT}<blockquote><p>${'The council voted on the budget after a long night of debate. '.repeat(3)}</p><p>The mayor <a href="https://twitter.com/mayor/status/1700000000000000202">wrote about it</a>.</p></blockquote>${LONG_TEXT}</article>`,
+    );
+    expect(excerpt.matches).toEqual([]);
+  });
+
+  test('a player the page places in the sidebar (data-position="sidebar") is not an article embed', () => {
+    const { matches } = detectIn(
+      `<article>${LONG_TEXT}<div class="video-html5" data-video-id="191721" data-position="sidebar"><video><source src="https://vid.example.com/191721_720p.mp4" type="video/mp4"></video></div>${LONG_TEXT}</article>`,
+    );
+    expect(matches).toEqual([]);
+  });
+});

@@ -138,3 +138,52 @@ describe('excerpts', () => {
     expect(kinds).toEqual(['direct', 'excerpt', 'direct']);
   });
 });
+
+describe('excerpt sources beyond an outlet lead-in', () => {
+  const block = '<blockquote><p>We think customers are voting already with their use of it, every single day.</p></blockquote>';
+
+  test('a person the lead-in reports as speaking, with a title before the name', () => {
+    expect(excerpts(`<p>And here’s what AT&amp;T Entertainment CEO John Stankey said yesterday about zero rating:</p>${block}`)[0]?.source).toBe('John Stankey');
+    expect(excerpts(`<p>One commenter, Bruce Van Horn, noted that the tags assume many skills:</p>${block}`)[0]?.source).toBe('Bruce Van Horn');
+    expect(excerpts(`<p>Asked about the briefings, Trump said the following.</p>${block}`)[0]?.source).toBe('Trump');
+  });
+
+  test('a study or a reporter of an outlet', () => {
+    expect(excerpts(`<p>A study from The American Enterprise Institute examined this:</p>${block}`)[0]?.source).toBe('The American Enterprise Institute');
+    expect(excerpts(`<p>A Times reporter surveying them that year described them in bemused terms:</p>${block}`)[0]?.source).toBe('Times');
+  });
+
+  test('an attribution closing the last paragraph, and the person quoted in the paragraph before', () => {
+    const dashed = excerpts('<p>A big move.</p><blockquote><p>We wanted to make this change for the last 18 months. - Nat Friedman</p></blockquote>');
+    expect(dashed[0]?.source).toBe('Nat Friedman');
+    expect(dashed[0]?.text).toBe('We wanted to make this change for the last 18 months.');
+    expect(excerpts(`<p>When that fails, Zuckerberg said scare tactics work, if undesirable.</p>${block}`)[0]?.source).toBe('Zuckerberg');
+    expect(excerpts(`<p>The guidelines make for hair-raising reading. For example:</p>${block}`)[0]?.source).toBeNull();
+  });
+});
+
+describe('quotations inside an excerpt', () => {
+  test('are reported on the excerpt (second-hand), never as the article’s own direct quotes', () => {
+    const quotes = quotesOf(
+      '<p>Reuters has more details:</p><blockquote><p>“We will not be leaving Iraq until they pay us back,” Trump said in the statement. The embassy was quiet.</p></blockquote>',
+    );
+    expect(quotes.filter((q) => q.kind === 'direct')).toEqual([]);
+    const excerpt = quotes.find((q): q is ExcerptQuote => q.kind === 'excerpt');
+    expect(excerpt?.source).toBe('Reuters');
+    expect(excerpt?.quotations).toEqual([{ text: 'We will not be leaving Iraq until they pay us back', speaker: 'Trump', cue: 'said' }]);
+  });
+});
+
+describe('a blockquote that repeats the article’s own words', () => {
+  test('is a pull quote (duplicateOfBody), not an excerpt', () => {
+    const quotes = quotesOf(
+      '<p>According to psychologist Jo Reyes, "Girly thoughts are how women internalize societal messages that inundate them with information about how they should act."</p>' +
+        '<blockquote>"...women internalize societal messages that inundate them with information about how they should act."</blockquote>' +
+        '<p>NBC News has more details:</p><blockquote><p>The council met on Tuesday and voted to close the bridge for repairs.</p></blockquote>',
+    );
+    expect(quotes.filter((q) => q.kind === 'excerpt').map((q) => q.text)).toEqual(['The council met on Tuesday and voted to close the bridge for repairs.']);
+    expect(quotes.filter((q) => q.kind === 'pull')).toEqual([
+      { kind: 'pull', text: '"...women internalize societal messages that inundate them with information about how they should act."', duplicateOfBody: true },
+    ]);
+  });
+});

@@ -41,7 +41,7 @@ describe('pull quotes in extractQuotes', () => {
     });
     expect(warnings).toEqual([]);
     expect(quotes).toEqual([
-      { kind: 'direct', text: 'The river does not care about our budget', speaker: 'Harriet Okafor', cue: 'said' },
+      { kind: 'direct', text: 'The river does not care about our budget', speaker: 'Harriet Okafor', cue: 'said', attribution: 'named', description: null },
       { kind: 'pull', text: 'The river does not care about our budget.', duplicateOfBody: true },
     ]);
   });

@@ -66,7 +66,7 @@ describe('seed article (embassy withdrawal)', () => {
     expect(excerpts[1]?.text).toBe(reuters.join('\n\n'));
     // The quotations inside the excerpts belong to them; the only direct quote is the article's own.
     expect(quotes.filter((q) => q.kind === 'direct')).toEqual([
-      { kind: 'direct', text: 'This will not be a Benghazi', speaker: 'Trump', cue: 'promised' },
+      { kind: 'direct', text: 'This will not be a Benghazi', speaker: 'Trump', cue: 'promised', attribution: 'named', description: null },
     ]);
     expect(quotes.map((q) => q.kind)).toEqual(['direct', 'excerpt', 'excerpt']);
   });

@@ -78,7 +78,7 @@ export const instagramDetector: EmbedDetector = {
   provider: 'instagram',
   detect({ $, pageUrl }: EmbedContext): EmbedMatch[] {
     const matches: EmbedMatch[] = [];
-    for (const element of select($, 'blockquote.instagram-media, blockquote[data-instgrm-permalink]')) {
+    for (const element of select($, 'blockquote.instagram-media, blockquote[data-instgrm-permalink], blockquote[class*="instagram"]')) {
       const embed = fromBlockquote($, element, pageUrl);
       if (embed !== null) matches.push({ element, embed });
     }

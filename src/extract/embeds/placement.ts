@@ -31,6 +31,9 @@ function looksOutside(element: Element): boolean {
   if (OUTSIDE_TAGS.has(tag)) return true;
   const role = (element.attribs['role'] ?? '').toLowerCase();
   if (OUTSIDE_ROLES.has(role)) return true;
+  // A player the page itself places in the sidebar (data-position="sidebar": a "watch more" video module).
+  const placement = element.attribs['data-position'] ?? element.attribs['data-placement'] ?? '';
+  if (placement !== '' && OUTSIDE_SEGMENT.test(placement)) return true;
   return tokens.some((token) => OUTSIDE_TOKEN.test(token) || OUTSIDE_SEGMENT.test(token) || AD_SEGMENT.test(token));
 }
 

@@ -49,7 +49,7 @@ function fromBlockquote($: CheerioAPI, element: Element, pageUrl: string): Embed
     }
     if (parsed !== null && data === null) data = { ...parsed, date: normalizeDate($(link).text()) };
   }
-  const idAttr = attr(element, 'data-tweet-id');
+  const idAttr = attr(element, 'data-tweet-id') ?? attr(element, 'data-tweetid');
   if (data === null && idAttr !== null && /^\d+$/.test(idAttr)) data = tweet(idAttr, null);
   if (data === null) return null;
   const paragraphs = node.children('p').toArray();
@@ -62,6 +62,22 @@ function fromBlockquote($: CheerioAPI, element: Element, pageUrl: string): Embed
   return { ...rebuilt, date: data.date, author: attribution.author, handle, text };
 }
 
+/**
+ * A blockquote with no embed class that is a pasted tweet: short, its last link a status URL with a handle,
+ * and the "(@handle)" attribution line (or nothing else) around it — not an excerpt that happens to cite a tweet.
+ */
+function isBareTweet($: CheerioAPI, element: Element, pageUrl: string): boolean {
+  const links = $(element).find('a[href]').toArray().filter(isElement);
+  const last = links[links.length - 1];
+  if (last === undefined) return false;
+  const url = toUrl(attr(last, 'href'), pageUrl);
+  const parsed = url === null ? null : parseTwitterUrl(url);
+  if (parsed === null || parsed.handle === null) return false;
+  const text = collapse($(element).text());
+  if (text.length > 700) return false;
+  return text === collapse($(last).text()) || /\(@[A-Za-z0-9_]{1,30}\)/.test(text);
+}
+
 function fromIdAttribute(element: Element, name: string): EmbedData | null {
   const id = attr(element, name);
   return id !== null && /^\d{5,25}$/.test(id) ? tweet(id, null) : null;
@@ -71,7 +87,17 @@ export const twitterDetector: EmbedDetector = {
   provider: 'twitter',
   detect({ $, pageUrl }: EmbedContext): EmbedMatch[] {
     const matches: EmbedMatch[] = [];
-    for (const element of select($, 'blockquote.twitter-tweet, blockquote.twitter-video, blockquote[data-tweet-id]')) {
+    // Also a site's own placeholder for a tweet (blockquote.js-tweet__placeholder, blockquote[data-tweetid]).
+    const marked = select($, 'blockquote.twitter-tweet, blockquote.twitter-video, blockquote[data-tweet-id], blockquote[data-tweetid], blockquote[class*="tweet"]');
+    for (const element of marked) {
+      if ($(element).parents('blockquote').length > 0 && marked.some((other) => $(other).find(element).length > 0)) continue;
+      const embed = fromBlockquote($, element, pageUrl);
+      if (embed !== null) matches.push({ element, embed });
+    }
+    // A tweet pasted as a bare blockquote: its text, then "— Name (@handle) <a href=…/status/ID>date</a>".
+    const taken = new Set(marked);
+    for (const element of select($, 'blockquote')) {
+      if (taken.has(element) || !isBareTweet($, element, pageUrl)) continue;
       const embed = fromBlockquote($, element, pageUrl);
       if (embed !== null) matches.push({ element, embed });
     }

@@ -2,6 +2,8 @@ import type { Element } from 'domhandler';
 import type { DirectQuote } from '../../types.js';
 import { CUE_PATTERN, canStartName, parseSpeaker, type Speaker } from './speaker.js';
 import { wordCount } from './quote-text.js';
+import { PeopleIndex, type Person } from './mentions.js';
+import { isGivenName, type Gender } from './given-names.js';
 
 /** One paragraph of the article's own text. */
 export interface QuoteParagraph {
@@ -32,6 +34,21 @@ interface Candidate {
   attributedIn: number;
   /** Character offset of the attribution in that paragraph (for "intervening text" checks). */
   attributionEnd: number;
+  /** Character offset where the attribution starts in that paragraph. */
+  attributionAt: number;
+  /** The attribution is the reported speech a partial quote stands in. */
+  reported?: boolean;
+  /** A quote with no cue of its own that continues an earlier quote's speaker (same paragraph). */
+  inherits: Candidate | null;
+  /** The resolved speaker, set when speakers are resolved. */
+  resolved?: ResolvedSpeaker;
+}
+
+interface ResolvedSpeaker {
+  name: string | null;
+  attribution: DirectQuote['attribution'];
+  description: string | null;
+  person: Person | null;
 }
 
 const OPENERS: Record<string, string> = { '"': '"', '“': '”', '„': '“”', '«': '»', '‟': '”' };
@@ -68,12 +85,14 @@ const ADVERB = String.raw`(?:(?:also|later|then|once|further|again|previously|ea
 const SPEAKER_THEN_CUE = new RegExp(String.raw`${LEAD}([^.!?"“”;:]{1,90}?)\s+${ADVERB}(${CUE_PATTERN})\b`, 'iu');
 /** `," said Harriet Okafor, who …` */
 const CUE_THEN_SPEAKER = new RegExp(String.raw`${LEAD}(${CUE_PATTERN})\s+([^!?"“”;:]{1,90})`, 'iu'); // periods allowed: "Dr." / "K."; speakerAfterCue stops at a sentence end
-const ACCORDING_AFTER = new RegExp(String.raw`${LEAD}according\s+to\s+([^.!?"“”;:]{1,90})`, 'iu');
+const ACCORDING_AFTER = new RegExp(String.raw`${LEAD}\(?according\s+to\s+([^!?"“”;:]{1,90})`, 'iu');
 /** `Bezio said: "` / `Smith told reporters on Monday: "` / `President Trump had previously promised "` */
 const CUE_BEFORE = new RegExp(String.raw`\b(${CUE_PATTERN})(\s+[^"“”:.!?]{0,60})?\s*([:,]?)\s*$`, 'iu');
 const TRAILING_ADVERB = /\s+(?:also|later|then|once|further|again|previously|earlier|recently|simply|only|reportedly|had|has|have|would|will)$/i;
 const APPOSITIVE = /,\s*(?:who|which|whose|the|a|an|his|her|their|its)\b[^,]*,?$/i;
-const ACCORDING_BEFORE = /according\s+to\s+([^,.!?"“”]{1,80}?)\s*,?\s*$/iu;
+const ACCORDING_BEFORE = /according\s+to\s+([^,!?"“”]{1,80}?)\s*,?\s*$/iu;
+/** "According to psychologist Jo Reyes in an interview with Bustle, “…" */
+const ACCORDING_INSIDE = /^\s*according\s+to\s+([^!?"“”]{1,120}?),?\s*$/iu;
 
 /** A speaker phrase after the cue verb: a name ("said Harriet Okafor, …") or a description ("said a spokesperson in …"). */
 function speakerAfterCue(text: string): string | null {
@@ -95,7 +114,10 @@ function speakerAfterCue(text: string): string | null {
       name.push(clean);
       if (clean !== word) break; // punctuation ends the name
     }
-    return name.length > 0 ? name.join(' ') : null;
+    // "on Twitter Gary Lineker", "server Claret": a given name further on starts the name.
+    const given = name.findIndex((word, i) => i > 0 && isGivenName(word));
+    const kept = given > 0 && name.length - given >= 2 ? name.slice(given) : name;
+    return kept.length > 0 ? kept.join(' ') : null;
   }
   if (/^(?:a|an|the|one|another|his|her|their|its)$/i.test(first) || /^(?:he|she)$/i.test(first.replace(/[,.]$/, ''))) {
     const phrase: string[] = [];
@@ -113,6 +135,10 @@ interface Attribution {
   speaker: Speaker;
   cue: string;
   end: number;
+  /** Where the attribution starts (offset in the paragraph). */
+  start: number;
+  /** Reported speech around a partial quote (`Smith said the plan would "never work"`). */
+  reported?: boolean;
 }
 
 /** The attribution after a quote, in the text from its closing mark to the next quote or sentence end. */
@@ -122,61 +148,75 @@ function attributionAfter(inner: string, after: string, offset: number): Attribu
   const a = SPEAKER_THEN_CUE.exec(after);
   if (a && a[1] !== undefined && a[2] !== undefined) {
     const speaker = parseSpeaker(a[1]);
-    if (speaker !== null) return { speaker, cue: a[2].toLowerCase(), end: offset + a.index + a[0].length };
+    if (speaker !== null) return { speaker, cue: a[2].toLowerCase(), end: offset + a.index + a[0].length, start: offset + a.index };
   }
   const b = CUE_THEN_SPEAKER.exec(after);
   if (b && b[1] !== undefined && b[2] !== undefined) {
     const phrase = speakerAfterCue(b[2]);
     const speaker = phrase === null ? null : parseSpeaker(phrase);
-    if (speaker !== null) return { speaker, cue: b[1].toLowerCase(), end: offset + b.index + b[0].length };
+    if (speaker !== null) return { speaker, cue: b[1].toLowerCase(), end: offset + b.index + b[0].length, start: offset + b.index };
   }
   const c = ACCORDING_AFTER.exec(after);
   if (c && c[1] !== undefined) {
-    const speaker = parseSpeaker(c[1]);
-    if (speaker !== null) return { speaker, cue: 'according to', end: offset + c.index + c[0].length };
+    const phrase = speakerAfterCue(c[1]);
+    const speaker = phrase === null ? null : parseSpeaker(phrase);
+    if (speaker !== null) return { speaker, cue: 'according to', end: offset + c.index + c[0].length, start: offset + c.index };
   }
   return null;
 }
 
-/** The attribution before a quote: "Bezio said: ", "Smith told reporters, ", "According to Smith, ". */
+/** The speaker phrase that is the subject of a cue verb: the last piece of the clause before it. */
+function subjectBefore(subjectText: string): Speaker | null {
+  let subject = subjectText.trim().replace(/,$/, '');
+  for (let i = 0; i < 3 && TRAILING_ADVERB.test(subject); i += 1) subject = subject.replace(TRAILING_ADVERB, '');
+  subject = subject.replace(AUXILIARY_TAIL, '').trim();
+  const lastPiece = (text: string): Speaker | null => {
+    const piece = (text.split(/[,;]\s*|\s[—–]\s/).pop() ?? text).trim().replace(/^(?:and|but|so|then|yet)\s+/i, '');
+    return piece === '' ? null : parseSpeaker(piece);
+  };
+  // "Okafor, who chairs the board, said:" → Okafor; but "In a statement, the company said:" → the company.
+  const withoutAppositive = APPOSITIVE.test(subject) ? lastPiece(subject.replace(APPOSITIVE, '').trim()) : null;
+  return withoutAppositive?.kind === 'named' ? withoutAppositive : lastPiece(subject);
+}
+
+/** "Trump went on to assert", "Reardon did note", "Smith has since said": the verb phrase before a cue. */
+const AUXILIARY_TAIL = /\s+(?:went\s+on\s+to|did|does|do|can\s+be\s+heard|could\s+be\s+heard|has\s+since|have\s+since|was\s+quick\s+to|were\s+quick\s+to|had\s+once|once|also|later|however)$/i;
+const CUE_ANYWHERE = new RegExp(String.raw`\b(${CUE_PATTERN})\b`, 'giu');
+const IN_VIEW = /\bin\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})(?:'s|’s)\s+(?:view|opinion|words|telling|estimation)\b[^.!?]*$/u;
+
+/** The attribution before a quote: "Bezio said: ", "Smith told reporters, ", "According to Smith, ", and the
+ * reported speech a partial quote stands in ("Smith said the plan would “never work”"). */
 function attributionBefore(before: string, offset: number): Attribution | null {
   const clause = before.split(/(?<=[.!?])\s+/).pop() ?? before;
+  const clauseAt = offset + before.length - clause.length;
   const d = CUE_BEFORE.exec(clause);
   if (d && d[1] !== undefined) {
-    const complement = (d[2] ?? '').trim();
-    const punctuated = d[3] !== undefined && d[3] !== '';
-    // "Smith said the plan would "never work"": a partial quote inside reported speech has no cue of its own.
-    if (complement === '' || punctuated) {
-      let subject = clause.slice(0, d.index).trim().replace(/,$/, '');
-      for (let i = 0; i < 3 && TRAILING_ADVERB.test(subject); i += 1) subject = subject.replace(TRAILING_ADVERB, '');
-      const lastPiece = (text: string): Speaker | null => {
-        const piece = (text.split(/[,;]\s*/).pop() ?? text).trim();
-        return piece === '' ? null : parseSpeaker(piece);
-      };
-      // "Okafor, who chairs the board, said:" → Okafor; but "In a statement, the company said:" → the company.
-      const withoutAppositive = APPOSITIVE.test(subject) ? lastPiece(subject.replace(APPOSITIVE, '').trim()) : null;
-      const speaker = withoutAppositive?.kind === 'named' ? withoutAppositive : lastPiece(subject);
-      if (speaker !== null) return { speaker, cue: d[1].toLowerCase(), end: offset + before.length };
+    const speaker = subjectBefore(clause.slice(0, d.index));
+    // "Smith said the plan would “never work”": words between the cue and the quote make it reported speech.
+    const reported = (d[2] ?? '').trim() !== '' && (d[3] ?? '') === '';
+    if (speaker !== null) return { speaker, cue: d[1].toLowerCase(), end: offset + before.length, start: clauseAt, reported };
+  }
+  const e = ACCORDING_BEFORE.exec(clause) ?? ACCORDING_INSIDE.exec(clause);
+  if (e && e[1] !== undefined) {
+    const phrase = speakerAfterCue(e[1]);
+    const speaker = phrase === null ? null : parseSpeaker(phrase);
+    if (speaker !== null) return { speaker, cue: 'according to', end: offset + before.length, start: clauseAt + e.index };
+  }
+  const v = IN_VIEW.exec(clause);
+  if (v && v[1] !== undefined) {
+    const speaker = parseSpeaker(v[1]);
+    if (speaker?.kind === 'named') return { speaker, cue: 'said', end: offset + before.length, start: clauseAt + v.index };
+  }
+  // Reported speech: the last cue verb of the sentence with its subject.
+  const cues = [...clause.matchAll(CUE_ANYWHERE)];
+  for (let i = cues.length - 1; i >= 0; i -= 1) {
+    const cue = cues[i] as RegExpMatchArray;
+    const speaker = subjectBefore(clause.slice(0, cue.index));
+    if (speaker !== null && speaker.kind !== 'description') {
+      return { speaker, cue: (cue[1] as string).toLowerCase(), end: offset + before.length, start: clauseAt + (cue.index ?? 0), reported: true };
     }
   }
-  const e = ACCORDING_BEFORE.exec(clause);
-  if (e && e[1] !== undefined) {
-    const speaker = parseSpeaker(e[1]);
-    if (speaker !== null) return { speaker, cue: 'according to', end: offset + before.length };
-  }
   return null;
-}
-
-/** The article text from one position (paragraph, offset) up to the start of a span. */
-function textBetween(paragraphs: readonly QuoteParagraph[], from: { paragraph: number; offset: number }, to: Span): string {
-  const parts: string[] = [];
-  for (let i = from.paragraph; i <= to.paragraph; i += 1) {
-    const text = paragraphs[i]?.text ?? '';
-    const start = i === from.paragraph ? from.offset : 0;
-    const end = i === to.paragraph ? to.start : text.length;
-    if (end > start) parts.push(text.slice(start, end));
-  }
-  return parts.join(' ');
 }
 
 function cleanInner(text: string): string {
@@ -193,39 +233,11 @@ function speechLike(text: string): boolean {
   return (words >= 6 && /[.!?,…]$/.test(text.trim())) || words >= 10;
 }
 
-const NAME_MENTION = /\b(\p{Lu}[\p{Ll}'’-]+)\s+(\p{Lu}[\p{Ll}'’-]+)\b/gu;
-const MENTION_STOPWORDS = /^(?:The|A|An|On|In|At|But|And|Or|If|As|It|He|She|They|We|I|This|That|These|Those|When|While|After|Before|Watch|Read|See|Take|Look|Meet|Listen|Click|Follow|Join|Ask|Tell|Let|Thank|Thanks|Dear|Why|How|What|Who|Where|Did|Does|Can|Will|Should|Would|Could|Is|Was|Are|Were|Has|Have|Had|Not|Only|Even|Also|Both|Like|Unlike|Said|Says|Then|Now|So|For|From|To|With|By|Of|Our|Your|His|Her|Their|My|Its|President|Secretary|Senator|Sen|Rep|Gov|Governor|Mayor|Judge|General|Minister|Chief|Director|Spokesman|Spokeswoman|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Mr|Mrs|Ms|Dr)$/;
-
-/** True when the text names some person other than `name` (two capitalized words in a row). */
-function mentionsOtherName(text: string, name: string): boolean {
-  const known = new Set(name.split(/\s+/));
-  for (const match of text.matchAll(NAME_MENTION)) {
-    const [, first = '', second = ''] = match;
-    if (MENTION_STOPWORDS.test(first) || MENTION_STOPWORDS.test(second)) continue;
-    if (known.has(first) || known.has(second)) continue;
-    return true;
-  }
-  return false;
-}
-
-/** The known speaker (full name, or its surname) mentioned last in the text, or null. */
-function lastMentionedSpeaker(text: string, fullNames: readonly string[]): string | null {
-  let best: { name: string; at: number } | null = null;
-  for (const name of fullNames) {
-    const surname = name.split(' ').pop() ?? name;
-    const pattern = new RegExp(String.raw`\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'g');
-    for (const match of text.matchAll(pattern)) {
-      if (best === null || match.index > best.at) best = { name, at: match.index };
-    }
-  }
-  return best?.name ?? null;
-}
+const MENTION_STOPWORDS = /^(?:The|A|An|On|In|At|But|And|Or|If|As|It|He|She|They|We|I|This|That|These|Those|When|While|After|Before|Watch|Read|See|Why|How|What|Who|Where|Not|Only|Even|Also|Like|Then|Now|So|For|From|To|With|By|Of|Our|Your|His|Her|Their|My|Its|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /** "Okafor" → "Harriet Okafor" when the article names her in full (in an earlier speaker or in its text). */
-function expandSurname(name: string, fullNames: string[], allText: string): string {
+function expandSurname(name: string, allText: string): string {
   if (name.includes(' ')) return name;
-  const known = fullNames.find((full) => full.endsWith(` ${name}`));
-  if (known !== undefined) return known;
   const pattern = new RegExp(String.raw`\b(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)?)\s+${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'gu');
   for (const match of allText.matchAll(pattern)) {
     const first = match[1] ?? '';
@@ -239,21 +251,181 @@ function parseSpeakerIsTitle(word: string): boolean {
   return parsed === null || parsed.kind !== 'named' || parsed.name === 'X';
 }
 
+/** Nouns a description of a person ends with ("the actress", "a senior administration official"). */
+const PERSON_NOUN =
+  /^(?:spokes(?:wo)?m[ae]n|spokes(?:person|people)|officials?|officers?|advis[eo]rs?|aides?|associates?|insiders?|sources?|friends?|actress(?:es)?|actors?|singers?|songstress|stars?|rappers?|directors?|executives?|heads?|chiefs?|president(?:-elect)?|analysts?|experts?|economists?|professors?|researchers?|scientists?|lawyers?|attorneys?|candidates?|governors?|senators?|mayors?|ministers?|leaders?|members?|employees?|workers?|residents?|students?|wom[ae]n|m[ae]n|mothers?|fathers?|wife|wives|husbands?|daughters?|sons?|comedians?|hosts?|authors?|writers?|founders?|ceos?|coach(?:es)?|players?|managers?|owners?|doctors?|physicians?|nurses?|teachers?|witness(?:es)?|victims?|agents?|representatives?|staffers?|strategists?|operatives?|veterans?|producers?|musicians?|performers?|filmmakers?|directors?|legislators?|lawmakers?|congressman|congresswoman|judges?|prosecutors?|investigators?|detectives?|sheriffs?|neighbou?rs?|fans?|users?|chairman|chairwoman|secretary|envoy|ambassador|\d+-year-old)$/i;
+const FEMALE_NOUN = /^(?:actress|songstress|woman|mother|wife|daughter|chairwoman|congresswoman|spokeswoman|queen|princess|girl|sister|grandmother)$/i;
+const MALE_NOUN = /^(?:actor|man|father|husband|son|chairman|congressman|spokesman|king|prince|boy|brother|grandfather)$/i;
+const INDEFINITE = /^(?:a|an|one|another|some|two|three|several|many|other|some)$/i;
+const DEFINITE = /^(?:the|his|her|their|its|this|that)$/i;
+const SPOKES = /^(?:spokes(?:wo)?m[ae]n|spokes(?:person|people)|representatives?|officials?)$/i;
+
+/** How far back (characters) "he" / "she" / "the actress" may look for the person meant. */
+const MAX_BACK = 6000;
+
+interface SpeakerState {
+  paragraphStart: readonly number[];
+  people: PeopleIndex;
+  masked: string;
+  /** The speaker of the last quotation resolved, and where. */
+  last: { person: Person | null; name: string | null; paragraph: number; unnamed: boolean; at: number } | null;
+}
+
+function pronounGender(pronoun: string): Gender | null {
+  if (pronoun === 'he') return 'm';
+  if (pronoun === 'she') return 'f';
+  return null;
+}
+
+/** An organisation a description speaks for: "a State Department spokesperson", "a spokesperson for Twitter". */
+function organisationOf(words: string[]): string | null {
+  const forAt = words.findIndex((word) => /^(?:for|of|at)$/i.test(word));
+  if (forAt > 0 && SPOKES.test(words[forAt - 1] as string)) {
+    const org = words.slice(forAt + 1).filter((word, i) => i > 0 || !/^the$/i.test(word));
+    if (org.length > 0 && /^\p{Lu}/u.test(org[0] as string)) return org.join(' ');
+  }
+  if (SPOKES.test(words[words.length - 1] as string)) {
+    const capitalized = words.slice(1, -1).filter((word) => /^\p{Lu}/u.test(word));
+    if (capitalized.length > 0 && capitalized.length === words.length - 2) return capitalized.join(' ');
+  }
+  return null;
+}
+
+/** Who a description stands for: an organisation, a named person it refers back to, or nobody named. */
+function resolveDescription(text: string, at: number, paragraph: number, state: SpeakerState): ResolvedSpeaker {
+  const words = text.split(/\s+/);
+  const determiner = (words[0] ?? '').toLowerCase();
+  const ofPos = words.findIndex((word) => /^(?:of|for|at|from|in|with)$/i.test(word));
+  const headWords = ofPos > 0 ? words.slice(0, ofPos) : words;
+  const head = (headWords[headWords.length - 1] ?? '').replace(/[,.]$/, '');
+  const org = organisationOf(words);
+  if (org !== null) return { name: org, attribution: 'named', description: text, person: null };
+  const unnamed: ResolvedSpeaker = { name: null, attribution: null, description: text, person: null };
+  if (!PERSON_NOUN.test(head)) {
+    // "the Dallas police department", "the Obama administration": an organisation named by its description.
+    const proper = words.slice(1).some((word) => /^\p{Lu}/u.test(word));
+    if (proper && (DEFINITE.test(determiner) || /^\p{Lu}/u.test(words[0] ?? ''))) {
+      return { name: words.filter((word, i) => i > 0 || !DEFINITE.test(word)).join(' '), attribution: 'named', description: null, person: null };
+    }
+    return unnamed;
+  }
+  if (INDEFINITE.test(determiner) || !DEFINITE.test(determiner)) return unnamed;
+  // A plural ("the physicians") is a group; "the associate" after "one close associate" is that unnamed person.
+  if (/s$/i.test(head) && !/(?:ss|us)$/i.test(head) && !/^(?:boss|actress|songstress)$/i.test(head)) return unnamed;
+  const introduced = new RegExp(String.raw`\b(?:a|an|one|another)\s+(?:[\p{L}-]+\s+){0,4}${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'iu');
+  if (introduced.test(state.masked.slice(Math.max(0, at - MAX_BACK), at))) return unnamed;
+  const last = state.last;
+  // "the security head" right after "one bank chief information security officer" was quoted: the same unnamed person.
+  if (last !== null && last.unnamed && paragraph - last.paragraph <= 2 && !state.people.otherNamedBetween(last.at, at, null)) return unnamed;
+  const gender: Gender | null = FEMALE_NOUN.test(head) ? 'f' : MALE_NOUN.test(head) ? 'm' : null;
+  const person = state.people.resolve(at, gender, MAX_BACK, last?.person ?? null);
+  return person === null ? unnamed : { name: person.name, attribution: 'pronoun', description: text, person };
+}
+
+/** The speaker a quotation's own attribution names, resolved as a reader does. */
+function resolveSpeaker(candidate: Candidate, state: SpeakerState, allText: string): ResolvedSpeaker {
+  const { speaker } = candidate;
+  const first = candidate.pieces[0] as Span;
+  const quoteAt = (state.paragraphStart[first.paragraph] as number) + first.start;
+  const attributionAt = (state.paragraphStart[candidate.attributedIn] as number) + candidate.attributionAt;
+  const at = Math.min(quoteAt, attributionAt);
+  if (speaker === null) return { name: null, attribution: null, description: null, person: null };
+  if (speaker.kind === 'named') {
+    // Reported speech is read loosely ("…, Middletown, Connecticut, wrote that …"): a one-word subject must be a
+    // person the article names or a name it comes back to, not whatever capitalized word stands before the verb.
+    if (candidate.reported === true && !speaker.name.includes(' ') && !isPersonName(speaker.name, state.people) && !namedAgain(speaker.name, allText)) {
+      return { name: null, attribution: null, description: null, person: null };
+    }
+    let name = state.people.fullName(speaker.name);
+    if (name === speaker.name) name = expandSurname(speaker.name, allText);
+    const person = state.people.known(name.split(' ').pop() ?? name);
+    return { name, attribution: 'named', description: null, person };
+  }
+  if (speaker.kind === 'pronoun') {
+    if (!speaker.person) return { name: null, attribution: null, description: speaker.pronoun, person: null };
+    const person = state.people.resolve(at, pronounGender(speaker.pronoun), MAX_BACK, state.last?.person ?? null);
+    return { name: person?.name ?? null, attribution: person === null ? null : 'pronoun', description: null, person };
+  }
+  return resolveDescription(speaker.text, at, candidate.attributedIn, state);
+}
+
+/** A name the article uses for a person: one it names (by surname or given name), or one led by a given name. */
+function isPersonName(name: string, people: PeopleIndex): boolean {
+  const words = name.split(/\s+/);
+  return people.known(words[words.length - 1] as string) !== null || isGivenName(words[0] as string);
+}
+
+/** A name the writer comes back to (two mentions or more): a person or body the story is about, not a place in passing. */
+function namedAgain(name: string, text: string): boolean {
+  const last = name.split(/\s+/).pop() ?? name;
+  const pattern = new RegExp(String.raw`\b${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'g');
+  let count = 0;
+  for (const _ of text.matchAll(pattern)) if (++count >= 2) return true;
+  return false;
+}
+
+/** Each paragraph's text with its quotations blanked out: what the writer says in their own words. */
+function maskQuotations(paragraphs: readonly QuoteParagraph[], spans: readonly Span[][]): string {
+  return paragraphs
+    .map((paragraph, i) => {
+      let text = paragraph.text;
+      for (const span of spans[i] ?? []) text = text.slice(0, span.start) + ' '.repeat(span.end - span.start) + text.slice(span.end);
+      return text;
+    })
+    .join('\n');
+}
+
+/**
+ * The person a sentence reports as speaking or writing ("Here's how T-Mobile CEO John Legere responded:",
+ * "One commenter, Bruce Van Horn, noted that …:", "Zuckerberg said at the trial."): the named subject of its
+ * last cue verb, or null.
+ */
+export function namedSpeakerOf(sentence: string): string | null {
+  const plain = sentence
+    .replace(/^(?:and|but|so|now|meanwhile)\s*,?\s+/i, '')
+    .replace(/^(?:here[’']?s|here\s+is|this\s+is)\s+(?:what|how)\s+/i, '')
+    .replace(/[:.]\s*$/, ': ');
+  const found = attributionBefore(plain, 0);
+  return found?.speaker.kind === 'named' ? found.speaker.name : null;
+}
+
+/** True when the writer names someone other than the earlier quote's speaker between the two quotes. */
+function namedInBetween(earlier: Candidate, later: Candidate, state: SpeakerState): boolean {
+  const end = earlier.pieces[earlier.pieces.length - 1] as Span;
+  const start = later.pieces[0] as Span;
+  const from = (state.paragraphStart[end.paragraph] as number) + end.end;
+  const to = (state.paragraphStart[start.paragraph] as number) + start.start;
+  return state.people.otherNamedBetween(from, to, earlier.resolved?.person ?? null);
+}
+
+/** "X said:" closing the paragraph before a paragraph that opens with a quotation. */
+function introducedBy(previousText: string | undefined): Attribution | null {
+  if (previousText === undefined || !/:\s*$/.test(previousText)) return null;
+  const sentence = previousText.split(/(?<=[.!?]["”]?)\s+(?=\p{Lu})/u).pop() ?? previousText;
+  const found = attributionBefore(sentence.replace(/:\s*$/, ': '), 0);
+  if (found === null) return null;
+  // "…, Twitter issued a statement to Slate that it would …:" — the subject of the introducing sentence.
+  return found;
+}
+
 /**
  * In-text direct quotations of the article's own paragraphs, each with its speaker and cue verb.
- * Handles `"…," said Name` / `"…," Name said` / `Name said: "…"` / `"…," a spokesperson said` / `"…," she added`
- * (he/she resolved to the most recent named speaker when that speaker stands in the same or the previous
- * paragraph and no other name is mentioned in between), quotes running over several paragraphs, straight
- * and curly marks. Scare quotes and titles (short, no cue) are skipped.
+ * Handles `"…," said Name` / `"…," Name said` / `Name said: "…"` / `"…," a spokesperson said` / `"…," she added`,
+ * reported speech around a partial quote (`Smith said the plan would "never work"`), an introducing sentence
+ * closing the paragraph before, and a quotation paragraph with no cue that continues the speaker before.
+ * Pronouns and descriptions are resolved to the most recent compatible person the article names (see
+ * mentions.ts); a surname to the full name the article first gives. Scare quotes and titles are skipped.
  */
 export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): FoundDirect[] {
   const allText = paragraphs.map((p) => p.text).join('\n');
   const candidates: Candidate[] = [];
+  const spansOf: Span[][] = [];
   let open: Candidate | null = null; // a quote running on into the next paragraph
 
   paragraphs.forEach((paragraph, index) => {
     const { text } = paragraph;
     const spans = findSpans(text, index);
+    spansOf.push(spans);
     let previousEnd = 0;
     let previous: Candidate | null = null;
     spans.forEach((span, spanIndex) => {
@@ -269,30 +441,35 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
         previous !== null &&
         /^\s*\p{Ll}/u.test(span.inner) &&
         before.length <= 80 &&
-        !/[.!?]/.test(before)
+        !/[.!?]/.test(before) &&
+        !/[.!?]\s*$/.test((previous.pieces[previous.pieces.length - 1] as Span).inner)
       ) {
         // `"We will win," she said, "and soon."`: the second part continues the first.
         candidate = previous;
         candidate.pieces.push(span);
       } else {
-        candidate = { pieces: [span], speaker: null, cue: null, attributedIn: index, attributionEnd: span.end };
+        candidate = { pieces: [span], speaker: null, cue: null, attributedIn: index, attributionEnd: span.end, attributionAt: span.start, inherits: null };
         candidates.push(candidate);
       }
       if (candidate.speaker === null) {
-        const found =
+        let found =
           (span.closed ? attributionAfter(span.inner, after, span.end) : null) ??
           (candidate.pieces.length === 1 ? attributionBefore(before, previousEnd) : null);
+        let foundIn = index;
+        if (found === null && candidate.pieces.length === 1 && spanIndex === 0 && before.trim() === '') {
+          found = introducedBy(paragraphs[index - 1]?.text);
+          foundIn = index - 1;
+        }
         if (found !== null) {
           candidate.speaker = found.speaker;
           candidate.cue = found.cue;
-          candidate.attributedIn = index;
+          candidate.attributedIn = foundIn;
           candidate.attributionEnd = found.end;
-        } else if (previous !== null && previous !== candidate && previous.speaker !== null && !/[^\s]/.test(before.replace(/^[^.!?]*[.!?]/, ''))) {
-          // `"…," a spokesperson said. "We appreciate …"`: a quote right after an attributed one, same speaker.
-          candidate.speaker = previous.speaker;
-          candidate.cue = previous.cue;
-          candidate.attributedIn = index;
-          candidate.attributionEnd = span.end;
+          candidate.attributionAt = found.start;
+          candidate.reported = found.reported === true;
+        } else if (previous !== null && previous !== candidate && (previous.speaker !== null || previous.inherits !== null)) {
+          // `"…," a spokesperson said. "We appreciate …"` / `"…," said Eagan. He is …. "I have …"`: same speaker.
+          candidate.inherits = previous;
         }
       }
       open = span.closed ? null : candidate;
@@ -302,49 +479,70 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
     if (spans.length === 0) open = null;
   });
 
-  // Speakers: pronouns resolved, surnames expanded, and the quotes that count kept.
+  const paragraphStart: number[] = [];
+  let position = 0;
+  for (const paragraph of paragraphs) {
+    paragraphStart.push(position);
+    position += paragraph.text.length + 1;
+  }
+  const masked = maskQuotations(paragraphs, spansOf);
+  const speakerNames = new Set(
+    candidates.flatMap((c) => (c.speaker?.kind === 'named' && c.reported !== true && !c.speaker.name.includes(' ') ? [c.speaker.name] : [])),
+  );
+  const state: SpeakerState = { paragraphStart, people: new PeopleIndex(masked, speakerNames), masked, last: null };
+  const lastInParagraph = new Map<number, ResolvedSpeaker>();
+
   const found: FoundDirect[] = [];
-  const fullNames: string[] = [];
-  let lastSpeaker: { name: string | null; paragraph: number; offset: number } | null = null;
   for (const candidate of candidates) {
-    const text = cleanInner(
-      candidate.pieces
-        .map((piece) => piece.inner)
-        .join(' ')
-        .replace(/\s+/g, ' '),
-    );
-    let speakerName: string | null = null;
-    const { speaker } = candidate;
-    if (speaker?.kind === 'named') {
-      speakerName = expandSurname(speaker.name, fullNames, allText);
-      if (speakerName.includes(' ') && !fullNames.includes(speakerName)) fullNames.push(speakerName);
-    } else if (speaker?.kind === 'description') {
-      speakerName = speaker.text;
-    } else if (speaker?.kind === 'pronoun' && speaker.person && lastSpeaker !== null && lastSpeaker.name !== null) {
-      const first = candidate.pieces[0] as Span;
-      const near: boolean = first.paragraph - lastSpeaker.paragraph <= 1 && first.paragraph >= lastSpeaker.paragraph;
-      const between: string = near ? textBetween(paragraphs, lastSpeaker, first) : '';
-      // "Okafor rejected that. “…,” she said.": a known speaker named in between is the nearer person.
-      const mentioned: string | null = near ? lastMentionedSpeaker(between, fullNames) : null;
-      const resolved: string = mentioned ?? lastSpeaker.name;
-      if (near && !mentionsOtherName(between, resolved)) {
-        speakerName = resolved;
-        lastSpeaker = { name: speakerName, paragraph: candidate.attributedIn, offset: candidate.attributionEnd };
+    const text = cleanInner(candidate.pieces.map((piece) => piece.inner).join(' ').replace(/\s+/g, ' '));
+    const first = candidate.pieces[0] as Span;
+    let resolved: ResolvedSpeaker;
+    if (candidate.speaker !== null) {
+      resolved = resolveSpeaker(candidate, state, allText);
+    } else if (candidate.inherits?.resolved !== undefined && !namedInBetween(candidate.inherits, candidate, state)) {
+      resolved = { ...candidate.inherits.resolved, attribution: candidate.inherits.resolved.name === null ? null : 'context' };
+      candidate.cue = candidate.inherits.cue;
+    } else {
+      // A paragraph that opens with a quotation and has no cue continues the speaker of the paragraph before.
+      // The paragraph before, or the one before that when what stands between is narration naming nobody else
+      // ("The president also admitted …" between two of his quotations).
+      let before = lastInParagraph.get(first.paragraph - 1);
+      if (before === undefined && first.paragraph >= 2 && (spansOf[first.paragraph - 1] ?? []).length === 0) {
+        const further = lastInParagraph.get(first.paragraph - 2);
+        const from = paragraphStart[first.paragraph - 1] as number;
+        if (further !== undefined && !state.people.otherNamedBetween(from, paragraphStart[first.paragraph] as number, further.person)) before = further;
       }
+      // Only a paragraph that is all quotation: one with words of its own around the quote has its own subject.
+      const opens = !/\p{L}/u.test(masked.slice(paragraphStart[first.paragraph], (paragraphStart[first.paragraph] as number) + (paragraphs[first.paragraph]?.text.length ?? 0)));
+      // A mark left open that no next paragraph continues is a misread quotation, not a quotation paragraph.
+      const wellFormed = candidate.pieces.length > 1 || first.closed;
+      resolved =
+        opens && wellFormed && before !== undefined && before.name !== null
+          ? { ...before, attribution: 'context', description: null }
+          : { name: null, attribution: null, description: null, person: null };
     }
     const rawEnd = (candidate.pieces[candidate.pieces.length - 1] as Span).inner.trim();
-    if (speaker === null && !speechLike(text) && !speechLike(rawEnd)) continue; // scare quotes, titles, nicknames
+    const attributed = candidate.speaker !== null || resolved.attribution === 'context';
+    if (!attributed && !speechLike(text) && !speechLike(rawEnd)) continue; // scare quotes, titles, nicknames
     if (text === '' || wordCount(text) === 0) continue;
-    if (speaker !== null && speaker.kind !== 'pronoun') {
-      lastSpeaker = {
-        name: speaker.kind === 'named' ? speakerName : null,
-        paragraph: candidate.attributedIn,
-        offset: candidate.attributionEnd,
-      };
+    // "a claim the harbour master described as “imaginative”": a word or two inside reported speech is emphasis.
+    if (candidate.reported === true && wordCount(text) < 3) continue;
+    candidate.resolved = resolved;
+    if (candidate.speaker !== null || resolved.name !== null) {
+      const at = (paragraphStart[candidate.attributedIn] as number) + candidate.attributionEnd;
+      state.last = { person: resolved.person, name: resolved.name, paragraph: candidate.attributedIn, unnamed: resolved.name === null, at };
     }
-    const first = candidate.pieces[0] as Span;
+    const lastPiece = candidate.pieces[candidate.pieces.length - 1] as Span;
+    lastInParagraph.set(lastPiece.paragraph, resolved);
     found.push({
-      quote: { kind: 'direct', text, speaker: speakerName, cue: speaker === null ? null : candidate.cue },
+      quote: {
+        kind: 'direct',
+        text,
+        speaker: resolved.name,
+        cue: candidate.cue,
+        attribution: resolved.name === null ? null : resolved.attribution,
+        description: resolved.description,
+      },
       element: (paragraphs[first.paragraph] as QuoteParagraph).element,
     });
   }

@@ -1,9 +1,10 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import type { ExcerptQuote } from '../../types.js';
+import type { ExcerptQuotation, ExcerptQuote } from '../../types.js';
 import { cleanUrl } from '../../normalize/url.js';
 import { bareHost, closestElement, insideEmbed, isElement, squash, wordCount } from './quote-text.js';
 import { lastSentence, looksLikeLeadIn, parseLeadIn } from './lead-in.js';
+import { detectDirectQuotes, namedSpeakerOf } from './direct-quotes.js';
 
 /** An excerpt with the element it starts at (for document order). */
 export interface FoundExcerpt {
@@ -25,6 +26,8 @@ const SOCIAL_CLASS = /twitter-tweet|instagram-media|tiktok-embed|reddit-card|blu
 const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, pre, dd';
 const NOT_QUOTED_TEXT = 'cite, footer, figcaption, script, style';
 const DASH_LINE = /^[—–―]{1,2}\s*|^--\s*/;
+/** " - Nat Friedman" / " — Mayor Jo Reyes" after the closing words of a quotation. */
+const TRAILING_ATTRIBUTION = /[.!?…"”’]\s+(?:-|--|—|–|―)\s*(\p{Lu}[\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,4})\s*$/u;
 
 function isCandidate(ctx: ExcerptContext, element: Element): boolean {
   const { $ } = ctx;
@@ -128,6 +131,8 @@ function excerptOf(ctx: ExcerptContext, run: Element[]): ExcerptQuote {
         source = parsed.source;
         via = parsed.via;
       }
+      // "Here's how T-Mobile CEO John Legere responded:" — a person who said or wrote it.
+      source ??= namedSpeakerOf(sentence);
       sourceUrl = leadInLink(ctx, leadIn, sentence, source);
     }
   }
@@ -152,6 +157,15 @@ function excerptOf(ctx: ExcerptContext, run: Element[]): ExcerptQuote {
     paragraphs = paragraphs.slice(0, -1);
   }
 
+  // "… the free use of GitHub by the rest of the world. - Nat Friedman": an attribution closing the last paragraph.
+  if (source === null && lastParagraph !== undefined) {
+    const tail = TRAILING_ATTRIBUTION.exec(paragraphs[paragraphs.length - 1] ?? '');
+    if (tail?.[1] !== undefined && wordCount(tail[1]) <= 6) {
+      source = tail[1].trim();
+      paragraphs = [...paragraphs.slice(0, -1), (paragraphs[paragraphs.length - 1] as string).slice(0, tail.index + 1).trim()];
+    }
+  }
+
   // 3. The cite attribute: a URL, and the host as the name when nothing better was found.
   const citeAttribute = run.map((element) => element.attribs['cite']).find((cite) => cite !== undefined && cite.trim() !== '');
   if (citeAttribute !== undefined) {
@@ -173,6 +187,12 @@ function excerptOf(ctx: ExcerptContext, run: Element[]): ExcerptQuote {
     }
   }
 
+  // 5. Else the person the paragraph before reports as speaking ("…, Zuckerberg said at the trial.").
+  if (source === null && leadIn !== null) {
+    const sentences = squash($(leadIn).text()).split(/(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\p{N}])/u);
+    for (let i = sentences.length - 1; i >= 0 && source === null; i -= 1) source = namedSpeakerOf(sentences[i] as string);
+  }
+
   return {
     kind: 'excerpt',
     text: paragraphs.join('\n\n'),
@@ -182,6 +202,22 @@ function excerptOf(ctx: ExcerptContext, run: Element[]): ExcerptQuote {
     via,
     leadIn: leadInText,
   };
+}
+
+/**
+ * The direct quotations inside a copied passage ("… ,” Trump said in the statement."), with their speakers as
+ * the passage gives them: second-hand words, reported with the excerpt as their context, never as the article's.
+ */
+function quotationsInside(ctx: ExcerptContext, run: Element[]): ExcerptQuotation[] {
+  const { $ } = ctx;
+  const paragraphs = run
+    .flatMap((element) => {
+      const blocks = $(element).find(BLOCKS).toArray().filter((el) => $(el).find(BLOCKS).length === 0);
+      return blocks.length > 0 ? blocks : [element];
+    })
+    .map((element) => ({ element, text: squash($(element).text()) }))
+    .filter((paragraph) => paragraph.text !== '');
+  return detectDirectQuotes(paragraphs).map(({ quote }) => ({ text: quote.text, speaker: quote.speaker, cue: quote.cue }));
 }
 
 /**
@@ -202,6 +238,8 @@ export function detectExcerpts(ctx: ExcerptContext): FoundExcerpt[] {
       taken.add(next);
     }
     const quote = excerptOf(ctx, run);
+    const inside = quotationsInside(ctx, run);
+    if (inside.length > 0) quote.quotations = inside;
     if (quote.paragraphs.length === 0) continue;
     found.push({ quote, element, elements: run });
   }

@@ -61,6 +61,30 @@ function survivingPullQuotes($: CheerioAPI, pullKeys: string[]): Map<Element, st
   return survivors;
 }
 
+/**
+ * Blockquotes that repeat words of the article's own paragraphs ("…women internalize societal messages …" under
+ * the paragraph quoting it in full): pull quotes set as blockquotes, not excerpts. Each part between "…" must
+ * stand in the body, and the part must be long enough (five words) to be a repetition, not a coincidence.
+ */
+function repeatingBlockquotes($: CheerioAPI, skip: ReadonlySet<Element>): Element[] {
+  const quotes = $('blockquote')
+    .toArray()
+    .filter((el) => !insideEmbed(el) && !skip.has(el) && closestElement(el, (node) => node !== el && node.name === 'blockquote') === null);
+  if (quotes.length === 0) return [];
+  const own = $('p, li')
+    .toArray()
+    .filter((el) => closestElement(el, (node) => node.name === 'blockquote') === null)
+    .map((el) => comparable($(el).text()))
+    .join(' ');
+  return quotes.filter((el) => {
+    const parts = squash($(el).text())
+      .split(/\.\.\.|…/)
+      .map(comparable)
+      .filter((part) => part !== '');
+    return parts.length > 0 && parts.every((part) => part.split(' ').length >= 5 && own.includes(part));
+  });
+}
+
 /** Where a paragraph is someone else's words, or not prose. */
 const NOT_OWN_TEXT = new Set(['blockquote', 'figcaption', 'aside', 'pre', 'table']);
 
@@ -100,6 +124,16 @@ export function extractQuotes(input: QuotesInput): QuotesResult {
     warnings.push(`quotes: pull quote matching failed: ${message(error)}`);
   }
   const skip = new Set(survivors.keys());
+
+  try {
+    for (const element of repeatingBlockquotes($, skip)) {
+      skip.add(element);
+      const text = squash($(element).text());
+      placed.push({ quote: { kind: 'pull', text, duplicateOfBody: true }, order: orderOf(element) + 0.5 });
+    }
+  } catch (error) {
+    warnings.push(`quotes: pull quote matching failed: ${message(error)}`);
+  }
 
   try {
     for (const found of detectExcerpts({ $, pageUrl: input.pageUrl, skip })) {

@@ -30,6 +30,9 @@ const PATTERNS: RegExp[] = [
     'u',
   ),
   new RegExp(String.raw`^(${NAME})(?:${POSSESSIVE_WORK}|${OUTLET_NOUN})?\s+${ADVERBS}(?:${HAS_MORE}|${VERBS})\b.*$`, 'u'),
+  // "A study from The American Enterprise Institute examined this:" / "A Times reporter … described them …:"
+  new RegExp(String.raw`^(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:new\s+|recent\s+|\d{4}\s+)?(?:study|report|analysis|survey|paper|memo|poll|review|statement|article|story|piece|editorial|op-ed)\s+(?:from|by|of|in|published\s+by)\s+(${NAME})\b.*$`, 'u'),
+  new RegExp(String.raw`^(?:[Aa]n?|[Oo]ne)\s+(${NAME})\s+(?:reporter|correspondent|columnist|editor|writer|journalist|critic|reviewer)\b.*$`, 'u'),
   // "By 1963, as the New York Times explains:" / "…, as summarized by CNN, …"
   new RegExp(String.raw`(?:^|,\s*)as\s+(${NAME})\s+${VERBS}\b.*$`, 'u'),
   new RegExp(String.raw`(?:^|,\s*)as\s+(?:summarized|summarised|reported|noted|described|explained|quoted|first\s+reported)\s+(?:by|in)\s+(${NAME})\b.*$`, 'u'),
@@ -86,7 +89,7 @@ function matchLeadIn(text: string): LeadInSource | null {
 
 /** True for a sentence that introduces what follows: ends with a colon, or "… reported that". */
 export function looksLikeLeadIn(sentence: string): boolean {
-  return /[:：]\s*$/.test(sentence) || /\b(?:that|this)\s*$/i.test(sentence) || parseLeadIn(sentence) !== null;
+  return /[:：]\s*$/.test(sentence) || /\b(?:that|this|the\s+following|as\s+follows)[.]?\s*$/i.test(sentence) || parseLeadIn(sentence) !== null;
 }
 
 /** The last sentence of a paragraph's text. */

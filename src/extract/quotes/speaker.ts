@@ -15,6 +15,12 @@ export const CUE_VERBS = [
   'exclaimed', 'agreed', 'agrees', 'disagreed', 'maintained', 'maintains', 'contended', 'contends', 'assured',
   'cried', 'sighed', 'laughed', 'pleaded', 'begged', 'demanded', 'demands', 'charged', 'alleged', 'alleges',
   'reported', 'reports', 'estimated', 'thundered', 'snapped', 'offered', 'advised', 'added', 'went on',
+  // A few cue verbs of French, Spanish, Italian and Czech. Not German: its nouns are capitalized ("sagte ein
+  // Sprecher"), so a capitalized word after the verb is no name there.
+  'déclare', 'explique', 'ajoute',
+  'affirme', 'estime', 'dijo', 'asegura', 'ha detto', 'spiega', 'píše', 'uvedl', 'uvedla', 'dodal', 'dodala', 'napsal',
+  'napsala', 'prohlásil', 'prohlásila', 'upozornil', 'upozornila',
+  'asserted', 'asserts', 'assert', 'answer', 'answers', 'reply', 'explain', 'add', 'tell', 'write', 'recall', 'insist', 'issued a statement', 'said in a statement', 'simpered', 'fumed', 'chimed in',
 ] as const;
 
 const CUE_SET = new Set<string>(CUE_VERBS);
@@ -46,7 +52,7 @@ const TITLE_WORDS = new Set(
 );
 
 /** Words that mark an organization rather than a person. */
-const ORG_WORDS =
+export const ORG_WORDS =
   /\b(?:Department|Ministry|Command|Office|Agency|Police|Council|Committee|Company|Inc|Corp|Corporation|University|College|Association|Group|News|Times|Post|Party|Government|Administration|Army|Forces?|Service|Board|Commission|Institute|Court|Bank|Fund|Center|Centre|Foundation|Organization|Organisation|Union|Network|Press|Reuters|AFP|Embassy|Hospital|School|Club|League|Authority|Bureau|Coalition|Campaign|Senate|House|Congress|Parliament|Pentagon|Kremlin|Hashed)\b/;
 
 const DAY_WORDS =
@@ -61,7 +67,7 @@ function isCapitalized(word: string): boolean {
   return /^[\p{Lu}]/u.test(word) || /^(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|st\.?)$/.test(word);
 }
 
-function isTitle(word: string): boolean {
+export function isTitle(word: string): boolean {
   return TITLE_WORDS.has(word.toLowerCase().replace(/[,]$/, ''));
 }
 
@@ -85,10 +91,14 @@ export function parseSpeaker(raw: string): Speaker | null {
   const firstPiece = phrase.split(/,\s*/)[0] ?? phrase;
   if (firstPiece !== phrase && /\p{Lu}/u.test(firstPiece)) phrase = firstPiece;
   const words = phrase.split(' ');
-  if (words.length > 9) return null;
+  if (words.length > 10) return null;
   const lower = phrase.toLowerCase();
   if (words.length === 1 && PRONOUNS.has(lower)) return { kind: 'pronoun', pronoun: lower, person: PERSON_PRONOUNS.has(lower) };
   if (/^(?:that|which|who|and|but|or|if|because|when|while|as|so)\b/i.test(phrase)) return null;
+  // "Someone", "Everybody", "People": nobody named.
+  if (words.length === 1 && /^(?:someone|somebody|anyone|anybody|everyone|everybody|nobody|people|others|many|some|one)$/i.test(phrase)) {
+    return { kind: 'description', text: phrase };
+  }
   if (words.some((word) => /^[.!?]|[!?]$/.test(word))) return null;
 
   // A trailing run of capitalized words is a name candidate; titles at its start are dropped.
@@ -97,6 +107,9 @@ export function parseSpeaker(raw: string): Speaker | null {
   const leading = words.slice(0, start);
   let nameWords = words.slice(start);
   while (nameWords.length > 1 && isTitle(nameWords[0] as string)) nameWords = nameWords.slice(1);
+  // "T-Mobile CEO John Legere", "AT&T Entertainment CEO John Stankey": the name follows the last title word.
+  const lastTitle = nameWords.slice(0, -1).reduce((found, word, i) => (isTitle(word) ? i : found), -1);
+  if (lastTitle >= 0) nameWords = nameWords.slice(lastTitle + 1);
   const name = nameWords.join(' ');
   const leadingIsDescriptive = leading.every((word) => !/^(?:a|an|the|one|another|his|her|their|its|our)$/i.test(word));
   if (
