@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'E_TOO_MANY_REDIRECTS',
   'E_ROBOTS',
   'E_NO_ARTICLE',
+  'E_EXTRACT_LIMIT',
   'E_ARCHIVE',
   'E_NOT_FOUND',
   'E_INTERRUPTED',

@@ -32,6 +32,7 @@ export function exitCodeFor(code: ErrorCode): ExitCode {
       return EXIT.HTTP_STATUS;
     case 'E_NOT_HTML':
     case 'E_NO_ARTICLE':
+    case 'E_EXTRACT_LIMIT':
       return EXIT.NO_ARTICLE;
     case 'E_ARCHIVE':
     case 'E_NOT_FOUND':

@@ -16,6 +16,7 @@ import { detectEmbeds } from './embeds/index.js';
 import { renderEmbedFigure } from './embeds/render.js';
 import type { EmbedMatch } from './embeds/types.js';
 import { extractImages } from './images.js';
+import { DEFAULT_EXTRACT_LIMITS, elementLimitError, extractionDeadline, type ExtractLimits } from './limits.js';
 import { extractMetadata } from './metadata/index.js';
 import { extractQuotes, findPullQuotes } from './quotes/index.js';
 import { readArticle, runReadability, type ReadabilityResult } from './readability.js';
@@ -26,6 +27,8 @@ export interface ExtractOptions {
   url: string;
   /** The Content-Type header, used for the charset when `html` is bytes. */
   contentType?: string;
+  /** What the page may cost (default DEFAULT_EXTRACT_LIMITS): past it, E_EXTRACT_LIMIT. */
+  limits?: Partial<ExtractLimits>;
 }
 
 /** The text that stands in for an embed while Readability runs; it survives only if the embed is in the article. */
@@ -41,7 +44,11 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
   const pageUrl = parsePageUrl(options.url);
   const decoded = typeof html === 'string' ? { text: html, charset: 'UTF-8' } : decodeHtml(html, options.contentType);
   const warnings: string[] = [];
+  const limits = { ...DEFAULT_EXTRACT_LIMITS, ...options.limits };
+  const checkTime = extractionDeadline(pageUrl, limits.timeMs);
   const $ = loadPage(decoded.text);
+  const elements = $('*').length;
+  if (elements > limits.maxElements) throw elementLimitError(pageUrl, elements, limits.maxElements);
 
   // 1. Everything that needs the untouched document.
   const metadata = attempt(warnings, 'metadata', () => extractMetadata({ $, pageUrl }), null);
@@ -54,7 +61,9 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
   placeEmbedPlaceholders($, embedResult.matches);
   const rule = findSiteRule({ $, pageUrl, canonicalUrl: metadata?.canonicalUrl ?? null });
   const ruled = rule === null ? null : attempt(warnings, `site rule ${rule.name}`, () => readSiteBody($, rule), null);
+  checkTime();
   const readable = ruled !== null ? siteResult(ruled) : readBody($, pageUrl);
+  checkTime();
   if (readable === null) {
     throw new ChronicleError('E_NO_ARTICLE', `no article content found in ${pageUrl}`, { url: pageUrl });
   }
@@ -75,6 +84,7 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
   }
 
   // 4. What is read from the clean body.
+  checkTime();
   const quoteResult = attempt(warnings, 'quotes', () => extractQuotes({ body$: clean$, pageUrl, pullQuotes }), {
     quotes: [] as Quote[],
     warnings: [] as string[],

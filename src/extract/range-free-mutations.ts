@@ -14,6 +14,12 @@ import type { createRequire } from 'node:module';
  * tree operations themselves are jsdom's, unchanged, so the document comes out exactly as before. Other jsdom
  * documents in the process are left as jsdom makes them.
  *
+ * The same goes for a parent's live `children` and `childNodes` lists: once read, jsdom rebuilds the whole list
+ * on every later change under that parent (Node-impl `_modified`), although each read of the list brings it up to
+ * date anyway (its `_update` compares versions). Readability reads `children` of the parents it works on, then
+ * replaces their children one by one: a 0.2 MB page of nested wrappers spent most of its time rebuilding lists.
+ * For chronicle's documents the lists are left to bring themselves up to date when read.
+ *
  * jsdom is pinned; if the internals this relies on are not as expected, nothing is patched
  * (test/speed/range-free-mutations.test.ts fails then).
  */
@@ -25,7 +31,12 @@ interface NodeImpl {
   _referencedRanges?: Set<unknown>;
 }
 
+interface LiveList {
+  _update(): void;
+}
+
 interface NodeImplPrototype {
+  _modified(this: NodeImpl & { _childrenList?: LiveList | null; _childNodesList?: LiveList | null }): void;
   _insert(this: NodeImpl, node: NodeImpl, child: NodeImpl | null, suppressObservers?: boolean): unknown;
   _remove(this: NodeImpl, node: NodeImpl, suppressObservers?: boolean): unknown;
 }
@@ -38,7 +49,7 @@ interface SymbolTree {
 const rangeFreeGlobals = new WeakSet<object>();
 let installed: boolean | null = null;
 
-/** Skips the Range bookkeeping index lookups for the documents whose global object is `globalObject`. */
+/** Skips the Range bookkeeping index lookups and eager list rebuilds for the documents of `globalObject`. */
 export function rangeFreeMutationsFor(requireModule: Require, globalObject: object): boolean {
   installed ??= install(requireModule);
   if (installed) rangeFreeGlobals.add(globalObject);
@@ -55,7 +66,9 @@ function install(requireModule: Require): boolean {
   } catch {
     return false;
   }
-  if (typeof prototype._insert !== 'function' || typeof prototype._remove !== 'function') return false;
+  if (typeof prototype._insert !== 'function' || typeof prototype._remove !== 'function' || typeof prototype._modified !== 'function') {
+    return false;
+  }
   if (typeof tree.index !== 'function' || typeof tree.treeIterator !== 'function') return false;
 
   // The one index lookup to answer without walking: set just before jsdom's method runs, used by its first line.
@@ -85,6 +98,21 @@ function install(requireModule: Require): boolean {
       return remove.call(this, node, suppressObservers);
     } finally {
       skipped = null;
+    }
+  };
+  const modified = prototype._modified;
+  prototype._modified = function modifiedWithLazyLists(this) {
+    if (!rangeFreeGlobals.has(this._globalObject)) return modified.call(this);
+    // jsdom's own step without the eager list rebuilds: the lists are set aside while it runs.
+    const children = this._childrenList;
+    const childNodes = this._childNodesList;
+    this._childrenList = null;
+    this._childNodesList = null;
+    try {
+      return modified.call(this);
+    } finally {
+      this._childrenList = children;
+      this._childNodesList = childNodes;
     }
   };
   return true;

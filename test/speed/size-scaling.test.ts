@@ -34,6 +34,25 @@ function countIndexLookups(work: () => void): number {
   return lookups;
 }
 
+const idl = requireModule('jsdom/lib/generated/idl/utils.js') as { implForWrapper(wrapper: unknown): { _childrenList?: { _query(): unknown } } };
+
+/** How many times the live children list of `parent` is rebuilt while `work` runs. */
+function countListRebuilds(parent: Element, work: () => void): number {
+  const list = idl.implForWrapper(parent)._childrenList!;
+  const query = list._query;
+  let rebuilds = 0;
+  list._query = () => {
+    rebuilds++;
+    return query();
+  };
+  try {
+    work();
+  } finally {
+    list._query = query;
+  }
+  return rebuilds;
+}
+
 /** Calls of Array lastIndexOf on arrays of 100 or more members while `work` runs. */
 function countLongScans(work: () => void): number {
   const original = Array.prototype.lastIndexOf;
@@ -70,6 +89,25 @@ describe('tree changes among many siblings', () => {
       expect(main.children).toHaveLength(500);
       expect(main.querySelectorAll('p')).toHaveLength(499);
       expect(main.children[498]!.tagName).toBe('HR');
+    } finally {
+      releaseDocument(document);
+    }
+  });
+
+  it("leave a parent's live children list to update itself when read, not on every change", () => {
+    const document = parseDocument(`<html><body><main>${divs(300)}</main></body></html>`, 'https://news.example/a');
+    try {
+      const main = document.querySelector('main')!;
+      const children = main.children; // a live list jsdom now keeps on <main>
+      const rebuilt = countListRebuilds(main, () => {
+        for (const div of [...children]) main.replaceChild(document.createElement('p'), div);
+      });
+      expect(rebuilt).toBe(0);
+      expect(children).toHaveLength(300);
+      expect(children[0]!.tagName).toBe('P');
+      main.append(document.createElement('hr'));
+      expect(children).toHaveLength(301);
+      expect(main.childNodes[300]!.nodeName).toBe('HR');
     } finally {
       releaseDocument(document);
     }
