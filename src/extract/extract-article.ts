@@ -42,8 +42,9 @@ const PLACEHOLDER_PATTERN = /chronicle-embed-placeholder-(\d+)/;
  */
 export async function extractArticle(html: string | Uint8Array, options: ExtractOptions): Promise<Article> {
   const pageUrl = parsePageUrl(options.url);
-  const decoded = typeof html === 'string' ? { text: html, charset: 'UTF-8' } : decodeHtml(html, options.contentType);
+  const decoded = typeof html === 'string' ? { text: html, charset: 'UTF-8', guessed: false } : decodeHtml(html, options.contentType);
   const warnings: string[] = [];
+  if (decoded.guessed) warnings.push(`charset guessed: ${decoded.charset} (the page declares none; statistical detection)`);
   const limits = { ...DEFAULT_EXTRACT_LIMITS, ...options.limits };
   const checkTime = extractionDeadline(pageUrl, limits.timeMs);
   const $ = loadPage(decoded.text);
