@@ -1,3 +1,4 @@
+import { LOW_CONFIDENCE_WARNING } from '../extract/confidence.js';
 import type { Archive, SaveResult } from '../archive/types.js';
 import { ChronicleError } from '../errors.js';
 import type { BuiltSnapshot } from '../pipeline/build-snapshot.js';
@@ -18,6 +19,8 @@ export interface ArchivedPage {
   wordCount: number;
   attempts: number;
   redirects: number;
+  /** The record has the lowConfidence warning: the body may not be the article (extract/confidence.ts). */
+  lowConfidence: boolean;
 }
 
 export interface ArchiveJobDeps {
@@ -56,6 +59,7 @@ export function createArchiveJob(deps: ArchiveJobDeps): BatchJob<ArchivedPage> {
         wordCount: built.snapshot.body.wordCount,
         attempts: capture.attempts,
         redirects: capture.redirects.length,
+        lowConfidence: built.snapshot.warnings.some((warning) => warning.startsWith(LOW_CONFIDENCE_WARNING)),
       },
     };
   };

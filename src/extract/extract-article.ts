@@ -15,6 +15,7 @@ import { stripUnlikelyCandidates } from './clean/strip-unlikely.js';
 import { detectEmbeds } from './embeds/index.js';
 import { renderEmbedFigure } from './embeds/render.js';
 import type { EmbedMatch } from './embeds/types.js';
+import { confidenceSignals, jsonLdArticleBody, lowConfidenceWarning, readableTextLength } from './confidence.js';
 import { extractImages } from './images.js';
 import { DEFAULT_EXTRACT_LIMITS, elementLimitError, extractionDeadline, type ExtractLimits } from './limits.js';
 import { extractMetadata } from './metadata/index.js';
@@ -57,6 +58,9 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
   const embedResult = attempt(warnings, 'embeds', () => detectEmbeds({ $, pageUrl }), { matches: [], warnings: [] });
   warnings.push(...embedResult.warnings);
   const pullQuotes = attempt(warnings, 'pull quotes', () => findPullQuotes($), []);
+  // What the body is compared with (see confidence.ts), read before the page is pruned.
+  const pageText = readableTextLength($);
+  const articleBody = attempt(warnings, 'articleBody', () => jsonLdArticleBody($), null);
 
   // 2. Stand-ins for embeds, then the body: a site rule's, else Readability's (see readBody).
   placeEmbedPlaceholders($, embedResult.matches);
@@ -86,6 +90,8 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
 
   // 4. What is read from the clean body.
   checkTime();
+  const doubt = lowConfidenceWarning(confidenceSignals({ page: pageText, articleBody, bodyText: text, body$: clean$ }));
+  if (doubt !== null) warnings.push(doubt);
   const quoteResult = attempt(warnings, 'quotes', () => extractQuotes({ body$: clean$, pageUrl, pullQuotes }), {
     quotes: [] as Quote[],
     warnings: [] as string[],
