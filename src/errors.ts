@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'E_ROBOTS',
   'E_NO_ARTICLE',
   'E_FAILED_CAPTURE',
+  'E_EXTRACT_LIMIT',
   'E_ARCHIVE',
   'E_NOT_FOUND',
   'E_INTERRUPTED',

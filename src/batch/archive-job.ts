@@ -1,4 +1,5 @@
 import { recordPageEvent } from '../archive/events.js';
+import { LOW_CONFIDENCE_WARNING } from '../extract/confidence.js';
 import type { Archive, SaveResult } from '../archive/types.js';
 import { ChronicleError, isChronicleError } from '../errors.js';
 import { classifyBuilt } from './check-job.js';
@@ -22,6 +23,8 @@ export interface ArchivedPage {
   wordCount: number;
   attempts: number;
   redirects: number;
+  /** The record has the lowConfidence warning: the body may not be the article (extract/confidence.ts). */
+  lowConfidence: boolean;
 }
 
 export interface ArchiveJobDeps {
@@ -82,6 +85,7 @@ export function createArchiveJob(deps: ArchiveJobDeps): BatchJob<ArchivedPage> {
         wordCount: built.snapshot.body.wordCount,
         attempts: capture.attempts,
         redirects: capture.redirects.length,
+        lowConfidence: built.snapshot.warnings.some((warning) => warning.startsWith(LOW_CONFIDENCE_WARNING)),
       },
     };
   };

@@ -39,6 +39,7 @@ export function exitCodeFor(code: ErrorCode): ExitCode {
       return EXIT.HTTP_STATUS;
     case 'E_NOT_HTML':
     case 'E_NO_ARTICLE':
+    case 'E_EXTRACT_LIMIT':
       return EXIT.NO_ARTICLE;
     case 'E_FAILED_CAPTURE':
       return EXIT.FAILED_CAPTURE;

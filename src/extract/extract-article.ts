@@ -16,9 +16,11 @@ import { stripUnlikelyCandidates } from './clean/strip-unlikely.js';
 import { detectEmbeds } from './embeds/index.js';
 import { renderEmbedFigure } from './embeds/render.js';
 import type { EmbedMatch } from './embeds/types.js';
+import { confidenceSignals, jsonLdArticleBody, lowConfidenceWarning, readableTextLength } from './confidence.js';
 import { findJsonLdNotes, findPageNotes, placeCorrections, type FoundNote } from './corrections/index.js';
 import { extractImages } from './images.js';
 import { captureLibraryOutput } from './library-output.js';
+import { DEFAULT_EXTRACT_LIMITS, elementLimitError, extractionDeadline, type ExtractLimits } from './limits.js';
 import { extractMetadata } from './metadata/index.js';
 import { extractQuotes, findPullQuotes } from './quotes/index.js';
 import { readArticle, runReadability, type ReadabilityResult } from './readability.js';
@@ -31,6 +33,8 @@ export interface ExtractOptions {
   contentType?: string;
   /** Sees the page's HTML at each stage of the body's making (for `npm run eval:body`; see BodyStage). */
   trace?: (stage: BodyStage, html: string) => void;
+  /** What the page may cost (default DEFAULT_EXTRACT_LIMITS): past it, E_EXTRACT_LIMIT. */
+  limits?: Partial<ExtractLimits>;
 }
 
 /**
@@ -57,9 +61,14 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
 
 function extractPage(html: string | Uint8Array, options: ExtractOptions): Article {
   const pageUrl = parsePageUrl(options.url);
-  const decoded = typeof html === 'string' ? { text: html, charset: 'UTF-8' } : decodeHtml(html, options.contentType);
+  const decoded = typeof html === 'string' ? { text: html, charset: 'UTF-8', guessed: false } : decodeHtml(html, options.contentType);
   const warnings: string[] = [];
+  if (decoded.guessed) warnings.push(`charset guessed: ${decoded.charset} (the page declares none; statistical detection)`);
+  const limits = { ...DEFAULT_EXTRACT_LIMITS, ...options.limits };
+  const checkTime = extractionDeadline(pageUrl, limits.timeMs);
   const $ = loadPage(decoded.text);
+  const elements = $('*').length;
+  if (elements > limits.maxElements) throw elementLimitError(pageUrl, elements, limits.maxElements);
   const trace = options.trace;
   trace?.('page', decoded.text);
 
@@ -71,13 +80,18 @@ function extractPage(html: string | Uint8Array, options: ExtractOptions): Articl
   const pullQuotes = attempt(warnings, 'pull quotes', () => findPullQuotes($), []);
   const pageNotes = attempt(warnings, 'corrections', () => findPageNotes($), [] as FoundNote[]);
   const jsonLdNotes = attempt(warnings, 'corrections', () => findJsonLdNotes($), [] as FoundNote[]);
+  // What the body is compared with (see confidence.ts), read before the page is pruned.
+  const pageText = readableTextLength($);
+  const articleBody = attempt(warnings, 'articleBody', () => jsonLdArticleBody($), null);
 
   // 2. Stand-ins for embeds, then the body: a site rule's, else Readability's (see readBody).
   placeEmbedPlaceholders($, embedResult.matches);
   const rule = findSiteRule({ $, pageUrl, canonicalUrl: metadata?.canonicalUrl ?? null });
   const ruled = rule === null ? null : attempt(warnings, `site rule ${rule.name}`, () => readSiteBody($, rule), null);
+  checkTime();
   const read = ruled !== null ? { readable: siteResult(ruled), picked$: null } : readBody($, pageUrl, trace);
   const readable = read?.readable ?? null;
+  checkTime();
   if (readable === null) {
     throw new ChronicleError('E_NO_ARTICLE', `no article content found in ${pageUrl}`, { url: pageUrl });
   }
@@ -102,6 +116,9 @@ function extractPage(html: string | Uint8Array, options: ExtractOptions): Articl
   }
 
   // 4. What is read from the clean body.
+  checkTime();
+  const doubt = lowConfidenceWarning(confidenceSignals({ page: pageText, articleBody, bodyText: text, body$: clean$ }));
+  if (doubt !== null) warnings.push(doubt);
   const quoteResult = attempt(warnings, 'quotes', () => extractQuotes({ body$: clean$, pageUrl, pullQuotes }), {
     quotes: [] as Quote[],
     warnings: [] as string[],

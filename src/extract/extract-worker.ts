@@ -11,7 +11,7 @@ import { extractArticle, type ExtractOptions } from './extract-article.js';
  * A fault the pool's own tests make a worker commit before the page, to prove a crash fails one page only.
  * It travels in a field of the pool's internal message that no page content or option can set.
  */
-export type WorkerFault = 'exit' | 'throw';
+export type WorkerFault = 'exit' | 'throw' | 'hang' | 'oom';
 
 export interface ExtractRequest {
   type: 'extract';
@@ -50,6 +50,11 @@ async function handle(request: ExtractRequest): Promise<ExtractResponse> {
       throw new Error('worker fault injected by a test');
     });
     return new Promise<never>(() => undefined);
+  }
+  if (request.fault === 'hang') for (;;); // stuck for good: only the pool's time limit ends it
+  if (request.fault === 'oom') {
+    const kept: number[][] = []; // grows until V8 ends the worker at its heap limit
+    for (;;) kept.push(new Array<number>(1 << 16).fill(kept.length));
   }
   try {
     return { type: 'done', id: request.id, article: await extractArticle(request.html, request.options) };

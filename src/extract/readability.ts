@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { JSDOM } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { lazyInlineStyleFor } from './lazy-inline-style.js';
+import { rangeFreeMutationsFor } from './range-free-mutations.js';
 import { installFastPaths, type SubtreeVersion } from './readability-fast-paths.js';
 
 export interface ReadabilityResult {
@@ -64,6 +65,8 @@ function makeSharedWindow(): SharedWindow {
   // This window's elements get their inline-style object when it is first read (see lazy-inline-style.ts).
   const globalObject = jsdomIdl().implForWrapper(dom.window.document)?._globalObject;
   if (globalObject !== undefined) lazyInlineStyleFor(requireModule, globalObject);
+  // Its documents have no Range: tree changes skip the index lookups kept for them (see range-free-mutations.ts).
+  if (globalObject !== undefined) rangeFreeMutationsFor(requireModule, globalObject);
   return { dom, table, listeners: new Map(Object.entries(table).map(([type, list]) => [type, [...list]])) };
 }
 

@@ -7,6 +7,7 @@ import type { Article } from '../types.js';
 import type { ExtractOptions } from './extract-article.js';
 import type { ExtractRequest, ExtractResponse, WorkerFault } from './extract-worker.js';
 import { tuneGcForPool } from './gc-tuning.js';
+import { DEFAULT_EXTRACT_LIMITS, memoryLimitError, timeLimitError, type ExtractLimits } from './limits.js';
 
 export interface ExtractPoolOptions {
   /** Worker threads; default os.availableParallelism(). */
@@ -21,7 +22,16 @@ export interface ExtractPoolOptions {
    * batch stays within a few hundred MB. A page that needs more crashes its worker and fails alone.
    */
   maxHeapMb?: number;
+  /**
+   * What one page may cost (see ExtractLimits). A worker still busy with a page `timeMs` (plus a second's grace
+   * for its own check) after it was handed over is ended and replaced; the page fails with E_EXTRACT_LIMIT, as
+   * one that fills the worker's heap does.
+   */
+  limits?: Partial<ExtractLimits>;
 }
+
+/** Time a worker gets past the time limit to stop by itself (its check between steps) before it is ended. */
+const OVERRUN_GRACE_MS = 1000;
 
 /** A pool of worker threads running extractArticle; `extract` has the ExtractFunction shape of buildSnapshot. */
 export interface ExtractPool {
@@ -55,6 +65,8 @@ interface Slot {
   gone: boolean;
   /** Set when the worker thread has started running. */
   online: boolean;
+  /** Ends the worker when its page overruns the time limit. */
+  timer: NodeJS.Timeout | null;
 }
 
 /** Workers that die before they start, in a row, before the pool gives up (a broken build or Node flags). */
@@ -92,6 +104,7 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
   const size = Math.max(1, Math.floor(options.size ?? availableParallelism()));
   const pagesPerWorker = Math.max(1, Math.floor(options.pagesPerWorker ?? 1000));
   const maxHeapMb = Math.max(64, Math.floor(options.maxHeapMb ?? 320));
+  const limits: ExtractLimits = { ...DEFAULT_EXTRACT_LIMITS, ...options.limits };
   const script = workerScriptUrl();
   const slots = new Set<Slot>();
   const queue: Job[] = [];
@@ -104,7 +117,7 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
 
   const spawn = (): void => {
     const worker = startWorker(script, { maxOldGenerationSizeMb: maxHeapMb });
-    const slot: Slot = { worker, job: null, pages: 0, gone: false, online: false };
+    const slot: Slot = { worker, job: null, pages: 0, gone: false, online: false, timer: null };
     worker.once('online', () => {
       slot.online = true;
       startFailures = 0;
@@ -119,7 +132,7 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
       if (slot.pages >= pagesPerWorker) retire(slot);
       dispatch();
     });
-    const died = (reason: string): void => {
+    const died = (reason: string, outOfMemory = false): void => {
       if (!slots.has(slot)) return;
       slots.delete(slot);
       const job = slot.job;
@@ -130,7 +143,9 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
         const url = job.options.url;
         job.reject(closed
           ? new ChronicleError('E_INTERRUPTED', `extraction pool closed before ${url} was extracted`, { url })
-          : new ChronicleError('E_INTERNAL', `extraction worker crashed on ${url}: ${reason}`, { url }));
+          : outOfMemory
+            ? memoryLimitError(url, maxHeapMb)
+            : new ChronicleError('E_INTERNAL', `extraction worker crashed on ${url}: ${reason}`, { url }));
       }
       if (!slot.online && ++startFailures >= MAX_START_FAILURES && broken === null) {
         broken = new ChronicleError('E_INTERNAL', `extraction workers fail to start: ${reason}`);
@@ -139,7 +154,8 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
       if (!closed && !wasRetiring && broken === null) spawn();
       dispatch();
     };
-    worker.on('error', (error) => died(error.message));
+    // A page that fills the worker's heap: V8 ends the worker (resourceLimits), the page is over its budget.
+    worker.on('error', (error) => died(error.message, (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY'));
     const exited: Promise<void> = new Promise<void>((resolve) => {
       worker.once('exit', (code) => {
         died(`exit code ${code}`);
@@ -155,7 +171,18 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
 
   const finish = (slot: Slot): void => {
     slot.job = null;
+    if (slot.timer !== null) clearTimeout(slot.timer);
+    slot.timer = null;
     slot.worker.unref();
+  };
+
+  /** A page past its time limit: it fails, its worker is ended (whatever it is stuck in) and replaced. */
+  const overrun = (slot: Slot, job: Job, timeMs: number): void => {
+    if (slot.job !== job) return;
+    finish(slot);
+    job.reject(timeLimitError(job.options.url, timeMs));
+    retire(slot);
+    dispatch();
   };
 
   const retire = (slot: Slot): void => {
@@ -173,6 +200,9 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
       slot.job = job;
       slot.pages++;
       slot.worker.ref();
+      const timeMs = job.options.limits?.timeMs ?? limits.timeMs;
+      slot.timer = setTimeout(() => overrun(slot, job, timeMs), timeMs + OVERRUN_GRACE_MS);
+      slot.timer.unref(); // the busy worker keeps the process alive, not this timer
       const request: ExtractRequest = { type: 'extract', id: job.id, html: job.html, options: job.options };
       if (job.fault !== undefined) request.fault = job.fault;
       // Bytes go over as a private copy of just the page (a Buffer may be a view of a larger pool), transferred.
@@ -196,7 +226,11 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
         const job: Job = {
           id: nextId++,
           html: typeof html === 'string' ? html : new Uint8Array(html),
-          options: { url: extractOptions.url, ...(extractOptions.contentType !== undefined ? { contentType: extractOptions.contentType } : {}) },
+          options: {
+            url: extractOptions.url,
+            ...(extractOptions.contentType !== undefined ? { contentType: extractOptions.contentType } : {}),
+            limits: { ...limits, ...extractOptions.limits },
+          },
           resolve,
           reject,
         };

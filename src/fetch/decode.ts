@@ -1,4 +1,5 @@
 import { TextDecoder, labelToName } from '@exodus/bytes/encoding.js';
+import chardet from 'chardet';
 import sniffHTMLEncoding from 'html-encoding-sniffer';
 
 export interface DecodedHtml {
@@ -6,10 +7,14 @@ export interface DecodedHtml {
   /** WHATWG canonical encoding name actually used, e.g. "UTF-8", "windows-1252", "Shift_JIS". */
   charset: string;
   /**
-   * Which rule decided: a byte-order mark, the Content-Type header, the <meta> prescan, or the bytes themselves
-   * (nothing declared, or a <meta> that names another encoding for bytes that are UTF-8: see decodeHtml).
+   * Which rule decided: a byte-order mark, the Content-Type header, a <meta> (the prescan of the first 1024
+   * bytes, else one further on in <head>), the bytes themselves (nothing declared and the bytes are ASCII or
+   * UTF-8, or a <meta> that names another encoding for bytes that are UTF-8: see decodeHtml), or statistical
+   * detection (nothing declared, the bytes are not UTF-8: a guess).
    */
-  charsetSource: 'bom' | 'header' | 'meta' | 'sniff';
+  charsetSource: 'bom' | 'header' | 'meta' | 'sniff' | 'detected';
+  /** True when the encoding is a guess (charsetSource 'detected'): the text may be mojibake. */
+  guessed: boolean;
 }
 
 /** Never a legitimate answer of the prescan (it maps x-user-defined to windows-1252), so it marks "nothing found". */
@@ -17,8 +22,11 @@ const NOTHING_FOUND = 'x-user-defined';
 
 /**
  * Decodes an HTML byte stream by the WHATWG rules: BOM, then the Content-Type charset, then the <meta> prescan of
- * the first 1024 bytes; when none of them names an encoding, valid UTF-8 is read as UTF-8 and anything else as
- * windows-1252 (the spec's default for most locales). One departure from the browser rules: a <meta> (never a
+ * the first 1024 bytes. Then, as browsers do when the parser meets a <meta charset> later on (and crawlers that
+ * scan the whole head), a <meta> anywhere in <head>. When nothing names an encoding, valid UTF-8 (ASCII
+ * included) is read as UTF-8, and anything else by statistical detection (chardet: Shift_JIS, EUC-JP, GB18030,
+ * Big5, EUC-KR, KOI8-R, windows-125x, ISO-8859-x, …), marked as a guess; windows-1252 (the spec's default for
+ * most locales) when detection names nothing the Encoding standard can decode. One departure from the browser rules: a <meta> (never a
  * header or BOM) that names another encoding for bytes that are valid UTF-8 and not plain ASCII is overruled,
  * since such bytes are UTF-8 (a page re-saved or migrated to UTF-8 with its old declaration left in place —
  * Readability's own qq test page is one: gb2312 declared, UTF-8 saved). Text in a legacy encoding is
@@ -33,6 +41,7 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
     defaultEncoding: NOTHING_FOUND,
   });
   let charsetSource: DecodedHtml['charsetSource'];
+  if (charset === NOTHING_FOUND && !hasBom(bytes)) charset = metaInHead(bytes) ?? NOTHING_FOUND;
   if (hasBom(bytes)) charsetSource = 'bom';
   else if (charset !== NOTHING_FOUND && headerLabel !== null && sameEncoding(headerLabel, charset)) charsetSource = 'header';
   else if (charset !== NOTHING_FOUND) {
@@ -41,9 +50,12 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
       charset = 'UTF-8';
       charsetSource = 'sniff';
     }
-  } else {
+  } else if (isValidUtf8(bytes)) {
     charsetSource = 'sniff';
-    charset = isValidUtf8(bytes) ? 'UTF-8' : 'windows-1252';
+    charset = 'UTF-8';
+  } else {
+    charsetSource = 'detected';
+    charset = detectEncoding(bytes);
   }
   let decoder: TextDecoder;
   try {
@@ -53,7 +65,34 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
     charset = 'windows-1252';
     decoder = new TextDecoder(charset);
   }
-  return { text: decoder.decode(bytes), charset, charsetSource };
+  return { text: decoder.decode(bytes), charset, charsetSource, guessed: charsetSource === 'detected' };
+}
+
+/** How far into the page a <head> is searched for a late <meta> (a head past this is not a head). */
+const HEAD_SCAN_BYTES = 512 * 1024;
+
+/**
+ * The encoding named by the first <meta charset> or <meta http-equiv="Content-Type"> in <head> past the 1024
+ * bytes of the prescan (a long <title>, styles or scripts before it), read by the same prescan rules from that
+ * tag on; null if none. The search ends at </head> or <body>.
+ */
+function metaInHead(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, HEAD_SCAN_BYTES)).toString('latin1').toLowerCase();
+  const end = Math.min(...['</head', '<body'].map((tag) => head.indexOf(tag)).filter((index) => index >= 0), head.length);
+  for (let index = head.indexOf('<meta'); index >= 0 && index < end; index = head.indexOf('<meta', index + 5)) {
+    const named = sniffHTMLEncoding(bytes.subarray(index, index + 1024), { defaultEncoding: NOTHING_FOUND });
+    if (named !== NOTHING_FOUND) return named;
+  }
+  return null;
+}
+
+/** The statistical detector's best guess as an Encoding-standard name, windows-1252 when it has none. */
+function detectEncoding(bytes: Uint8Array): string {
+  for (const match of chardet.analyse(bytes)) {
+    const name = labelToName(match.name);
+    if (name !== null && name !== 'replacement' && !name.startsWith('UTF-16')) return name;
+  }
+  return 'windows-1252';
 }
 
 export function charsetFromContentType(contentType: string | null | undefined): string | null {

@@ -6,7 +6,7 @@ import { ChronicleError } from '../errors.js';
 import { parseHttpUrl } from '../normalize/url.js';
 import type { Capture, HttpExchange, RedirectHop } from '../types.js';
 import { exchangeOf, requestHeadersFor } from './exchange.js';
-import { isHtmlType, isUnknownType, looksLikeHtml, mediaType } from './content-type.js';
+import { isHtmlType, isUnknownType, looksLikeHtml, mediaType, sniffBinaryType } from './content-type.js';
 import { FetchError, withAttempts } from './fetch-error.js';
 import { createHttpAgent } from './http-agent.js';
 import {
@@ -234,6 +234,10 @@ async function fetchHop(url: string, settings: Settings): Promise<HopResult> {
   const bytes = await readBody(body, { url, codings, maxBytes: settings.maxBytes });
   if (!settings.allowNonHtml && !isHtmlType(contentType) && !looksLikeHtml(bytes)) {
     throw new ChronicleError('E_NOT_HTML', `${url} does not look like HTML (Content-Type ${contentType ?? 'missing'})`, { url });
+  }
+  const binary = settings.allowNonHtml ? null : sniffBinaryType(bytes);
+  if (binary !== null) {
+    throw new ChronicleError('E_NOT_HTML', `${url} is ${binary} by its bytes, not HTML (Content-Type ${contentType ?? 'missing'})`, { url });
   }
   delete headers.location;
   const exchange = exchangeOf(url, sent, statusCode, response.statusText, response.headers);

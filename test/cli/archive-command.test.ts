@@ -70,6 +70,7 @@ describe('chronicle archive: one URL', () => {
       title: 'Council votes on harbour plan (/redirect/0/json)',
       redirects: 2,
       attempts: 1,
+      lowConfidence: false,
     });
     expect(typeof line!.id).toBe('string');
     expect(existsSync(join(line!.dir as string, 'snapshot.json'))).toBe(true);

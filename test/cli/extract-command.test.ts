@@ -72,6 +72,19 @@ describe('chronicle extract', () => {
     expect(result.stderr).toMatch(/^chronicle: E_NO_ARTICLE: /);
   });
 
+  it('exits 5 with E_NOT_HTML for a PDF saved as .html, read from a file or standard input', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chronicle-extract-'));
+    const pdf = join(dir, 'report.html');
+    await writeFile(pdf, '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n', 'latin1');
+    const fromFile = await runCli(['extract', pdf]);
+    expect(fromFile.code).toBe(5);
+    expect(fromFile.stdout).toBe('');
+    expect(fromFile.stderr).toMatch(/^chronicle: E_NOT_HTML: .*application\/pdf/);
+    const fromStdin = await runCli(['extract', '-', '--url', 'https://example.org/x'], { stdin: '\x00\x01\x02binary' });
+    expect(fromStdin.code).toBe(5);
+    expect(fromStdin.stderr).toMatch(/^chronicle: E_NOT_HTML: /);
+  });
+
   it('shows the stack only with --debug', async () => {
     const plain = await runCli(['extract', 'no/such/file.html']);
     expect(plain.stderr).not.toContain('    at ');

@@ -248,6 +248,15 @@ describe('fetchPage', () => {
     expect(error.code).toBe('E_NOT_HTML');
   });
 
+  it('refuses a PDF or a binary file served as text/html with E_NOT_HTML (WHATWG MIME sniffing)', async () => {
+    const pdf = await failure(fetchPage(host.url('/html-pdf/doc'), fast));
+    expect(pdf.code).toBe('E_NOT_HTML');
+    expect(pdf.message).toContain('application/pdf');
+    const binary = await failure(fetchPage(host.url('/html-binary/file'), fast));
+    expect(binary.code).toBe('E_NOT_HTML');
+    expect(binary.message).toContain('application/octet-stream');
+  });
+
   it('accepts non-HTML when allowNonHtml is set', async () => {
     const capture = await fetchPage(host.url('/pdf/allowed'), { ...fast, allowNonHtml: true });
     expect(Buffer.from(capture.body).toString('latin1').startsWith('%PDF')).toBe(true);

@@ -209,3 +209,27 @@ describe('extractMetadata', () => {
     });
   });
 });
+
+describe('a title cut short (issue 20 item 18)', () => {
+  const full = 'Council approves the harbour budget after a long night of debate over the new ferry terminal and the fishing quotas';
+
+  test('a JSON-LD headline truncated with an ellipsis gives way to the title that goes on', () => {
+    const { meta } = metadataOf(ld({ '@type': 'NewsArticle', headline: `${full.slice(0, 80)}…` }) + `<meta property="og:title" content="${full}">`);
+    expect(meta.title).toBe(full);
+  });
+
+  test('a JSON-LD headline cut at 110 characters without an ellipsis too', () => {
+    const { meta } = metadataOf(ld({ '@type': 'NewsArticle', headline: full.slice(0, 110) }) + `<title>${full} | Example News</title>`);
+    expect(meta.title).toBe(full);
+  });
+
+  test('a complete headline stays', () => {
+    const { meta } = metadataOf(ld({ '@type': 'NewsArticle', headline: 'Council approves the budget' }) + '<meta property="og:title" content="Council approves the budget after all">');
+    expect(meta.title).toBe('Council approves the budget');
+  });
+
+  test('entities left in og:title are decoded', () => {
+    const { meta } = metadataOf('<meta property="og:title" content="Why it doesn&amp;#8217;t add up">');
+    expect(meta.title).toBe('Why it doesn’t add up');
+  });
+});

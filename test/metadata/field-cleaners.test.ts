@@ -73,3 +73,43 @@ describe('normalizeLang', () => {
     expect(normalizeLang(input)).toBe(expected);
   });
 });
+
+describe('metadata cleanliness (issue 20 item 18)', () => {
+  const ctx = { siteName: 'The Verge', pageUrl: PAGE };
+
+  test.each([
+    ['Why it doesn&#8217;t matter &amp; why it does', 'Why it doesn’t matter & why it does'],
+    ['Caf&eacute; owners &lt;b&gt;protest&lt;/b&gt;', 'Café owners protest'],
+    ['<b>Bold</b> headline of the day', 'Bold headline of the day'],
+    ['A < B is no tag', 'A < B is no tag'],
+  ])('title %j → %j', (raw, expected) => {
+    expect(cleanTitle(raw, { siteName: null, pageUrl: PAGE })).toBe(expected);
+  });
+
+  test('a dash tail that continues the headline is not cut as a site label', () => {
+    expect(cleanTitle('Nobody Could Map the Ocean Floor – Until Now', { siteName: null, pageUrl: PAGE })).toBe('Nobody Could Map the Ocean Floor – Until Now');
+    const heading = 'The Harbour That Ran Dry — Pacific Coast';
+    expect(cleanTitle(heading, { siteName: null, pageUrl: PAGE, headings: [heading] })).toBe(heading);
+    // An unknown site's short label is still cut.
+    expect(cleanTitle('The harbour festival draws a record crowd – Coast Courier', { siteName: null, pageUrl: PAGE })).toBe('The harbour festival draws a record crowd');
+  });
+
+  test.each([
+    [['March 3, 2021'], []],
+    [['12:30 PM'], []],
+    [['03.03.2021 14:35'], []],
+    [['2 hours ago'], []],
+    [['Jane Doe @janedoe'], ['Jane Doe']],
+    [['@jdoe, Jane Doe'], ['Jane Doe']],
+    [['By Jo Reyes For The Mail'], ['Jo Reyes']],
+    [['Jo Reyes For MailOnline'], ['Jo Reyes']],
+    [['For The Mail'], []],
+    [['Zeige alle Beiträge von Max Mustermann'], ['Max Mustermann']],
+    [['View all posts by Jane Doe'], ['Jane Doe']],
+    [['<img src=x onerror=alert(1)>Jo Reyes'], ['Jo Reyes']],
+    [['<a href="/authors/jo">Jo Reyes</a>'], ['Jo Reyes']],
+    [['Jo Reyes &amp; Ana Lima'], ['Jo Reyes', 'Ana Lima']],
+  ])('authors %j → %j', (raw, expected) => {
+    expect(splitAuthors(raw, ctx)).toEqual(expected);
+  });
+});

@@ -142,6 +142,50 @@ describe('a worker that crashes', () => {
     }
   });
 
+  it('fails a page past its time or memory budget with E_EXTRACT_LIMIT; the worker is replaced, the next page extracts', async () => {
+    const pool = createExtractPool({ size: 1, limits: { timeMs: 300 } });
+    try {
+      const page = fixture('embassy-withdrawal');
+      const options = { url: page.url, contentType: page.contentType };
+      pool[injectWorkerFault]('hang');
+      const hung = await failureOf(pool.extract(page.bytes, options));
+      expect(hung.code).toBe('E_EXTRACT_LIMIT');
+      expect(hung.message).toMatch(/took more than its 300 ms budget/);
+      expect(hung.url).toBe(page.url);
+      expect((await pool.extract(page.bytes, { ...options, limits: { timeMs: 120_000 } })).body.wordCount).toBeGreaterThan(50);
+    } finally {
+      await pool.close();
+    }
+    const small = createExtractPool({ size: 1, maxHeapMb: 64 });
+    try {
+      const page = fixture('embassy-withdrawal');
+      const options = { url: page.url, contentType: page.contentType };
+      small[injectWorkerFault]('oom');
+      const filled = await failureOf(small.extract(page.bytes, options));
+      expect(filled.code).toBe('E_EXTRACT_LIMIT');
+      expect(filled.message).toMatch(/needed more than the worker's 64 MB heap/);
+      expect((await small.extract(page.bytes, options)).body.wordCount).toBeGreaterThan(50);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('fails a page of more elements than the budget with E_EXTRACT_LIMIT, in a worker and in the main thread', async () => {
+    const pool = createExtractPool({ size: 1, limits: { maxElements: 500 } });
+    const page = `<html><body><main>${'<div>row</div>'.repeat(600)}</main></body></html>`;
+    try {
+      const inWorker = await failureOf(pool.extract(page, { url: 'https://news.example/rows' }));
+      expect(inWorker.code).toBe('E_EXTRACT_LIMIT');
+      expect(inWorker.message).toMatch(/has 60\d elements, more than the 500/);
+    } finally {
+      await pool.close();
+    }
+    const inProcess = await failureOf(extractArticle(page, { url: 'https://news.example/rows', limits: { maxElements: 500 } }));
+    expect(inProcess.code).toBe('E_EXTRACT_LIMIT');
+    const fine = await extractArticle(page, { url: 'https://news.example/rows' }).catch((error: unknown) => error as ChronicleError);
+    expect(fine instanceof ChronicleError ? fine.code : 'ok').not.toBe('E_EXTRACT_LIMIT');
+  });
+
   it('replaces workers after pagesPerWorker pages without failing any', async () => {
     const pool = createExtractPool({ size: 1, pagesPerWorker: 2 });
     try {

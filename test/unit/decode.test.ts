@@ -1,4 +1,5 @@
 import { charsetFromContentType, decodeHtml } from '../../src/fetch/decode.js';
+import { extractArticle } from '../../src/extract/extract-article.js';
 
 const SHIFT_JIS_SENTENCE = '東京で新しい駅が開業した。「便利になる」と市長は語った。';
 const SHIFT_JIS_BYTES = Buffer.from(
@@ -52,12 +53,12 @@ describe('decodeHtml (WHATWG encoding sniffing)', () => {
     expect(decoded.text.charCodeAt(0)).not.toBe(0xfeff);
   });
 
-  it('falls back to UTF-8 for undeclared valid UTF-8 and to windows-1252 otherwise', () => {
+  it('falls back to UTF-8 for undeclared valid UTF-8 and to detection (here windows-1252) otherwise', () => {
     const utf8 = decodeHtml(Buffer.from('<p>Zürich — “quoted”</p>', 'utf8'));
     expect(utf8).toMatchObject({ charset: 'UTF-8', charsetSource: 'sniff' });
     expect(utf8.text).toContain('Zürich — “quoted”');
     const legacy = decodeHtml(Buffer.from([0x3c, 0x70, 0x3e, 0x93, 0x61, 0x94]));
-    expect(legacy).toMatchObject({ charset: 'windows-1252', charsetSource: 'sniff' });
+    expect(legacy).toMatchObject({ charset: 'windows-1252', charsetSource: 'detected', guessed: true });
     expect(legacy.text).toBe('<p>“a”');
   });
 
@@ -83,5 +84,59 @@ describe('decodeHtml (WHATWG encoding sniffing)', () => {
     expect(charsetFromContentType('text/html;charset=utf-8;foo=bar')).toBe('utf-8');
     expect(charsetFromContentType('text/html')).toBeNull();
     expect(charsetFromContentType(undefined)).toBeNull();
+  });
+});
+
+describe('decodeHtml when the first 1024 bytes declare nothing (issue 20 item 14)', () => {
+  const CHINESE = '量子计算机的研究正在取得进展。科学家们表示，新的芯片将在明年投入使用。';
+  const CHINESE_GB2312 = Buffer.from(
+    'c1bfd7d3bcc6cbe3bbfab5c4d1d0bebfd5fdd4dac8a1b5c3bdf8d5b9a1a3bfc6d1a7bcd2c3c7b1edcabea3acd0c2b5c4d0bec6acbdabd4dac3f7c4eacdb6c8ebcab9d3c3a1a3',
+    'hex',
+  );
+  const gbBytes = (text: string): Buffer => (text === CHINESE ? CHINESE_GB2312 : Buffer.alloc(0));
+
+  it('reads a GB2312 <meta charset> that stands past byte 1024 in <head>', () => {
+    const head = `<title>${'x'.repeat(1200)}</title><meta charset="gb2312">`;
+    const decoded = decodeHtml(page(head, gbBytes(CHINESE)), 'text/html');
+    expect(decoded.charset).toBe('GBK');
+    expect(decoded.charsetSource).toBe('meta');
+    expect(decoded.guessed).toBe(false);
+    expect(decoded.text).toContain(CHINESE);
+  });
+
+  it('ignores a <meta charset> in the body', () => {
+    const bytes = Buffer.concat([page(`<title>${'x'.repeat(1200)}</title>`, SHIFT_JIS_BYTES), Buffer.from('<meta charset="koi8-r">')]);
+    expect(decodeHtml(bytes, 'text/html').charset).not.toBe('KOI8-R');
+  });
+
+  it('detects an unlabelled Shift_JIS page statistically and says the decode is a guess', () => {
+    const decoded = decodeHtml(page('<title>News</title>', Buffer.concat([SHIFT_JIS_BYTES, SHIFT_JIS_BYTES])), 'text/html');
+    expect(decoded.charset).toBe('Shift_JIS');
+    expect(decoded.charsetSource).toBe('detected');
+    expect(decoded.guessed).toBe(true);
+    expect(decoded.text).toContain(SHIFT_JIS_SENTENCE);
+  });
+
+  it('detects unlabelled GB2312 and windows-1251 text', () => {
+    expect(decodeHtml(page('', Buffer.concat([gbBytes(CHINESE), gbBytes(CHINESE)])), null).text).toContain(CHINESE);
+    const russian = 'Правительство объявило о новых мерах поддержки экономики и малого бизнеса в регионах страны.';
+    const cp1251 = Buffer.from([...russian].map((char) => (char === ' ' || char === '.' ? char.charCodeAt(0) : char === 'ё' ? 0xb8 : char.charCodeAt(0) - 0x410 + 0xc0)));
+    const decoded = decodeHtml(page('', Buffer.concat([cp1251, Buffer.from(' '), cp1251])), null);
+    expect(decoded.charset).toBe('windows-1251');
+    expect(decoded.text).toContain(russian);
+  });
+
+  it('does not call ASCII or UTF-8 a guess', () => {
+    expect(decodeHtml(page('', Buffer.from('plain ascii')), null).guessed).toBe(false);
+    expect(decodeHtml(page('', Buffer.from('naïve café', 'utf8')), null)).toMatchObject({ charset: 'UTF-8', guessed: false });
+  });
+
+  it('puts a warning on the article when the charset was guessed', async () => {
+    const body = Buffer.concat(Array.from({ length: 8 }, () => Buffer.concat([Buffer.from('<p>'), SHIFT_JIS_BYTES, SHIFT_JIS_BYTES, Buffer.from('</p>')])));
+    const html = Buffer.concat([Buffer.from('<html><head><title>News</title></head><body><article><h1>News</h1>'), body, Buffer.from('</article></body></html>')]);
+    const article = await extractArticle(html, { url: 'https://news.example.jp/a' });
+    expect(article.charset).toBe('Shift_JIS');
+    expect(article.body.text).toContain(SHIFT_JIS_SENTENCE);
+    expect(article.warnings).toContain('charset guessed: Shift_JIS (the page declares none; statistical detection)');
   });
 });

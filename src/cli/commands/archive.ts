@@ -202,6 +202,7 @@ function pageFields(page: ArchivedPage): Record<string, unknown> {
     wordCount: page.wordCount,
     attempts: page.attempts,
     redirects: page.redirects,
+    lowConfidence: page.lowConfidence,
   };
 }
 

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Option, type Command } from 'commander';
 import { ChronicleError } from '../../errors.js';
+import { sniffBinaryType } from '../../fetch/content-type.js';
 import { fetchPage } from '../../fetch/fetch-page.js';
 import { buildSnapshot, type BuiltSnapshot } from '../../pipeline/build-snapshot.js';
 import type { Capture } from '../../types.js';
@@ -51,6 +52,8 @@ async function extractSource(source: string, options: ExtractCommandOptions, io:
     throw new ChronicleError('E_INVALID_URL', `not an http(s) URL: ${JSON.stringify(source)}`);
   }
   const bytes = source === '-' ? await readStream(io.stdin) : await readLocalFile(resolve(io.cwd, source));
+  const binary = sniffBinaryType(bytes); // a PDF or other binary file is no page (WHATWG MIME sniffing)
+  if (binary !== null) throw new ChronicleError('E_NOT_HTML', `${source} is ${binary} by its bytes, not HTML`);
   const pageUrl = options.url ?? (source === '-' ? 'http://localhost/stdin' : pathToFileURL(resolve(io.cwd, source)).toString());
   return buildSnapshot(localCapture(bytes, pageUrl, options.contentType ?? null));
 }

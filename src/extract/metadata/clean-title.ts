@@ -1,4 +1,4 @@
-import { collapseWhitespace, looseKey } from './text.js';
+import { collapseWhitespace, looseKey, stripMarkup } from './text.js';
 
 /** Separators between a headline and the site / section name. */
 const SEPARATOR = /\s+(?:\||-|–|—|::|»|·|•|\/|~)\s+/;
@@ -9,6 +9,13 @@ export interface TitleContext {
   /** The page's <h1> texts: a title that is one of them plus a short site label is cut to the heading. */
   headings?: string[];
 }
+
+/**
+ * Words a site's name does not start with but the end of a headline does ("… – Until Now", "… — And Why It
+ * Matters", "… – Part Two"): such a tail after a dash is not cut as an unknown site's label.
+ */
+const HEADLINE_TAIL =
+  /^(?:Until|Now|And|Or|But|Yet|So|Then|Not|Never|Forever|Finally|Maybe|Part|Again|Too|Still|Just|Once|After|Before|Here|There|Why|How|What|When|Where|Who|Is|Are|Was|Were|Will|Can|Could|Should|Would|In|On|At|Of|To|From|With|Without|By|As|If|Than|Even|Only|Almost|For|Or Not|Explained|Analysis|Review|Updated?|Live)\b/;
 
 const SEPARATOR_CHARS = /\||-|–|—|::|»|·|•|\/|~/g;
 const SEPARATOR_AT_END = /\s(?:\||-|–|—|::|»|·|•|\/|~)$/;
@@ -62,7 +69,9 @@ function wordCount(text: string): number {
  * is only stripped on a site-name match, since headlines use hyphens themselves.
  */
 export function cleanTitle(raw: string, ctx: TitleContext): string {
-  let title = collapseWhitespace(raw);
+  let title = collapseWhitespace(stripMarkup(raw));
+  // The page's own heading reads the same, separator and all ("… – Until Now"): nothing to cut.
+  if ((ctx.headings ?? []).some((heading) => looseKey(heading) === looseKey(title))) return title;
   const fromHeading = headingInTitle(title, ctx.headings ?? []);
   if (fromHeading !== null) return fromHeading;
   const keys = siteKeys(ctx);
@@ -91,7 +100,7 @@ export function cleanTitle(raw: string, ctx: TitleContext): string {
       }
     }
     const dashLike = lastSep !== '|' && lastSep !== '/' && lastSep !== '-';
-    if (dashLike && /^\p{Lu}/u.test(last) && wordCount(last) <= 3 && wordCount(head) >= 4) {
+    if (dashLike && /^\p{Lu}/u.test(last) && !HEADLINE_TAIL.test(last) && wordCount(last) <= 3 && wordCount(head) >= 4) {
       title = head;
       continue;
     }

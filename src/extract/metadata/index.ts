@@ -8,7 +8,7 @@ import { parseJsonLd } from './json-ld-graph.js';
 import { parseDate } from './parse-date.js';
 import { splitAuthors } from './split-authors.js';
 import { cleanTitle } from './clean-title.js';
-import { looseKey, nonEmpty, uniqueCaseless } from './text.js';
+import { looseKey, nonEmpty, stripMarkup, uniqueCaseless } from './text.js';
 
 export { FIELD_ORDER } from './field-order.js';
 export { parseDate } from './parse-date.js';
@@ -35,6 +35,29 @@ export function normalizeLang(raw: string): string | null {
   const [primary, ...rest] = tag.split('-');
   const subtags = rest.map((sub) => (sub.length === 2 ? sub.toUpperCase() : sub.length === 4 ? sub[0]?.toUpperCase() + sub.slice(1).toLowerCase() : sub.toLowerCase()));
   return [primary?.toLowerCase(), ...subtags].join('-');
+}
+
+/** Google's limit for a JSON-LD headline: where templates cut titles, with an ellipsis or without. */
+const HEADLINE_CUT = { min: 100, max: 110 };
+
+function looksTruncated(title: string): boolean {
+  return /(?:…|\.\.\.)$/.test(title) || (title.length >= HEADLINE_CUT.min && title.length <= HEADLINE_CUT.max);
+}
+
+/**
+ * A cut title ("The long headline that was cu…") replaced by another source's title that goes on from it:
+ * the same text, then more words (not a separator and a site or section label), itself not cut.
+ */
+function untruncated(title: string, candidates: readonly string[]): string {
+  const stem = title.replace(/\s*(?:…|\.\.\.)$/, '');
+  if (stem.length < 20) return title;
+  for (const candidate of candidates) {
+    const clean = nonEmpty(candidate);
+    if (clean === null || clean.length <= stem.length || !clean.startsWith(stem)) continue;
+    const rest = clean.slice(stem.length).trim();
+    if (/^[\p{L}\p{N}]/u.test(rest) && !/(?:…|\.\.\.)$/.test(clean)) return clean;
+  }
+  return title;
 }
 
 /** A canonical URL that points at the site's home page while the page itself is deeper is a template mistake. */
@@ -84,14 +107,33 @@ export function extractMetadata(input: MetadataInput): MetadataResult {
     return null;
   }
 
-  const text = (value: string): string | null => nonEmpty(value);
+  /** Every source's accepted value of `field`, in FIELD_ORDER (for the title: see untruncated). */
+  function pickAll<F extends MetaField, T>(field: F, accept: (value: RawMeta[F]) => T | null): T[] {
+    const values: T[] = [];
+    for (const name of FIELD_ORDER[field]) {
+      const rule = SOURCES[name]?.rules[field];
+      if (rule === undefined) continue;
+      try {
+        const value = rule(ctx);
+        const accepted = value === null || value === undefined ? null : accept(value);
+        if (accepted !== null) values.push(accepted);
+      } catch {
+        // reported once by pick
+      }
+    }
+    return values;
+  }
+
+  const text = (value: string): string | null => nonEmpty(stripMarkup(value));
   const siteName = pick('siteName', text);
   const headings = input.$('h1').slice(0, 5).map((_, element) => input.$(element).text()).get();
   // A "title" that is only the site's name (a template's dc.title, say) falls through to the next source.
-  const title = pick('title', (value) => {
+  const acceptTitle = (value: string): string | null => {
     const cleaned = nonEmpty(cleanTitle(value, { siteName, pageUrl: input.pageUrl, headings }));
     return cleaned !== null && siteName !== null && looseKey(cleaned) === looseKey(siteName) ? null : cleaned;
-  });
+  };
+  const picked = pick('title', acceptTitle);
+  const title = picked !== null && looksTruncated(picked) ? untruncated(picked, [...pickAll('title', acceptTitle), ...headings]) : picked;
   const authors = pick('authors', (value) => {
     const list = splitAuthors(value, { siteName, pageUrl: input.pageUrl });
     return list.length > 0 ? list : null;

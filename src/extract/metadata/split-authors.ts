@@ -1,4 +1,4 @@
-import { collapseWhitespace, looseKey, uniqueCaseless } from './text.js';
+import { collapseWhitespace, looseKey, stripMarkup, uniqueCaseless } from './text.js';
 
 export interface AuthorContext {
   siteName: string | null;
@@ -14,6 +14,14 @@ const ROLE =
   /^(?:(?:senior|chief|deputy|associate|managing|contributing|special|staff|political|foreign|national|white house|investigative|data|guest|freelance|executive|news|sports|business|tech(?:nology)?|science|health|features?)\s+)*(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|producer|photographer|analyst|author|critic|desk|team|staff writer|staff reporter|editors)s?$/i;
 const DATE_TAIL =
   /\s*(?:[|•·]|\b(?:updated|published|posted|on)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b).*$/i;
+
+/** Author-archive link texts around a name: "Zeige alle Beiträge von Jo Reyes", "View all posts by Jo Reyes". */
+const ARCHIVE_LINK_PREFIX =
+  /^(?:(?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von|(?:view|see|show|read)\s+(?:all\s+)?(?:posts|articles|stories)\s+(?:by|from)|(?:all|more)\s+(?:posts|articles|stories)\s+(?:by|from)|posts\s+by|articles\s+by|more\s+from|(?:voir\s+)?tous\s+les\s+articles\s+(?:de|d’|d')|(?:ver\s+)?todas\s+las\s+entradas\s+de|(?:ver\s+)?todos\s+los\s+artículos\s+de|mostra\s+tutti\s+gli\s+articoli\s+di|alle\s+berichten\s+van)\s*/i;
+/** "Jo Reyes For The Mail", "For MailOnline": the outlet a name writes for, not a name. */
+const FOR_OUTLET = /(?:^|\s+)[Ff]or\s+(?:[Tt]he\s+)?\p{Lu}.*$/u;
+/** Relative dates of bylines ("2 hours ago", "yesterday"). */
+const RELATIVE_DATE = /\b(?:ago|yesterday|today|tonight|just now|gestern|heute|vor\s+\d|hier|aujourd'hui|ayer|hoy)\b/i;
 
 function looksLikeUrl(text: string): boolean {
   return /^(?:https?:)?\/\//i.test(text) || /^www\./i.test(text) || /\.(?:com|org|net|co\.uk|io)(?:\/|$)/i.test(text);
@@ -68,7 +76,7 @@ function cleanPart(raw: string): string {
 export function splitAuthors(raws: readonly string[], ctx: AuthorContext): string[] {
   const names: string[] = [];
   for (const raw of raws) {
-    let text = collapseWhitespace(raw);
+    let text = stripMarkup(collapseWhitespace(raw)).replace(ARCHIVE_LINK_PREFIX, '');
     if (text === '' || /^(?:https?:)?\/\//i.test(text)) continue;
     text = text.replace(BY_PREFIX, '');
     // "Jane Doe | March 3, 2020" / "Jane Doe Updated 5 min ago": keep what stands before the date part.
@@ -76,7 +84,8 @@ export function splitAuthors(raws: readonly string[], ctx: AuthorContext): strin
     const parts = text.split(/\s*(?:,|;|\s&\s|&amp;|\band\b|\s\+\s|\sund\s|\set\s|\sy\s)\s*/i);
     const kept: string[] = [];
     for (const rawPart of parts) {
-      const part = cleanPart(rawPart);
+      // A handle beside a name ("Jo Reyes @joreyes") and the outlet it writes for go; a part of only those is none.
+      const part = cleanPart(rawPart.replace(/(?:^|\s+)@[\w.]+/g, '').replace(FOR_OUTLET, ''));
       if (part === '' || /^(?:by|par|von|por|door|and|with|from)$/i.test(part)) continue;
       if (SUFFIXES.test(part) && kept.length > 0) {
         // Generational suffixes stay with the name; degrees and credentials are dropped.
@@ -90,7 +99,8 @@ export function splitAuthors(raws: readonly string[], ctx: AuthorContext): strin
       }
       if (/^@[\w.]+$/.test(part) || looksLikeUrl(part) || ROLE.test(part)) continue;
       if (/[a-z]/i.test(part) && !/\p{Lu}/u.test(part)) continue; // latin text with no capital: not a name
-      if (part.length > 60 || part.split(' ').length > 6 || /\d{3,}/.test(part)) continue;
+      // Digits are never in a name: what has them is a date or time ("March 3", "12:30 PM", "03.03.2021").
+      if (part.length > 60 || part.split(' ').length > 6 || /\d/.test(part) || RELATIVE_DATE.test(part)) continue;
       if (isSiteName(part, ctx)) continue;
       kept.push(titleCaseIfShouting(part));
     }

@@ -1,4 +1,5 @@
 /** Small text helpers shared by the metadata rules. */
+import { Parser } from 'htmlparser2';
 
 /** Collapses runs of whitespace (including NBSP) to one space and trims; NFC-normalizes. */
 export function collapseWhitespace(input: string): string {
@@ -43,4 +44,26 @@ export function looseKey(input: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+const LEFTOVER_ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
+const LEFTOVER_TAG = /<\/?[a-z!][^>]*>?/i;
+
+/**
+ * Markup left in a metadata value: entities escaped twice by the site (`doesn&#8217;t` in og:title or a
+ * JSON-LD headline) are decoded, tags (`<img src=x …>Jo Reyes`, an unclosed `<b`) removed. Values without
+ * either are returned as they are.
+ */
+export function stripMarkup(input: string): string {
+  if (!LEFTOVER_ENTITY.test(input) && !LEFTOVER_TAG.test(input)) return input;
+  // Decoded first: markup escaped once more (`&lt;b&gt;`) is markup too.
+  return collapseWhitespace(decodeEntities(input).replace(/<\/?[a-z!][^>]*(?:>|$)/gi, ' '));
+}
+
+/** HTML character references decoded by the HTML parser's own rules (htmlparser2, as pages are parsed). */
+function decodeEntities(text: string): string {
+  let decoded = '';
+  const parser = new Parser({ ontext: (data) => (decoded += data) }, { decodeEntities: true });
+  parser.end(text.replace(/</g, '&lt;'));
+  return decoded;
 }

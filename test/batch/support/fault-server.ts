@@ -23,6 +23,7 @@ import { articleHtml } from './article-page.js';
  *   /gzip|/br|/deflate|/deflate-raw/<name>   the page, compressed
  *   /bomb/<name>                   gzip that inflates to 64 MiB
  *   /untyped/<name>, /untyped-pdf/<name>     no Content-Type: an HTML page, a PDF
+ *   /html-pdf/<name>, /html-binary/<name>    served as text/html: a PDF, bytes of a binary file
  *   /robots.txt                    the host's `robots` text, or 404 when unset
  *   /empty/<name>                  an HTML page with no article in it
  *   /echo-ua                       an article whose title is the request's User-Agent
@@ -152,6 +153,12 @@ export async function startFaultHost(options: FaultServerOptions = {}): Promise<
       case 'untyped':
         response.writeHead(200, {});
         response.end(page());
+        return;
+      case 'html-pdf':
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PDF);
+        return;
+      case 'html-binary':
+        response.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.from('ELF\x02\x01\x01\x00\x00 data data <p>word</p>', 'latin1'));
         return;
       case 'untyped-pdf':
         response.writeHead(200, {});
