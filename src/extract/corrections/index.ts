@@ -1,4 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
+import { hasChildren, type AnyNode, type Text } from 'domhandler';
 import type { Correction } from '../../types.js';
 import { MAX_NOTE_CHARS, MIN_NOTE_WORDS, NEVER_NOTE_ANCESTORS, NOTE_PATTERNS, type NotePattern } from './patterns.js';
 
@@ -24,6 +25,33 @@ export function noteForm(text: string): string {
 
 /** Words of two or more letters: dates, times and time zones ("20 nov 2026 - 18:40 CET") barely count. */
 const wordCount = (text: string): number => (text.match(/\p{L}{2,}/gu) ?? []).filter((word) => !/^(?:[A-Z]{2,4}|am|pm|h|uhr)$/u.test(word)).length;
+
+/** Longer than any note pattern's match (a label with its date, or a sentence): enough of a block's start to judge it. */
+const LEADING_CHARS = 300;
+
+/** Whether a block's first words match a note pattern (a superset of readNote's verdict on its whole text). */
+function beginsLikeNote(element: AnyNode): boolean {
+  const form = noteForm(leadingText(element, LEADING_CHARS));
+  return form !== '' && NOTE_PATTERNS.some((rule) => rule.pattern.test(form));
+}
+
+/** The start of a node's text, whitespace collapsed: text nodes in document order until `limit` characters. */
+function leadingText(node: AnyNode, limit: number): string {
+  let text = '';
+  const visit = (current: AnyNode): void => {
+    if (current.type === 'text') {
+      text += (current as Text).data.replace(/\s+/g, ' ');
+      return;
+    }
+    if (!hasChildren(current)) return;
+    for (const child of current.children) {
+      if (text.length > limit) return;
+      visit(child);
+    }
+  };
+  visit(node);
+  return text;
+}
 
 /** The note a text is, or null: it begins with a known phrase, is note-sized and (for a label) has prose after it. */
 export function readNote(raw: string): FoundNote | null {
@@ -52,12 +80,15 @@ function hasProseAfter(rule: NotePattern, text: string, match: RegExpExecArray):
 export function findPageNotes($: CheerioAPI): FoundNote[] {
   const found: Array<{ note: FoundNote }> = [];
   $(NOTE_BLOCKS).each((_, element) => {
+    // Most blocks do not begin like a note: judged from their first words, without reading (or walking up
+    // from) every wrapper's whole subtree, which made this step cost as much as the rest of the extraction.
+    if (!beginsLikeNote(element)) return;
     const $element = $(element);
-    if ($element.closest(NEVER_NOTE_ANCESTORS).length > 0) return;
     const text = $element.text();
     if (text.length > MAX_NOTE_CHARS * 2) return;
     const note = readNote(text);
     if (note === null) return;
+    if ($element.closest(NEVER_NOTE_ANCESTORS).length > 0) return;
     // A link that reads like a note ("Corrections: our policy") is navigation.
     const linked = $element.find('a').text().replace(/\s+/g, '').length;
     if (linked * 2 > text.replace(/\s+/g, '').length) return;
