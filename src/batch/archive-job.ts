@@ -1,8 +1,7 @@
-import { recordPageEvent } from '../archive/events.js';
 import { LOW_CONFIDENCE_WARNING } from '../extract/confidence.js';
 import type { Archive, SaveResult } from '../archive/types.js';
-import { ChronicleError, isChronicleError } from '../errors.js';
-import { classifyBuilt } from './check-job.js';
+import { ChronicleError } from '../errors.js';
+import { extractAndClassify, recordFailure } from './check-job.js';
 import type { BuiltSnapshot } from '../pipeline/build-snapshot.js';
 import type { RobotsCache } from '../fetch/robots.js';
 import type { Capture } from '../types.js';
@@ -47,21 +46,11 @@ export function createArchiveJob(deps: ArchiveJobDeps): BatchJob<ArchivedPage> {
   return async (item: BatchItem, signal: AbortSignal) => {
     if (deps.robots) await deps.robots.assertAllowed(item.url);
     const capture = await deps.fetch(item.url, signal);
-    let built: BuiltSnapshot | null = null;
-    let extractError: unknown = null;
-    try {
-      built = await deps.extract(capture, signal);
-    } catch (error) {
-      if (!isChronicleError(error) || error.code !== 'E_NO_ARTICLE') throw error;
-      extractError = error;
-    }
     // A wall, a challenge or an error page is never filed as a version (docs/content-digest.md, "Failed captures").
-    const verdict = classifyBuilt(capture, built, null);
+    const { built, extractError, verdict } = await extractAndClassify(deps.extract, capture, signal, null);
     if (verdict.class !== 'ok') {
       if (deps.keepFailed) {
-        const at = capture.fetchedAt.toISOString();
-        const event = { type: 'failed-check' as const, url: item.key, checkedAt: at, class: verdict.class, reason: verdict.reason };
-        await recordPageEvent(deps.archive.root, { ...event, status: capture.status, finalUrl: capture.finalUrl, sha256: null, bytes: 0, evidence: null }, capture.body);
+        await recordFailure(deps.archive.root, item, capture.fetchedAt.toISOString(), verdict, capture.status, capture.finalUrl, capture.body);
       }
       const kept = deps.keepFailed ? 'kept as a failed check' : 'nothing filed (--keep-failed keeps it as evidence)';
       throw new ChronicleError('E_FAILED_CAPTURE', `${verdict.class}: ${verdict.reason}; ${kept}`, { url: item.url });

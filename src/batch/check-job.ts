@@ -106,15 +106,7 @@ export function createCheckJob(deps: CheckJobDeps): BatchJob<CheckedPage> {
       return { skipped: false, value: { ...empty, ...base, id: previous.id, capture: 'ok', summary: `taken down: redirected to ${capture.finalUrl}`, takeDown } };
     }
 
-    let built: BuiltSnapshot | null = null;
-    let extractError: unknown = null;
-    try {
-      built = await deps.extract(capture, signal);
-    } catch (error) {
-      if (!isChronicleError(error) || error.code !== 'E_NO_ARTICLE') throw error;
-      extractError = error;
-    }
-    const verdict = classifyBuilt(capture, built, previous);
+    const { built, extractError, verdict } = await extractAndClassify(deps.extract, capture, signal, previous);
     if (verdict.class !== 'ok') {
       await recordFailure(deps.archive.root, item, capture.fetchedAt.toISOString(), verdict, capture.status, capture.finalUrl, capture.body);
       return { skipped: false, value: failedValue(base, previous?.id ?? null, verdict) };
@@ -146,6 +138,31 @@ export function createCheckJob(deps: CheckJobDeps): BatchJob<CheckedPage> {
       },
     };
   };
+}
+
+/** A capture extracted, then classified; a capture with no article is classified too (a wall often has none). */
+export interface ClassifiedCapture {
+  built: BuiltSnapshot | null;
+  /** The E_NO_ARTICLE error when nothing was extracted (thrown by the caller once the capture is judged ok). */
+  extractError: unknown;
+  verdict: CaptureVerdict;
+}
+
+export async function extractAndClassify(
+  extract: CheckJobDeps['extract'],
+  capture: Capture,
+  signal: AbortSignal,
+  previous: Snapshot | null,
+): Promise<ClassifiedCapture> {
+  let built: BuiltSnapshot | null = null;
+  let extractError: unknown = null;
+  try {
+    built = await extract(capture, signal);
+  } catch (error) {
+    if (!isChronicleError(error) || error.code !== 'E_NO_ARTICLE') throw error;
+    extractError = error;
+  }
+  return { built, extractError, verdict: classifyBuilt(capture, built, previous) };
 }
 
 /** The capture's class, judged against the last good version's length. */
@@ -189,7 +206,8 @@ async function recordTakeDown(root: string, item: BatchItem, at: string, status:
   return { status, finalUrl, how };
 }
 
-async function recordFailure(root: string, item: BatchItem, at: string, verdict: CaptureVerdict, status: number, finalUrl: string, body: Uint8Array | undefined): Promise<void> {
+/** A failed check in the page's events, with the capture's bytes as evidence. */
+export async function recordFailure(root: string, item: BatchItem, at: string, verdict: CaptureVerdict, status: number, finalUrl: string, body: Uint8Array | undefined): Promise<void> {
   const event: FailedCheckEvent = {
     type: 'failed-check',
     url: item.key,
