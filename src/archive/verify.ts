@@ -131,7 +131,14 @@ function safeList(path: string): string[] {
   }
 }
 
-function checkChecks(root: string, relPath: string, report: (subject: string, message: string) => void): void {
+/** Each non-empty line of an NDJSON file the page keeps must be a record of its kind (`isRecord`), else a problem naming the line. */
+function checkNdjsonLines(
+  root: string,
+  relPath: string,
+  kind: string,
+  isRecord: (line: string) => boolean,
+  report: (subject: string, message: string) => void,
+): void {
   let text: string;
   try {
     text = readFileSync(toAbsolute(root, relPath), 'utf8');
@@ -140,28 +147,26 @@ function checkChecks(root: string, relPath: string, report: (subject: string, me
     return;
   }
   text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return;
-    try {
-      const value = JSON.parse(line) as Record<string, unknown>;
-      if (typeof value.snapshotId !== 'string' || typeof value.checkedAt !== 'string' || typeof value.url !== 'string') throw new Error('fields');
-    } catch {
-      report(relPath, `line ${index + 1} is not a check record`);
-    }
+    if (line.trim() !== '' && !isRecord(line)) report(relPath, `line ${index + 1} is not ${kind}`);
   });
+}
+
+function isCheckRecord(line: string): boolean {
+  try {
+    const value = JSON.parse(line) as Record<string, unknown>;
+    return typeof value.snapshotId === 'string' && typeof value.checkedAt === 'string' && typeof value.url === 'string';
+  } catch {
+    return false;
+  }
+}
+
+function checkChecks(root: string, relPath: string, report: (subject: string, message: string) => void): void {
+  checkNdjsonLines(root, relPath, 'a check record', isCheckRecord, report);
 }
 
 /** Each line of events.ndjson (failed checks, take-downs, returns) must be an event record. */
 function checkEvents(root: string, relPath: string, report: (subject: string, message: string) => void): void {
-  let text: string;
-  try {
-    text = readFileSync(toAbsolute(root, relPath), 'utf8');
-  } catch (error) {
-    report(relPath, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-    return;
-  }
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() !== '' && parsePageEvent(line) === null) report(relPath, `line ${index + 1} is not an event record`);
-  });
+  checkNdjsonLines(root, relPath, 'an event record', (line) => parsePageEvent(line) !== null, report);
 }
 
 /** Checks one snapshot folder; returns what the index should hold for it, or null when it is damaged. */
