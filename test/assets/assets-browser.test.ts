@@ -2,7 +2,7 @@
  * --assets: the article's images (the srcset candidate shown) are fetched, stored once under blobs/, named in the
  * manifest with their sha256, shown by article.html from disk through relative links — checked in headless
  * Chromium with the network off (each <img> decodes: naturalWidth > 0) — and exported as WARC response records.
- * The browser part skips with a message when Debian's chromium is absent (.ci/install-chromium.sh installs it).
+ * The browser part skips with a message when Debian's chromium is absent (.ci/install-debian-tool.sh chromium installs it).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ import { readWarc } from '../warc/warc-helpers.js';
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) process.stderr.write(`SKIPPED assets-browser (Chromium part): ${CHROMIUM} not found (run .ci/install-chromium.sh)\n`);
+if (!haveChromium) process.stderr.write(`SKIPPED assets-browser (Chromium part): ${CHROMIUM} not found (run .ci/install-debian-tool.sh chromium)\n`);
 
 /** A w×h PNG of one colour. */
 function png(width: number, height: number, rgb: [number, number, number]): Buffer {

@@ -1,7 +1,7 @@
 /**
  * Renders the diff HTML report in headless Chromium (Debian's /usr/bin/chromium via playwright-core) and
  * checks that insertions and deletions are visible: laid out, not hidden, coloured, and that the pixels
- * Chromium paints for them are green and red. Installs nothing: .ci/install-chromium.sh does that.
+ * Chromium paints for them are green and red. Installs nothing: .ci/install-debian-tool.sh chromium does that.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -18,7 +18,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const available = existsSync(CHROMIUM);
 if (!available) {
-  process.stderr.write(`SKIPPED html-report-browser: ${CHROMIUM} not found (run .ci/install-chromium.sh to install Debian's chromium)\n`);
+  process.stderr.write(`SKIPPED html-report-browser: ${CHROMIUM} not found (run .ci/install-debian-tool.sh chromium to install Debian's chromium)\n`);
 }
 const describeWithChromium = available ? describe : describe.skip;
 

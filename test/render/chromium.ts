@@ -7,7 +7,7 @@ export const chromiumPath = CHROMIUM_CANDIDATES.find((path) => existsSync(path))
 
 export function describeWithChromium(name: string): typeof describe | typeof describe.skip {
   if (chromiumPath === null) {
-    process.stderr.write(`SKIPPED ${name}: Chromium not found (run .ci/install-chromium.sh to install Debian's chromium)\n`);
+    process.stderr.write(`SKIPPED ${name}: Chromium not found (run .ci/install-debian-tool.sh chromium to install Debian's chromium)\n`);
     return describe.skip;
   }
   return describe;

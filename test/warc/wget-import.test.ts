@@ -1,7 +1,7 @@
 /**
  * Acceptance: pages of fixtures/pages fetched from the local server by `wget --warc-file` (a WARC writer
  * Chronicle did not write) and imported give the same content digests as `chronicle archive` of the same URLs.
- * Installs nothing: .ci/install-wget.sh does that; without /usr/bin/wget the test says it skipped.
+ * Installs nothing: .ci/install-debian-tool.sh wget does that; without /usr/bin/wget the test says it skipped.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { tempRoot } from '../archive/helpers.js';
 
 const WGET = '/usr/bin/wget';
 const available = existsSync(WGET);
-if (!available) process.stderr.write(`SKIPPED wget-import: ${WGET} not found (run .ci/install-wget.sh to install Debian's wget)\n`);
+if (!available) process.stderr.write(`SKIPPED wget-import: ${WGET} not found (run .ci/install-debian-tool.sh wget to install Debian's wget)\n`);
 const describeWithWget = available ? describe : describe.skip;
 
 const pagesDir = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'fixtures', 'pages');
