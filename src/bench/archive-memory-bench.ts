@@ -9,23 +9,13 @@
  * CHRONICLE_BENCH_WORKERS=N (--workers; default os.availableParallelism()),
  * CHRONICLE_BENCH_SAMPLE_EVERY=N (default 1000).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCorpusOrFixtures } from './fixture-pages.js';
 import { runArchive, serveBenchPages, writeUrlList } from './local-site.js';
-import { mb } from './stats.js';
+import { mb, statusBytes } from './stats.js';
 import { runBench, wholeNumberSetting } from './settings.js';
-
-/** A field of /proc/PID/status in bytes (VmRSS, VmHWM), or 0 once the process is gone. */
-function statusBytes(pid: number, field: string): number {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 async function main(): Promise<void> {
   if (!existsSync('/proc/self/status')) throw new Error('bench:memory reads /proc: it runs on Linux only');

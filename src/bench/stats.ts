@@ -1,4 +1,5 @@
 /** Small helpers for benchmark figures. */
+import { readFileSync } from 'node:fs';
 
 export function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return Number.NaN;
@@ -26,4 +27,14 @@ export function table(header: string[], rows: string[][]): string {
   const line = (row: string[]): string =>
     row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+/** A field of /proc/PID/status in bytes (VmRSS, VmHWM), or 0 once the process is gone. */
+export function statusBytes(pid: number, field: string): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
 }

@@ -3,21 +3,12 @@
  * under its own URL and date), and running the chronicle command as a user does while reading its memory from /proc.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { WARCRecord, WARCSerializer } from 'warcio';
+import { statusBytes } from './stats.js';
 import type { CorpusPage } from './corpus.js';
-
-/** A field of /proc/PID/status in bytes (VmRSS, VmHWM), or 0 once the process is gone. */
-function statusBytes(pid: number, field: string): number {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /** Writes `count` response records (with their request records) to a .warc.gz; returns its size in bytes. */
 export async function writeBenchWarc(path: string, pages: readonly CorpusPage[], count: number): Promise<number> {
