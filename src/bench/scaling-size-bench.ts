@@ -35,7 +35,7 @@ function memoryMb(): { rss: number; peak: number } {
 }
 
 /** The curve is measured whole: the per-page budget (README "Extraction limits") is lifted here. */
-const UNLIMITED = { maxElements: Number.POSITIVE_INFINITY, timeMs: Number.POSITIVE_INFINITY };
+const UNLIMITED = { maxMemoryMb: Number.POSITIVE_INFINITY, timeMs: Number.POSITIVE_INFINITY };
 
 async function child(shape: PageShape, bytes: number): Promise<void> {
   const encoder = new TextEncoder();

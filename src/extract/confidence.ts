@@ -46,7 +46,7 @@ export function readableTextLength($: CheerioAPI): { chars: number; words: numbe
       chars += text.length;
       if (text !== '') words += text.split(' ').length;
     } else if ('children' in node && !('name' in node && UNSEEN.has(String(node.name).toLowerCase()))) {
-      stack.push(...node.children);
+      for (const child of node.children) stack.push(child); // not push(...children): a page may have 100,000s
     }
   }
   return { chars, words };

@@ -20,7 +20,8 @@ import { confidenceSignals, jsonLdArticleBody, lowConfidenceWarning, readableTex
 import { findJsonLdNotes, findPageNotes, placeCorrections, type FoundNote } from './corrections/index.js';
 import { extractImages } from './images.js';
 import { captureLibraryOutput } from './library-output.js';
-import { DEFAULT_EXTRACT_LIMITS, elementLimitError, extractionDeadline, type ExtractLimits } from './limits.js';
+import { DEFAULT_EXTRACT_LIMITS, extractionDeadline, HeapTooSmallError, memoryBudgetError, type ExtractLimits } from './limits.js';
+import { countPage, estimateHeapMb, heapAvailableMb } from './page-weight.js';
 import { extractMetadata } from './metadata/index.js';
 import { extractQuotes, findPullQuotes } from './quotes/index.js';
 import { readArticle, runReadability, type ReadabilityResult } from './readability.js';
@@ -66,9 +67,8 @@ function extractPage(html: string | Uint8Array, options: ExtractOptions): Articl
   if (decoded.guessed) warnings.push(`charset guessed: ${decoded.charset} (the page declares none; statistical detection)`);
   const limits = { ...DEFAULT_EXTRACT_LIMITS, ...options.limits };
   const checkTime = extractionDeadline(pageUrl, limits.timeMs);
+  checkMemoryBudget(decoded.text, pageUrl, limits.maxMemoryMb);
   const $ = loadPage(decoded.text);
-  const elements = $('*').length;
-  if (elements > limits.maxElements) throw elementLimitError(pageUrl, elements, limits.maxElements);
   const trace = options.trace;
   trace?.('page', decoded.text);
 
@@ -140,6 +140,14 @@ function extractPage(html: string | Uint8Array, options: ExtractOptions): Articl
     corrections: placeCorrections(text, pageNotes, jsonLdNotes),
     warnings,
   };
+}
+
+/** Refuses, before any tree is built, a page whose extraction could fill the budget or this thread's heap. */
+function checkMemoryBudget(html: string, pageUrl: string, maxMemoryMb: number): void {
+  const needMb = estimateHeapMb(countPage(html));
+  if (needMb > maxMemoryMb) throw memoryBudgetError(pageUrl, needMb, maxMemoryMb);
+  const availableMb = heapAvailableMb();
+  if (needMb > availableMb) throw new HeapTooSmallError(pageUrl, needMb, availableMb);
 }
 
 /**

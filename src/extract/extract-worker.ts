@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { toChronicleError, type ErrorCode } from '../errors.js';
 import type { Article } from '../types.js';
 import { extractArticle, type ExtractOptions } from './extract-article.js';
+import { HeapTooSmallError } from './limits.js';
 
 /**
  * A fault the pool's own tests make a worker commit before the page, to prove a crash fails one page only.
@@ -30,7 +31,9 @@ export interface SerializedError {
 
 export type ExtractResponse =
   | { type: 'done'; id: number; article: Article }
-  | { type: 'failed'; id: number; error: SerializedError };
+  | { type: 'failed'; id: number; error: SerializedError }
+  /** The page needs a larger heap than this worker's (HeapTooSmallError): its bytes come back with the answer. */
+  | { type: 'heavy'; id: number; needMb: number; message: string; html: Uint8Array | string };
 
 function serializeError(error: unknown): SerializedError {
   const failure = toChronicleError(error);
@@ -59,6 +62,7 @@ async function handle(request: ExtractRequest): Promise<ExtractResponse> {
   try {
     return { type: 'done', id: request.id, article: await extractArticle(request.html, request.options) };
   } catch (error) {
+    if (error instanceof HeapTooSmallError) return { type: 'heavy', id: request.id, needMb: error.needMb, message: error.message, html: request.html };
     return { type: 'failed', id: request.id, error: serializeError(error) };
   }
 }
@@ -67,6 +71,9 @@ const port = parentPort;
 if (port !== null) {
   port.on('message', (request: ExtractRequest) => {
     if (request?.type !== 'extract') return;
-    void handle(request).then((response) => port.postMessage(response));
+    void handle(request).then((response) => {
+      if (response.type === 'heavy' && typeof response.html !== 'string') port.postMessage(response, [response.html.buffer as ArrayBuffer]);
+      else port.postMessage(response);
+    });
   });
 }

@@ -6,12 +6,12 @@ import { ChronicleError } from '../errors.js';
  */
 export interface ExtractLimits {
   /**
-   * Elements in the page as parsed, checked before the costly steps (jsdom and Readability). jsdom's tree and
-   * Readability's scores grow with the element count, not the byte count: this is what keeps a page inside a
-   * worker's heap. The largest real pages in the corpora have about 13,000 elements; through a worker's 320 MB
-   * heap a synthetic page of 40,000 one-line <div>s (2.2 MB) extracted, 48,000 (2.7 MB) filled it.
+   * The heap (MB) one page may need, as estimated before any tree is built from its nodes, attributes and
+   * characters (page-weight.ts; the estimate is an upper bound measured on the costliest page shapes). A page
+   * estimated above it is refused. A page over what its worker's heap holds but within this goes to a worker of
+   * its own with a heap that size, so that no worker runs out of memory.
    */
-  maxElements: number;
+  maxMemoryMb: number;
   /**
    * Milliseconds of extraction. In a worker the pool ends the worker at this time and starts another (a hard
    * limit, in elapsed time: on a busy machine a page gets less CPU than that). In the main thread it is checked
@@ -20,10 +20,21 @@ export interface ExtractLimits {
   timeMs: number;
 }
 
-export const DEFAULT_EXTRACT_LIMITS: Readonly<ExtractLimits> = Object.freeze({ maxElements: 40_000, timeMs: 120_000 });
+export const DEFAULT_EXTRACT_LIMITS: Readonly<ExtractLimits> = Object.freeze({ maxMemoryMb: 1024, timeMs: 120_000 });
 
-export function elementLimitError(url: string, elements: number, limit: number): ChronicleError {
-  return new ChronicleError('E_EXTRACT_LIMIT', `${url} has ${elements} elements, more than the ${limit} a page may have to be extracted`, { url });
+/** A page whose estimated heap is over the budget: refused before any tree is built. */
+export function memoryBudgetError(url: string, needMb: number, limitMb: number): ChronicleError {
+  return new ChronicleError('E_EXTRACT_LIMIT', `${url} would need about ${needMb} MB to extract, more than the ${limitMb} MB a page may use`, { url });
+}
+
+/**
+ * A page within the budget that needs more heap than this thread has: the pool extracts it again in a worker
+ * with a heap that size; in the main thread it fails as E_EXTRACT_LIMIT.
+ */
+export class HeapTooSmallError extends ChronicleError {
+  constructor(url: string, readonly needMb: number, availableMb: number) {
+    super('E_EXTRACT_LIMIT', `${url} would need about ${needMb} MB to extract; this thread has ${availableMb} MB`, { url });
+  }
 }
 
 export function timeLimitError(url: string, limitMs: number): ChronicleError {

@@ -8,6 +8,7 @@ import type { ExtractOptions } from './extract-article.js';
 import type { ExtractRequest, ExtractResponse, WorkerFault } from './extract-worker.js';
 import { tuneGcForPool } from './gc-tuning.js';
 import { DEFAULT_EXTRACT_LIMITS, memoryLimitError, timeLimitError, type ExtractLimits } from './limits.js';
+import { heapLimitFor } from './page-weight.js';
 
 export interface ExtractPoolOptions {
   /** Worker threads; default os.availableParallelism(). */
@@ -53,12 +54,18 @@ interface Job {
   html: Uint8Array | string;
   options: ExtractOptions;
   fault?: WorkerFault;
+  /** Set when a worker found the page needs more heap than it has: the page waits for a worker of its own. */
+  needMb?: number;
   resolve: (article: Article) => void;
   reject: (error: ChronicleError) => void;
 }
 
 interface Slot {
   worker: Worker;
+  /** The worker's heap limit, MB. */
+  heapMb: number;
+  /** A worker started for one heavy page, ended after it (never replaced). */
+  solo: boolean;
   job: Job | null;
   pages: number;
   /** Set once the worker is being retired or has died: it takes no more jobs. */
@@ -115,9 +122,9 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
   let broken: ChronicleError | null = null;
   const exits = new Set<Promise<void>>();
 
-  const spawn = (): void => {
-    const worker = startWorker(script, { maxOldGenerationSizeMb: maxHeapMb });
-    const slot: Slot = { worker, job: null, pages: 0, gone: false, online: false, timer: null };
+  const spawn = (heapMb = maxHeapMb, solo = false): Slot => {
+    const worker = startWorker(script, { maxOldGenerationSizeMb: heapMb });
+    const slot: Slot = { worker, heapMb, solo, job: null, pages: 0, gone: false, online: false, timer: null };
     worker.once('online', () => {
       slot.online = true;
       startFailures = 0;
@@ -128,8 +135,9 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
       if (job === null || response.id !== job.id) return;
       finish(slot);
       if (response.type === 'done') job.resolve(response.article);
+      else if (response.type === 'heavy') waitForSoloWorker(slot, job, response);
       else job.reject(new ChronicleError(response.error.code, response.error.message, errorDetails(response.error)));
-      if (slot.pages >= pagesPerWorker) retire(slot);
+      if (slot.pages >= pagesPerWorker || slot.solo) retire(slot);
       dispatch();
     });
     const died = (reason: string, outOfMemory = false): void => {
@@ -144,14 +152,14 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
         job.reject(closed
           ? new ChronicleError('E_INTERRUPTED', `extraction pool closed before ${url} was extracted`, { url })
           : outOfMemory
-            ? memoryLimitError(url, maxHeapMb)
+            ? memoryLimitError(url, slot.heapMb)
             : new ChronicleError('E_INTERNAL', `extraction worker crashed on ${url}: ${reason}`, { url }));
       }
       if (!slot.online && ++startFailures >= MAX_START_FAILURES && broken === null) {
         broken = new ChronicleError('E_INTERNAL', `extraction workers fail to start: ${reason}`);
         for (const queued of queue.splice(0)) queued.reject(broken);
       }
-      if (!closed && !wasRetiring && broken === null) spawn();
+      if (!closed && !wasRetiring && broken === null && !slot.solo) spawn();
       dispatch();
     };
     // A page that fills the worker's heap: V8 ends the worker (resourceLimits), the page is over its budget.
@@ -167,6 +175,18 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
     // An idle worker never keeps the process alive; a busy one is ref'd while it works. (After the listeners:
     // adding a 'message' listener refs the worker's port again.)
     worker.unref();
+    return slot;
+  };
+
+  /** A page too heavy for a pool worker (but within its budget) is queued again for a worker of its own. */
+  const waitForSoloWorker = (slot: Slot, job: Job, response: Extract<ExtractResponse, { type: 'heavy' }>): void => {
+    if (slot.solo) {
+      job.reject(new ChronicleError('E_EXTRACT_LIMIT', response.message, { url: job.options.url }));
+      return;
+    }
+    job.html = response.html;
+    job.needMb = response.needMb;
+    queue.unshift(job);
   };
 
   const finish = (slot: Slot): void => {
@@ -189,26 +209,39 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
     slot.gone = true;
     slots.delete(slot);
     void slot.worker.terminate();
-    if (!closed) spawn();
+    if (!closed && !slot.solo) spawn();
+  };
+
+  /** One heavy page at a time gets a worker of its own, so that at most one large heap is in use. */
+  const dispatchHeavy = (): void => {
+    const index = queue.findIndex((job) => job.needMb !== undefined);
+    if (index < 0 || [...slots].some((slot) => slot.solo)) return;
+    const [job] = queue.splice(index, 1);
+    start(spawn(heapLimitFor(job!.needMb!), true), job!);
   };
 
   const dispatch = (): void => {
+    dispatchHeavy();
     for (const slot of slots) {
-      if (queue.length === 0) return;
-      if (slot.job !== null || slot.gone) continue;
-      const job = queue.shift()!;
-      slot.job = job;
-      slot.pages++;
-      slot.worker.ref();
-      const timeMs = job.options.limits?.timeMs ?? limits.timeMs;
-      slot.timer = setTimeout(() => overrun(slot, job, timeMs), timeMs + OVERRUN_GRACE_MS);
-      slot.timer.unref(); // the busy worker keeps the process alive, not this timer
-      const request: ExtractRequest = { type: 'extract', id: job.id, html: job.html, options: job.options };
-      if (job.fault !== undefined) request.fault = job.fault;
-      // Bytes go over as a private copy of just the page (a Buffer may be a view of a larger pool), transferred.
-      if (typeof job.html === 'string') slot.worker.postMessage(request);
-      else slot.worker.postMessage(request, [(request.html as Uint8Array).buffer as ArrayBuffer]);
+      const index = queue.findIndex((job) => job.needMb === undefined);
+      if (index < 0) return;
+      if (slot.job !== null || slot.gone || slot.solo) continue;
+      start(slot, queue.splice(index, 1)[0]!);
     }
+  };
+
+  const start = (slot: Slot, job: Job): void => {
+    slot.job = job;
+    slot.pages++;
+    slot.worker.ref();
+    const timeMs = job.options.limits?.timeMs ?? limits.timeMs;
+    slot.timer = setTimeout(() => overrun(slot, job, timeMs), timeMs + OVERRUN_GRACE_MS);
+    slot.timer.unref(); // the busy worker keeps the process alive, not this timer
+    const request: ExtractRequest = { type: 'extract', id: job.id, html: job.html, options: job.options };
+    if (job.fault !== undefined) request.fault = job.fault;
+    // Bytes go over as a private copy of just the page (a Buffer may be a view of a larger pool), transferred.
+    if (typeof job.html === 'string') slot.worker.postMessage(request);
+    else slot.worker.postMessage(request, [(request.html as Uint8Array).buffer as ArrayBuffer]);
   };
 
   for (let index = 0; index < size; index++) spawn();

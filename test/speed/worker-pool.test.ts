@@ -170,20 +170,43 @@ describe('a worker that crashes', () => {
     }
   });
 
-  it('fails a page of more elements than the budget with E_EXTRACT_LIMIT, in a worker and in the main thread', async () => {
-    const pool = createExtractPool({ size: 1, limits: { maxElements: 500 } });
-    const page = `<html><body><main>${'<div>row</div>'.repeat(600)}</main></body></html>`;
+  it('refuses a page whose estimated memory is over the budget, before parsing it, in a worker and in the main thread', async () => {
+    const pool = createExtractPool({ size: 1, limits: { maxMemoryMb: 50 } });
+    const page = `<html><body><main>${'<div>row</div>'.repeat(2000)}</main></body></html>`;
     try {
       const inWorker = await failureOf(pool.extract(page, { url: 'https://news.example/rows' }));
       expect(inWorker.code).toBe('E_EXTRACT_LIMIT');
-      expect(inWorker.message).toMatch(/has 60\d elements, more than the 500/);
+      expect(inWorker.message).toMatch(/would need about \d+ MB to extract, more than the 50 MB a page may use/);
     } finally {
       await pool.close();
     }
-    const inProcess = await failureOf(extractArticle(page, { url: 'https://news.example/rows', limits: { maxElements: 500 } }));
+    const inProcess = await failureOf(extractArticle(page, { url: 'https://news.example/rows', limits: { maxMemoryMb: 50 } }));
     expect(inProcess.code).toBe('E_EXTRACT_LIMIT');
     const fine = await extractArticle(page, { url: 'https://news.example/rows' }).catch((error: unknown) => error as ChronicleError);
     expect(fine instanceof ChronicleError ? fine.code : 'ok').not.toBe('E_EXTRACT_LIMIT');
+  });
+
+  it('extracts a page too heavy for a pool worker in a worker of its own instead of letting it run out of memory', async () => {
+    // About 110 MB estimated: more than a 64 MB worker holds, well within the 1024 MB budget.
+    const rows = Array.from({ length: 6000 }, (_, index) => `<p>Row ${index} of the long report.</p>`).join('');
+    const page = `<html><body><article><h1>Report</h1>${rows}</article></body></html>`;
+    const pool = createExtractPool({ size: 1, maxHeapMb: 64 });
+    try {
+      const [heavy, light] = await Promise.all([
+        pool.extract(page, { url: 'https://news.example/report' }),
+        pool.extract(fixture('embassy-withdrawal').bytes, { url: fixture('embassy-withdrawal').url }),
+      ]);
+      expect(heavy.body.text).toContain('Row 5999 of the long report.');
+      expect(light.body.wordCount).toBeGreaterThan(50);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('reads a page of 300,000 comments or line breaks without overflowing the stack', async () => {
+    const comments = `<html><body><article><h1>Notes</h1><p>${'The council met on Tuesday. '.repeat(20)}</p>${'<!--x-->'.repeat(300_000)}</article></body></html>`;
+    const article = await extractArticle(comments, { url: 'https://news.example/notes' });
+    expect(article.body.text).toContain('The council met on Tuesday.');
   });
 
   it('replaces workers after pagesPerWorker pages without failing any', async () => {
