@@ -13,7 +13,7 @@ import type { Archive } from '../archive/types.js';
 import { diffSnapshots } from '../diff/compare-snapshots.js';
 import { summaryLine } from '../diff/summary-line.js';
 import { ChronicleError, isChronicleError } from '../errors.js';
-import { decodeHtml } from '../fetch/decode.js';
+import { decodeHtml } from '../decode/decode-html.js';
 import type { RobotsCache } from '../fetch/robots.js';
 import type { BuiltSnapshot } from '../pipeline/build-snapshot.js';
 import { classifyCapture, type CaptureVerdict } from '../pipeline/classify-capture.js';

@@ -36,7 +36,7 @@ import { extractQuotes, findPullQuotes } from '../extract/quotes/index.js';
 import { parseDocument, read, releaseDocument, runReadability } from '../extract/readability.js';
 import { stripUnlikelyCandidates } from '../extract/clean/strip-unlikely.js';
 import { findSiteRule, readSiteBody } from '../extract/sites/index.js';
-import { decodeHtml } from '../fetch/decode.js';
+import { decodeHtml } from '../decode/decode-html.js';
 import { corpusRoot, loadCorpus, type CorpusPage } from './corpus.js';
 import { mb, median, p95, peakRssBytes, sum, table } from './stats.js';
 import { runBench, wholeNumberSetting } from './settings.js';

@@ -1,5 +1,5 @@
 import { extractArticle } from '../extract/extract-article.js';
-import { decodeHtml } from '../fetch/decode.js';
+import { decodeHtml } from '../decode/decode-html.js';
 import { classifyCapture, type CaptureVerdict } from '../pipeline/classify-capture.js';
 
 /** Extract, then classify as a first capture (no earlier version). */

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as cheerio from 'cheerio';
 import { extractMetadata, parseDate, splitAuthors, cleanTitle } from '../extract/metadata/index.js';
-import { decodeHtml } from '../fetch/decode.js';
+import { decodeHtml } from '../decode/decode-html.js';
 import type { Meta } from '../types.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -15,7 +15,7 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../extract/extract-article.js';
 import { addRecall, compareEmbeds, evaluateEmbedRecall, formatRecallTable, type RecallByProvider } from '../extract/embeds/evaluate-recall.js';
-import { decodeHtml } from '../fetch/decode.js';
+import { decodeHtml } from '../decode/decode-html.js';
 import type { Quote } from '../types.js';
 import { AGREEMENT_THRESHOLDS, bodyAgreement, htmlToText, type BodyAgreement } from './body-agreement.js';
 

@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { ChronicleError } from '../errors.js';
-import { decodeHtml } from '../fetch/decode.js';
+import { decodeHtml, type DecodedHtml } from '../decode/decode-html.js';
 import { cleanUrl } from '../normalize/url.js';
 import type { Article, Embed, LinkRef, Meta, Quote } from '../types.js';
 import { blockText, countWords } from './body/block-text.js';
@@ -52,17 +52,27 @@ const PLACEHOLDER_PATTERN = /chronicle-embed-placeholder-(\d+)/;
  * Reads one HTML page the way a reader sees it: metadata, embeds and pull quotes from the untouched document,
  * the body from Readability (on jsdom, scripts never run), embeds put back in place as static markup, site
  * chrome removed, then quotes, images and links from the clean body. A detector that throws adds a warning.
+ * The library's entry: bytes are decoded here (the decode stage, src/decode), text is taken as it is.
  */
 export async function extractArticle(html: string | Uint8Array, options: ExtractOptions): Promise<Article> {
+  return extractDecoded(typeof html === 'string' ? decodedText(html) : decodeHtml(html, options.contentType), options);
+}
+
+/** Text given as text: nothing was decoded, nothing guessed. */
+function decodedText(text: string): DecodedHtml {
+  return { text, charset: 'UTF-8', charsetSource: 'sniff', guessed: false };
+}
+
+/** The extract stage proper: a page already decoded (src/decode). */
+export async function extractDecoded(page: DecodedHtml, options: ExtractOptions): Promise<Article> {
   // Synchronous on purpose: what a library prints meanwhile is caught and filed as a warning (library-output.ts).
-  const { value: article, warnings } = captureLibraryOutput(() => extractPage(html, options));
+  const { value: article, warnings } = captureLibraryOutput(() => extractPage(page, options));
   article.warnings.push(...warnings);
   return article;
 }
 
-function extractPage(html: string | Uint8Array, options: ExtractOptions): Article {
+function extractPage(decoded: DecodedHtml, options: ExtractOptions): Article {
   const pageUrl = parsePageUrl(options.url);
-  const decoded = typeof html === 'string' ? { text: html, charset: 'UTF-8', guessed: false } : decodeHtml(html, options.contentType);
   const warnings: string[] = [];
   if (decoded.guessed) warnings.push(`charset guessed: ${decoded.charset} (the page declares none; statistical detection)`);
   const limits = { ...DEFAULT_EXTRACT_LIMITS, ...options.limits };

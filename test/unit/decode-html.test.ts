@@ -1,4 +1,4 @@
-import { charsetFromContentType, decodeHtml } from '../../src/fetch/decode.js';
+import { charsetFromContentType, decodeHtml } from '../../src/decode/decode-html.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
 
 const SHIFT_JIS_SENTENCE = '東京で新しい駅が開業した。「便利になる」と市長は語った。';
