@@ -108,188 +108,200 @@ export function workerScriptUrl(): URL {
 }
 
 export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool & { [injectWorkerFault](fault: WorkerFault): void } {
-  const size = Math.max(1, Math.floor(options.size ?? availableParallelism()));
-  const pagesPerWorker = Math.max(1, Math.floor(options.pagesPerWorker ?? 1000));
-  const maxHeapMb = Math.max(64, Math.floor(options.maxHeapMb ?? 320));
-  const limits: ExtractLimits = { ...DEFAULT_EXTRACT_LIMITS, ...options.limits };
-  const script = workerScriptUrl();
-  const slots = new Set<Slot>();
-  const queue: Job[] = [];
-  let nextId = 1;
-  let closed = false;
-  let armedFault: WorkerFault | undefined;
-  let startFailures = 0;
-  let broken: ChronicleError | null = null;
-  const exits = new Set<Promise<void>>();
+  return new WorkerPool(options);
+}
 
-  const spawn = (heapMb = maxHeapMb, solo = false): Slot => {
-    const worker = startWorker(script, { maxOldGenerationSizeMb: heapMb });
+/** The pool: its workers (slots), the pages waiting, and what happens on each worker's answer, death or overrun. */
+class WorkerPool implements ExtractPool {
+  readonly size: number;
+  private readonly pagesPerWorker: number;
+  private readonly maxHeapMb: number;
+  private readonly limits: ExtractLimits;
+  private readonly script = workerScriptUrl();
+  private readonly slots = new Set<Slot>();
+  private readonly queue: Job[] = [];
+  private readonly exits = new Set<Promise<void>>();
+  private readonly gcTuning: { release(): void };
+  private nextId = 1;
+  private closed = false;
+  private armedFault: WorkerFault | undefined;
+  private startFailures = 0;
+  private broken: ChronicleError | null = null;
+
+  constructor(options: ExtractPoolOptions) {
+    this.size = Math.max(1, Math.floor(options.size ?? availableParallelism()));
+    this.pagesPerWorker = Math.max(1, Math.floor(options.pagesPerWorker ?? 1000));
+    this.maxHeapMb = Math.max(64, Math.floor(options.maxHeapMb ?? 320));
+    this.limits = { ...DEFAULT_EXTRACT_LIMITS, ...options.limits };
+    for (let index = 0; index < this.size; index++) this.spawn();
+    // Serial scavenges while the workers fill every core (see gc-tuning.ts); undone when the pool closes.
+    this.gcTuning = tuneGcForPool(this.size, availableParallelism());
+  }
+
+  extract(html: Uint8Array | string, extractOptions: ExtractOptions): Promise<Article> {
+    if (this.closed) return Promise.reject(new ChronicleError('E_INTERRUPTED', 'extraction pool is closed', { url: extractOptions.url }));
+    if (this.broken !== null) return Promise.reject(this.broken);
+    return new Promise<Article>((resolve, reject) => {
+      const job: Job = {
+        id: this.nextId++,
+        html: typeof html === 'string' ? html : new Uint8Array(html),
+        options: {
+          url: extractOptions.url,
+          ...(extractOptions.contentType !== undefined ? { contentType: extractOptions.contentType } : {}),
+          limits: { ...this.limits, ...extractOptions.limits },
+        },
+        resolve,
+        reject,
+      };
+      if (this.armedFault !== undefined) job.fault = this.armedFault;
+      this.armedFault = undefined;
+      this.queue.push(job);
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      for (const job of this.queue.splice(0)) job.reject(closedBefore(job.options.url));
+      for (const slot of [...this.slots]) void slot.worker.terminate();
+    }
+    await Promise.all([...this.exits]);
+    this.gcTuning.release();
+  }
+
+  [injectWorkerFault](fault: WorkerFault): void {
+    this.armedFault = fault;
+  }
+
+  private spawn(heapMb = this.maxHeapMb, solo = false): Slot {
+    const worker = startWorker(this.script, { maxOldGenerationSizeMb: heapMb });
     const slot: Slot = { worker, heapMb, solo, job: null, pages: 0, gone: false, online: false, timer: null };
+    this.slots.add(slot);
     worker.once('online', () => {
       slot.online = true;
-      startFailures = 0;
+      this.startFailures = 0;
     });
-    slots.add(slot);
-    worker.on('message', (response: ExtractResponse) => {
-      const job = slot.job;
-      if (job === null || response.id !== job.id) return;
-      finish(slot);
-      if (response.type === 'done') job.resolve(response.article);
-      else if (response.type === 'heavy') waitForSoloWorker(slot, job, response);
-      else job.reject(new ChronicleError(response.error.code, response.error.message, errorDetails(response.error)));
-      if (slot.pages >= pagesPerWorker || slot.solo) retire(slot);
-      dispatch();
-    });
-    const died = (reason: string, outOfMemory = false): void => {
-      if (!slots.has(slot)) return;
-      slots.delete(slot);
-      const job = slot.job;
-      const wasRetiring = slot.gone;
-      slot.gone = true;
-      if (job !== null) {
-        finish(slot);
-        const url = job.options.url;
-        job.reject(closed
-          ? new ChronicleError('E_INTERRUPTED', `extraction pool closed before ${url} was extracted`, { url })
-          : outOfMemory
-            ? memoryLimitError(url, slot.heapMb)
-            : new ChronicleError('E_INTERNAL', `extraction worker crashed on ${url}: ${reason}`, { url }));
-      }
-      if (!slot.online && ++startFailures >= MAX_START_FAILURES && broken === null) {
-        broken = new ChronicleError('E_INTERNAL', `extraction workers fail to start: ${reason}`);
-        for (const queued of queue.splice(0)) queued.reject(broken);
-      }
-      if (!closed && !wasRetiring && broken === null && !slot.solo) spawn();
-      dispatch();
-    };
+    worker.on('message', (response: ExtractResponse) => this.answered(slot, response));
     // A page that fills the worker's heap: V8 ends the worker (resourceLimits), the page is over its budget.
-    worker.on('error', (error) => died(error.message, (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY'));
+    worker.on('error', (error) => this.died(slot, error.message, (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY'));
     const exited: Promise<void> = new Promise<void>((resolve) => {
       worker.once('exit', (code) => {
-        died(`exit code ${code}`);
-        exits.delete(exited);
+        this.died(slot, `exit code ${code}`);
+        this.exits.delete(exited);
         resolve();
       });
     });
-    exits.add(exited);
+    this.exits.add(exited);
     // An idle worker never keeps the process alive; a busy one is ref'd while it works. (After the listeners:
     // adding a 'message' listener refs the worker's port again.)
     worker.unref();
     return slot;
-  };
+  }
+
+  private answered(slot: Slot, response: ExtractResponse): void {
+    const job = slot.job;
+    if (job === null || response.id !== job.id) return;
+    this.finish(slot);
+    if (response.type === 'done') job.resolve(response.article);
+    else if (response.type === 'heavy') this.waitForSoloWorker(slot, job, response);
+    else job.reject(new ChronicleError(response.error.code, response.error.message, errorDetails(response.error)));
+    if (slot.pages >= this.pagesPerWorker || slot.solo) this.retire(slot);
+    this.dispatch();
+  }
+
+  private died(slot: Slot, reason: string, outOfMemory = false): void {
+    if (!this.slots.has(slot)) return;
+    this.slots.delete(slot);
+    const job = slot.job;
+    const wasRetiring = slot.gone;
+    slot.gone = true;
+    if (job !== null) {
+      this.finish(slot);
+      const url = job.options.url;
+      job.reject(this.closed
+        ? closedBefore(url)
+        : outOfMemory
+          ? memoryLimitError(url, slot.heapMb)
+          : new ChronicleError('E_INTERNAL', `extraction worker crashed on ${url}: ${reason}`, { url }));
+    }
+    if (!slot.online && ++this.startFailures >= MAX_START_FAILURES && this.broken === null) {
+      this.broken = new ChronicleError('E_INTERNAL', `extraction workers fail to start: ${reason}`);
+      for (const queued of this.queue.splice(0)) queued.reject(this.broken);
+    }
+    if (!this.closed && !wasRetiring && this.broken === null && !slot.solo) this.spawn();
+    this.dispatch();
+  }
 
   /** A page too heavy for a pool worker (but within its budget) is queued again for a worker of its own. */
-  const waitForSoloWorker = (slot: Slot, job: Job, response: Extract<ExtractResponse, { type: 'heavy' }>): void => {
+  private waitForSoloWorker(slot: Slot, job: Job, response: Extract<ExtractResponse, { type: 'heavy' }>): void {
     if (slot.solo) {
       job.reject(new ChronicleError('E_EXTRACT_LIMIT', response.message, { url: job.options.url }));
       return;
     }
     job.html = response.html;
     job.needMb = response.needMb;
-    queue.unshift(job);
-  };
+    this.queue.unshift(job);
+  }
 
-  const finish = (slot: Slot): void => {
+  private finish(slot: Slot): void {
     slot.job = null;
     if (slot.timer !== null) clearTimeout(slot.timer);
     slot.timer = null;
     slot.worker.unref();
-  };
+  }
 
   /** A page past its time limit: it fails, its worker is ended (whatever it is stuck in) and replaced. */
-  const overrun = (slot: Slot, job: Job, timeMs: number): void => {
+  private overrun(slot: Slot, job: Job, timeMs: number): void {
     if (slot.job !== job) return;
-    finish(slot);
+    this.finish(slot);
     job.reject(timeLimitError(job.options.url, timeMs));
-    retire(slot);
-    dispatch();
-  };
+    this.retire(slot);
+    this.dispatch();
+  }
 
-  const retire = (slot: Slot): void => {
+  private retire(slot: Slot): void {
     slot.gone = true;
-    slots.delete(slot);
+    this.slots.delete(slot);
     void slot.worker.terminate();
-    if (!closed && !slot.solo) spawn();
-  };
+    if (!this.closed && !slot.solo) this.spawn();
+  }
 
   /** One heavy page at a time gets a worker of its own, so that at most one large heap is in use. */
-  const dispatchHeavy = (): void => {
-    const index = queue.findIndex((job) => job.needMb !== undefined);
-    if (index < 0 || [...slots].some((slot) => slot.solo)) return;
-    const [job] = queue.splice(index, 1);
-    start(spawn(heapLimitFor(job!.needMb!), true), job!);
-  };
+  private dispatchHeavy(): void {
+    const index = this.queue.findIndex((job) => job.needMb !== undefined);
+    if (index < 0 || [...this.slots].some((slot) => slot.solo)) return;
+    const [job] = this.queue.splice(index, 1);
+    this.start(this.spawn(heapLimitFor(job!.needMb!), true), job!);
+  }
 
-  const dispatch = (): void => {
-    dispatchHeavy();
-    for (const slot of slots) {
-      const index = queue.findIndex((job) => job.needMb === undefined);
+  private dispatch(): void {
+    this.dispatchHeavy();
+    for (const slot of this.slots) {
+      const index = this.queue.findIndex((job) => job.needMb === undefined);
       if (index < 0) return;
       if (slot.job !== null || slot.gone || slot.solo) continue;
-      start(slot, queue.splice(index, 1)[0]!);
+      this.start(slot, this.queue.splice(index, 1)[0]!);
     }
-  };
+  }
 
-  const start = (slot: Slot, job: Job): void => {
+  private start(slot: Slot, job: Job): void {
     slot.job = job;
     slot.pages++;
     slot.worker.ref();
-    const timeMs = job.options.limits?.timeMs ?? limits.timeMs;
-    slot.timer = setTimeout(() => overrun(slot, job, timeMs), timeMs + OVERRUN_GRACE_MS);
+    const timeMs = job.options.limits?.timeMs ?? this.limits.timeMs;
+    slot.timer = setTimeout(() => this.overrun(slot, job, timeMs), timeMs + OVERRUN_GRACE_MS);
     slot.timer.unref(); // the busy worker keeps the process alive, not this timer
     const request: ExtractRequest = { type: 'extract', id: job.id, html: job.html, options: job.options };
     if (job.fault !== undefined) request.fault = job.fault;
     // Bytes go over as a private copy of just the page (a Buffer may be a view of a larger pool), transferred.
     if (typeof job.html === 'string') slot.worker.postMessage(request);
     else slot.worker.postMessage(request, [(request.html as Uint8Array).buffer as ArrayBuffer]);
-  };
+  }
+}
 
-  for (let index = 0; index < size; index++) spawn();
-  // Serial scavenges while the workers fill every core (see gc-tuning.ts); undone when the pool closes.
-  const gcTuning = tuneGcForPool(size, availableParallelism());
-
-  return {
-    size,
-    extract(html, extractOptions) {
-      if (closed) {
-        return Promise.reject(new ChronicleError('E_INTERRUPTED', 'extraction pool is closed', { url: extractOptions.url }));
-      }
-      if (broken !== null) return Promise.reject(broken);
-      return new Promise<Article>((resolve, reject) => {
-        const job: Job = {
-          id: nextId++,
-          html: typeof html === 'string' ? html : new Uint8Array(html),
-          options: {
-            url: extractOptions.url,
-            ...(extractOptions.contentType !== undefined ? { contentType: extractOptions.contentType } : {}),
-            limits: { ...limits, ...extractOptions.limits },
-          },
-          resolve,
-          reject,
-        };
-        if (armedFault !== undefined) {
-          job.fault = armedFault;
-          armedFault = undefined;
-        }
-        queue.push(job);
-        dispatch();
-      });
-    },
-    async close() {
-      if (!closed) {
-        closed = true;
-        for (const job of queue.splice(0)) {
-          job.reject(new ChronicleError('E_INTERRUPTED', `extraction pool closed before ${job.options.url} was extracted`, { url: job.options.url }));
-        }
-        for (const slot of [...slots]) void slot.worker.terminate();
-      }
-      await Promise.all([...exits]);
-      gcTuning.release();
-    },
-    [injectWorkerFault](fault: WorkerFault) {
-      armedFault = fault;
-    },
-  };
+function closedBefore(url: string): ChronicleError {
+  return new ChronicleError('E_INTERRUPTED', `extraction pool closed before ${url} was extracted`, { url });
 }
 
 function errorDetails(error: { status?: number; url?: string }): { status?: number; url?: string } {
