@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
 import { run } from '../../src/cli/program.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { startFixtureServer, type FixtureServer } from '../../src/dev/fixture-server.js';
+import { startFixtureServer, type FixtureServer } from '../../src/tools/dev/fixture-server.js';
 import type { Article, Snapshot } from '../../src/types.js';
 import {
   checkBodyHtmlIsStatic,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openArchive } from '../../src/archive/index.js';
-import { startFixtureServer, type FixtureServer } from '../../src/dev/fixture-server.js';
+import { startFixtureServer, type FixtureServer } from '../../src/tools/dev/fixture-server.js';
 import { fetchPage } from '../../src/fetch/fetch-page.js';
 import { buildSnapshot } from '../../src/pipeline/build-snapshot.js';
 import { runCli, tempRoot } from './helpers.js';

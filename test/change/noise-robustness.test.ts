@@ -4,11 +4,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { listFixtureSlugs, readFixtureMeta } from '../../src/dev/fixture-server.js';
+import { listFixtureSlugs, readFixtureMeta } from '../../src/tools/dev/fixture-server.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
 import { changedFields, comparableView, contentDigest } from '../../src/normalize/digest.js';
 import type { Article } from '../../src/types.js';
-import { editFigure, injectGenericNoise } from '../../src/dev/inject-noise.js';
+import { editFigure, injectGenericNoise } from '../../src/tools/dev/inject-noise.js';
 
 const PAGES_DIR = join(process.cwd(), 'fixtures', 'pages');
 const slugs = await listFixtureSlugs(PAGES_DIR);

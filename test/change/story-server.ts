@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { injectNoise } from '../../src/dev/inject-noise.js';
+import { injectNoise } from '../../src/tools/dev/inject-noise.js';
 
 export interface StoryServer {
   /** The story URL: http://127.0.0.1:PORT/world/border-clashes */

@@ -30,7 +30,7 @@ afterAll(async () => {
 describe('npm run demo', () => {
   it('prints three commands to try next, and each works on the archive it made', async () => {
     const archiveDir = join(dir, 'demo archive');
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'demo', 'run-demo.js')], {
+    const child = spawn(process.execPath, [join(ROOT, 'dist-tools', 'tools', 'demo', 'run-demo.js')], {
       cwd: dir,
       env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', CHRONICLE_ARCHIVE_DIR: archiveDir },
     });

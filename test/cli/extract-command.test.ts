@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startFixtureServer, type FixtureServer } from '../../src/dev/fixture-server.js';
+import { startFixtureServer, type FixtureServer } from '../../src/tools/dev/fixture-server.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const pagesDir = resolve('fixtures/pages');

@@ -1,6 +1,6 @@
 /** The embed-recall evaluation: independent raw counts, matching by id, outside-article accounting, table. */
 import { describe, expect, test } from '@jest/globals';
-import { addRecall, compareEmbeds, countRawEmbeds, evaluateEmbedRecall, formatRecallTable } from '../../src/extract/embeds/evaluate-recall.js';
+import { addRecall, compareEmbeds, countRawEmbeds, evaluateEmbedRecall, formatRecallTable } from '../../src/tools/eval/evaluate-recall.js';
 import { fixtureHtml, PAGE_URL } from './helpers.js';
 
 const LONG_TEXT = '<p>' + 'Body text of the article, long enough to be the article. '.repeat(30) + '</p>';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { decodeAsBrowser, pageUrlForKey, scorePage, scores } from '../../src/eval/body-score.js';
-import { lossStage, parseArguments } from '../../src/eval/body-eval.js';
+import { decodeAsBrowser, pageUrlForKey, scorePage, scores } from '../../src/tools/eval/body-score.js';
+import { lossStage, parseArguments } from '../../src/tools/eval/body-eval.js';
 
 describe('body score (trafilatura evaluation rules)', () => {
   it('finds snippets in the whitespace-normalised output, case kept', () => {

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SCRIPT = join(ROOT, 'dist', 'eval', 'quotes-eval.js');
+const SCRIPT = join(ROOT, 'dist-tools', 'tools', 'eval', 'quotes-eval.js');
 const SHARED_SCORER = resolve(ROOT, '..', 'shared', 'quotes', 'score.mjs');
 
 function run(env: Record<string, string>, args: string[] = []) {

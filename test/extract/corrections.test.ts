@@ -1,7 +1,7 @@
 /** Correction and update notes (issue 24): real phrasing in four languages, and texts that only look like notes. */
 import { extractArticle } from '../../src/extract/extract-article.js';
 import { readNote } from '../../src/extract/corrections/index.js';
-import { loadNoteFixtures, renderNotePage } from '../../src/eval/correction-fixtures.js';
+import { loadNoteFixtures, renderNotePage } from '../../src/tools/eval/correction-fixtures.js';
 
 const URL = 'https://courier.example/news/bridge-repairs';
 const { notes, notNotes } = loadNoteFixtures();

@@ -1,6 +1,6 @@
-import { AGREEMENT_THRESHOLDS, bodyAgreement, htmlToText, wordsOf } from '../../src/eval/body-agreement.js';
+import { AGREEMENT_THRESHOLDS, bodyAgreement, htmlToText, wordsOf } from '../../src/tools/eval/body-agreement.js';
 import { PassThrough } from 'node:stream';
-import { postlightPageUrl, corpusDir, formatReadability, keyProviderRecall, runEval } from '../../src/eval/run-eval.js';
+import { postlightPageUrl, corpusDir, formatReadability, keyProviderRecall, runEval } from '../../src/tools/eval/run-eval.js';
 
 describe('body agreement (npm run eval)', () => {
   it('reduces text to lower-cased words of any script, ignoring punctuation', () => {

@@ -11,7 +11,7 @@ import { PassThrough } from 'node:stream';
 import { extractArticle } from '../../src/extract/extract-article.js';
 import { run } from '../../src/cli/program.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { startFixtureServer, type FixtureServer } from '../../src/dev/fixture-server.js';
+import { startFixtureServer, type FixtureServer } from '../../src/tools/dev/fixture-server.js';
 import type { Article, Snapshot } from '../../src/types.js';
 import {
   checkBodyHtmlIsStatic,

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { extractArticle } from '../../src/extract/extract-article.js';
-import { corpusDir } from '../../src/eval/run-eval.js';
+import { corpusDir } from '../../src/tools/eval/run-eval.js';
 
 const postlight = join(corpusDir(process.env), 'postlight');
 const found = existsSync(join(postlight, 'www.reddit.com.html'));

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyPage } from '../../src/eval/captures-eval-lib.js';
+import { classifyPage } from '../../src/tools/eval/captures-eval-lib.js';
 import { classifyCapture } from '../../src/pipeline/classify-capture.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

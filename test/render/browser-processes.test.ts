@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
-import { startScriptedSite, type ScriptedSite } from '../../src/dev/scripted-site.js';
+import { startScriptedSite, type ScriptedSite } from '../../src/tools/dev/scripted-site.js';
 import { childOutput, type ChildOutput } from '../helpers/child-output.js';
 import { describeWithChromium } from './chromium.js';
 import { childrenOf, commandOf, isAlive, waitFor, watchDescendants } from './process-tree.js';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { findChromium } from '../../src/browser/find-chromium.js';
-import { startScriptedSite, type ScriptedSite } from '../../src/dev/scripted-site.js';
+import { startScriptedSite, type ScriptedSite } from '../../src/tools/dev/scripted-site.js';
 import type { Snapshot } from '../../src/types.js';
 import { decodePng } from '../diff/png.js';
 import { ndjson, runCli } from '../helpers/run-cli.js';

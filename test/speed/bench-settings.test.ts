@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { BenchSettingError, wholeNumberSetting, wholeNumbersSetting } from '../../src/bench/settings.js';
+import { BenchSettingError, wholeNumberSetting, wholeNumbersSetting } from '../../src/tools/bench/settings.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const run = promisify(execFile);
@@ -67,7 +67,7 @@ const CASES = CORPORA.flatMap(([corpus, corpusEnv]) => SCRIPTS.map((entry) => [.
 
 describe('benchmark scripts with a bad setting', () => {
   it.each(CASES)('%s refuses %s=%s… in one line, exit 2, having run nothing (%s)', async (script, label, setting, value, _corpus, corpusEnv) => {
-    const failure = await run(process.execPath, [`dist/bench/${script}`], {
+    const failure = await run(process.execPath, [`dist-tools/tools/bench/${script}`], {
       cwd: root,
       env: { ...process.env, ...corpusEnv, [setting]: value },
       timeout: 30_000,

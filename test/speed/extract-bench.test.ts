@@ -13,7 +13,7 @@ const run = promisify(execFile);
  * `npm run bench` on a corpus of two pages (a Readability test page with its expected.html and a Postlight
  * page), two rounds: what it prints, not how fast anything was.
  */
-describe('npm run bench (dist/bench/extract-bench.js)', () => {
+describe('npm run bench (dist-tools/tools/bench/extract-bench.js)', () => {
   let corpus: string;
   beforeAll(() => {
     corpus = mkdtempSync(join(tmpdir(), 'chronicle-bench-corpus-'));
@@ -27,7 +27,7 @@ describe('npm run bench (dist/bench/extract-bench.js)', () => {
   afterAll(() => rmSync(corpus, { recursive: true, force: true }));
 
   it('times each variant as a block over all the pages, in rounds where (b) and (c) swap places, and prints the tables', async () => {
-    const { stdout, stderr } = await run(process.execPath, ['--expose-gc', 'dist/bench/extract-bench.js'], {
+    const { stdout, stderr } = await run(process.execPath, ['--expose-gc', 'dist-tools/tools/bench/extract-bench.js'], {
       cwd: root,
       env: { ...process.env, CHRONICLE_CORPUS: corpus, CHRONICLE_BENCH_ROUNDS: '2', CHRONICLE_BENCH_WARMUP: '1' },
     });
@@ -49,7 +49,7 @@ describe('npm run bench (dist/bench/extract-bench.js)', () => {
 
   it('refuses a round count that is not a whole number of at least 1, in one line, exit 2', async () => {
     for (const value of ['0', 'two', '1.5']) {
-      const failure = await run(process.execPath, ['dist/bench/extract-bench.js'], {
+      const failure = await run(process.execPath, ['dist-tools/tools/bench/extract-bench.js'], {
         cwd: root,
         env: { ...process.env, CHRONICLE_CORPUS: corpus, CHRONICLE_BENCH_ROUNDS: value },
       }).then(() => null, (error: { code: number; stdout: string; stderr: string }) => error);
@@ -59,7 +59,7 @@ describe('npm run bench (dist/bench/extract-bench.js)', () => {
   });
 
   it('says so and exits 0 when there is no corpus', async () => {
-    const { stdout } = await run(process.execPath, ['dist/bench/extract-bench.js'], {
+    const { stdout } = await run(process.execPath, ['dist-tools/tools/bench/extract-bench.js'], {
       cwd: root,
       env: { ...process.env, CHRONICLE_CORPUS: join(corpus, 'missing') },
     });

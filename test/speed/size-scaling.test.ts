@@ -4,7 +4,7 @@ import * as cheerio from 'cheerio';
 import { JSDOM } from 'jsdom';
 import { loadFragment, loadPage } from '../../src/extract/parse-html.js';
 import { parseDocument, releaseDocument } from '../../src/extract/readability.js';
-import { sizedPage, PAGE_SHAPES } from '../../src/bench/size-pages.js';
+import { sizedPage, PAGE_SHAPES } from '../../src/tools/bench/size-pages.js';
 
 /*
  * Extraction time once grew with the square of a page's element count (issue 20, item 12). Tests never time

@@ -6,7 +6,7 @@ import { stripUnlikelyCandidates } from '../../src/extract/clean/strip-unlikely.
 import { loadPage } from '../../src/extract/parse-html.js';
 import { parseDocument, read, readArticle, releaseDocument, runReadability } from '../../src/extract/readability.js';
 import { elementsByTagNames } from '../../src/extract/readability-fast-paths.js';
-import { prng } from '../../src/dev/prng.js';
+import { prng } from '../../src/tools/dev/prng.js';
 
 const pagesDir = fileURLToPath(new URL('../../fixtures/pages/', import.meta.url));
 const PAGE_URL = 'https://news.example/2026/11/story';

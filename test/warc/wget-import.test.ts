@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { openArchive } from '../../src/archive/index.js';
-import { startFixtureServer, type FixtureServer } from '../../src/dev/fixture-server.js';
+import { startFixtureServer, type FixtureServer } from '../../src/tools/dev/fixture-server.js';
 import { ndjson, runCli } from '../helpers/run-cli.js';
 import { tempRoot } from '../archive/helpers.js';
 

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:render`: `chronicle archive --render always` of 100 local pages whose article is written by a
- * script after load (src/dev/scripted-site.ts), run as a user runs it (bin/chronicle). Prints pages/s and the
+ * script after load (src/tools/dev/scripted-site.ts), run as a user runs it (bin/chronicle). Prints pages/s and the
  * peak memory of the whole process tree — the CLI and every Chromium process — sampled from /proc every 100 ms,
  * as the sum of RSS (counts pages shared between Chromium's processes once per process: an upper bound) and
  * of PSS (shared pages divided among their users: the fairer figure). Then checks that no process of the tree

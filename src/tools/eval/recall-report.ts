@@ -1,6 +1,6 @@
 /**
  * Embed-recall report over a folder of HTML pages (default: ../shared/corpus/postlight):
- *   node dist/extract/embeds/recall-report.js [DIR]   (npm run eval:embeds)
+ *   node dist-tools/tools/eval/recall-report.js [DIR]   (npm run eval:embeds)
  * Table 1: detectEmbeds on the raw page against independent markup counts. Table 2: the embeds that survive the
  * full extraction pipeline (extractArticle). Pages with misses are listed with what was missed.
  */
@@ -31,7 +31,7 @@ type Extract = (html: string, options: { url: string }) => Promise<{ embeds: Emb
 /** The full pipeline, loaded lazily so the detection table still prints while the orchestrator is unbuildable. */
 async function loadExtractArticle(): Promise<Extract | string> {
   try {
-    const module = (await import('../extract-article.js')) as { extractArticle: Extract };
+    const module = (await import('../../extract/extract-article.js')) as { extractArticle: Extract };
     return module.extractArticle;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

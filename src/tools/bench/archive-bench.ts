@@ -15,10 +15,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { openArchive } from '../archive/index.js';
-import type { SaveInput } from '../archive/types.js';
-import { contentDigest } from '../normalize/digest.js';
-import type { Capture, Snapshot } from '../types.js';
+import { openArchive } from '../../archive/index.js';
+import type { SaveInput } from '../../archive/types.js';
+import { contentDigest } from '../../normalize/digest.js';
+import type { Capture, Snapshot } from '../../types.js';
 import { prng } from '../dev/prng.js';
 
 interface BenchOptions {
@@ -46,7 +46,7 @@ const VERBS = ['told', 'warned', 'reminded', 'assured', 'informed', 'pressed'];
 
 function parseArgs(argv: string[]): BenchOptions {
   const here = fileURLToPath(new URL('.', import.meta.url));
-  const options: BenchOptions = { count: 10_000, queries: 300, dir: null, pagesDir: resolve(here, '..', '..', 'fixtures', 'pages'), concurrency: 4, verify: false };
+  const options: BenchOptions = { count: 10_000, queries: 300, dir: null, pagesDir: resolve(here, '..', '..', '..', 'fixtures', 'pages'), concurrency: 4, verify: false };
   for (let i = 0; i < argv.length; i += 1) {
     const value = argv[i + 1];
     if (argv[i] === '--verify') {
@@ -68,7 +68,7 @@ const sha256 = (data: Uint8Array | string): string => createHash('sha256').updat
 
 /** Each fixture page through the real pipeline once (pages the extractor cannot read are skipped). */
 async function buildBases(pagesDir: string): Promise<BasePage[]> {
-  const { buildSnapshot } = await import('../pipeline/build-snapshot.js');
+  const { buildSnapshot } = await import('../../pipeline/build-snapshot.js');
   const bases: BasePage[] = [];
   for (const slug of readdirSync(pagesDir).sort()) {
     const sourcePath = join(pagesDir, slug, 'source.html');

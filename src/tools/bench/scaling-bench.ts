@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as turn } from 'node:timers/promises';
-import { extractArticle } from '../extract/extract-article.js';
+import { extractArticle } from '../../extract/extract-article.js';
 import { corpusRoot, loadCorpus } from './corpus.js';
 import { runBench, wholeNumberSetting } from './settings.js';
 import { table } from './stats.js';

@@ -4,7 +4,7 @@
  *      the embeds that survive the full extractArticle pipeline); in total, embed-detection recall by provider
  *      and quotes found by kind.
  *   2. readability/: on how many test pages our body disagrees with Readability's expected.html
- *      (agreement as defined in src/eval/body-agreement.ts), and the same figure for naive Readability on jsdom.
+ *      (agreement as defined in src/tools/eval/body-agreement.ts), and the same figure for naive Readability on jsdom.
  * Prints figures only; it never fails on a low figure. Exit 70 only on an internal error.
  */
 import { existsSync } from 'node:fs';
@@ -13,13 +13,13 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { extractArticle } from '../extract/extract-article.js';
-import { addRecall, compareEmbeds, evaluateEmbedRecall, formatRecallTable, type RecallByProvider } from '../extract/embeds/evaluate-recall.js';
-import { decodeHtml } from '../decode/decode-html.js';
-import type { Quote } from '../types.js';
+import { extractArticle } from '../../extract/extract-article.js';
+import { addRecall, compareEmbeds, evaluateEmbedRecall, formatRecallTable, type RecallByProvider } from './evaluate-recall.js';
+import { decodeHtml } from '../../decode/decode-html.js';
+import type { Quote } from '../../types.js';
 import { AGREEMENT_THRESHOLDS, bodyAgreement, htmlToText, type BodyAgreement } from './body-agreement.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** $CHRONICLE_CORPUS, else ../shared/corpus beside the repository. */
 export function corpusDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -209,7 +209,7 @@ export function formatReadability(cases: ReadabilityCase[]): string {
     return [name, String(agree), String(cases.length - agree), mean(results.map((result) => result.recall)), mean(results.map((result) => result.precision))];
   };
   const lines = [
-    `Body agreement with expected.html: word recall ≥ ${minRecall} and word precision ≥ ${minPrecision} (multisets of lower-cased words; src/eval/body-agreement.ts)`,
+    `Body agreement with expected.html: word recall ≥ ${minRecall} and word precision ≥ ${minPrecision} (multisets of lower-cased words; src/tools/eval/body-agreement.ts)`,
     table([['extractor', 'agree', 'disagree', 'mean recall', 'mean precision'], row('chronicle extractArticle', (entry) => entry.ours), row('naive Readability (jsdom)', (entry) => entry.naive)]),
   ];
   const disagreeing = cases.filter((entry) => !entry.ours.agrees);
@@ -228,7 +228,7 @@ export type EvalPart = 'postlight' | 'readability';
 
 /**
  * Prints the figures on `out`; progress lines (every 25 pages) go to `log`. `parts` limits the run to one corpus
- * (`node dist/eval/run-eval.js readability`).
+ * (`node dist-tools/tools/eval/run-eval.js readability`).
  */
 export async function runEval(
   out: NodeJS.WritableStream = process.stdout,

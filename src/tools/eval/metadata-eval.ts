@@ -10,11 +10,11 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as cheerio from 'cheerio';
-import { extractMetadata, parseDate, splitAuthors, cleanTitle } from '../extract/metadata/index.js';
-import { decodeHtml } from '../decode/decode-html.js';
-import type { Meta } from '../types.js';
+import { extractMetadata, parseDate, splitAuthors, cleanTitle } from '../../extract/metadata/index.js';
+import { decodeHtml } from '../../decode/decode-html.js';
+import type { Meta } from '../../types.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Readability's test harness reads every test page as this URL. */
 const READABILITY_PAGE_URL = 'http://fakehost/test/page.html';
 

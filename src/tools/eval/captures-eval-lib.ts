@@ -1,6 +1,6 @@
-import { extractArticle } from '../extract/extract-article.js';
-import { decodeHtml } from '../decode/decode-html.js';
-import { classifyCapture, type CaptureVerdict } from '../pipeline/classify-capture.js';
+import { extractArticle } from '../../extract/extract-article.js';
+import { decodeHtml } from '../../decode/decode-html.js';
+import { classifyCapture, type CaptureVerdict } from '../../pipeline/classify-capture.js';
 
 /** Extract, then classify as a first capture (no earlier version). */
 export async function classifyPage(bytes: Uint8Array, url: string): Promise<CaptureVerdict> {

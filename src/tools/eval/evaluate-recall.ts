@@ -11,7 +11,7 @@
  */
 import * as cheerio from 'cheerio';
 import type { Embed } from '../../types.js';
-import { detectEmbeds } from './index.js';
+import { detectEmbeds } from '../../extract/embeds/index.js';
 
 export interface ProviderRecall {
   expected: number;

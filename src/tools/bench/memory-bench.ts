@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createExtractPool } from '../extract/worker-pool.js';
+import { createExtractPool } from '../../extract/worker-pool.js';
 import { loadCorpusOrFixtures } from './fixture-pages.js';
 import { mb, peakRssBytes } from './stats.js';
 import { runBench, wholeNumberSetting } from './settings.js';

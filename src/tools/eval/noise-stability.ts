@@ -2,7 +2,7 @@
  * `npm run eval:noise`: how well the content digest tells noise from edits, over the development corpus
  * (../shared/corpus or $CHRONICLE_CORPUS: readability/<slug>/source.html and postlight/*.html).
  *
- * Per page: extract it twice with different fresh noise (src/dev/inject-noise.ts: ads, nonces,
+ * Per page: extract it twice with different fresh noise (src/tools/dev/inject-noise.ts: ads, nonces,
  * "Updated N minutes ago", comment counts, shuffled trending links, cache busters) and compare the content
  * digests (they must be equal: noise is not an edit); then change one figure of the body in the raw page
  * and compare again (the digest must differ: an edit is an edit). Prints figures; never fails on a low one.
@@ -13,11 +13,11 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { editFigure, injectGenericNoise } from '../dev/inject-noise.js';
-import { extractArticle } from '../extract/extract-article.js';
-import { changedFields, comparableView, contentDigest } from '../normalize/digest.js';
-import type { Article } from '../types.js';
+import { extractArticle } from '../../extract/extract-article.js';
+import { changedFields, comparableView, contentDigest } from '../../normalize/digest.js';
+import type { Article } from '../../types.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 interface CorpusPage {
   name: string;

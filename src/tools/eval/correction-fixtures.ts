@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Correction } from '../types.js';
+import type { Correction } from '../../types.js';
 import { REPO_ROOT } from './corpus-pages.js';
 
 export interface NoteFixture {

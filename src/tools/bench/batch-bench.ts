@@ -20,10 +20,10 @@ import { join, resolve } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
-import { run } from '../cli/program.js';
-import type { CliIo } from '../cli/io.js';
-import { fetchPage } from '../fetch/fetch-page.js';
-import { buildSnapshot } from '../pipeline/build-snapshot.js';
+import { run } from '../../cli/program.js';
+import type { CliIo } from '../../cli/io.js';
+import { fetchPage } from '../../fetch/fetch-page.js';
+import { buildSnapshot } from '../../pipeline/build-snapshot.js';
 import { runBench, wholeNumberSetting } from './settings.js';
 
 const PER_HOST = 2;

@@ -10,9 +10,9 @@
  * CHRONICLE_BENCH_SHAPES=empty-inline,attributes,… (default: all).
  */
 import { performance } from 'node:perf_hooks';
-import { isChronicleError } from '../errors.js';
-import { countPage, estimateHeapMb } from '../extract/page-weight.js';
-import { createExtractPool } from '../extract/worker-pool.js';
+import { isChronicleError } from '../../errors.js';
+import { countPage, estimateHeapMb } from '../../extract/page-weight.js';
+import { createExtractPool } from '../../extract/worker-pool.js';
 import { BenchSettingError, runBench, wholeNumbersSetting } from './settings.js';
 import { WORST_SHAPES, worstPage, type WorstShape } from './worst-pages.js';
 

@@ -22,21 +22,21 @@ import { parseDocument as parseWithHtmlparser2 } from 'htmlparser2';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { bodyAgreement, htmlToText } from '../eval/body-agreement.js';
-import { blockText } from '../extract/body/block-text.js';
-import { flattenBlocks } from '../extract/body/blocks.js';
-import { sanitizeBody } from '../extract/body/sanitize-body.js';
-import { cleanChrome } from '../extract/clean/clean-chrome.js';
-import { prunePage } from '../extract/clean/prune-page.js';
-import { detectEmbeds } from '../extract/embeds/index.js';
-import { extractArticle } from '../extract/extract-article.js';
-import { extractImages } from '../extract/images.js';
-import { loadFragment, loadPage } from '../extract/parse-html.js';
-import { extractMetadata } from '../extract/metadata/index.js';
-import { extractQuotes, findPullQuotes } from '../extract/quotes/index.js';
-import { parseDocument, read, releaseDocument, runReadability } from '../extract/readability.js';
-import { stripUnlikelyCandidates } from '../extract/clean/strip-unlikely.js';
-import { findSiteRule, readSiteBody } from '../extract/sites/index.js';
-import { decodeHtml } from '../decode/decode-html.js';
+import { blockText } from '../../extract/body/block-text.js';
+import { flattenBlocks } from '../../extract/body/blocks.js';
+import { sanitizeBody } from '../../extract/body/sanitize-body.js';
+import { cleanChrome } from '../../extract/clean/clean-chrome.js';
+import { prunePage } from '../../extract/clean/prune-page.js';
+import { detectEmbeds } from '../../extract/embeds/index.js';
+import { extractArticle } from '../../extract/extract-article.js';
+import { extractImages } from '../../extract/images.js';
+import { loadFragment, loadPage } from '../../extract/parse-html.js';
+import { extractMetadata } from '../../extract/metadata/index.js';
+import { extractQuotes, findPullQuotes } from '../../extract/quotes/index.js';
+import { parseDocument, read, releaseDocument, runReadability } from '../../extract/readability.js';
+import { stripUnlikelyCandidates } from '../../extract/clean/strip-unlikely.js';
+import { findSiteRule, readSiteBody } from '../../extract/sites/index.js';
+import { decodeHtml } from '../../decode/decode-html.js';
 import { corpusRoot, loadCorpus, type CorpusPage } from './corpus.js';
 import { mb, median, p95, peakRssBytes, sum, table } from './stats.js';
 import { runBench, wholeNumberSetting } from './settings.js';
@@ -304,7 +304,7 @@ function report(pages: CorpusPage[], runs: PageRun[], rounds: Record<VariantName
       `${scores.filter((score) => score.agrees).length}/${scores.length}`,
     ];
     out.push('');
-    out.push(`body agreement with Readability's expected.html (${scored.length} test pages; src/eval/body-agreement.ts)`);
+    out.push(`body agreement with Readability's expected.html (${scored.length} test pages; src/tools/eval/body-agreement.ts)`);
     out.push(
       table(['', 'mean recall', 'mean precision', 'pages agreeing'], [
         agreeRow('(b) naive jsdom + Readability', bScores),

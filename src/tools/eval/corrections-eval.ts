@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { noteForm } from '../extract/corrections/index.js';
-import { extractArticle } from '../extract/extract-article.js';
+import { noteForm } from '../../extract/corrections/index.js';
+import { extractArticle } from '../../extract/extract-article.js';
 import { corpusRoot, developmentPages, REPO_ROOT } from './corpus-pages.js';
 import { loadNoteFixtures, renderNotePage } from './correction-fixtures.js';
 

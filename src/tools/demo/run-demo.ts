@@ -4,13 +4,13 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openArchive } from '../archive/index.js';
+import { openArchive } from '../../archive/index.js';
 import { listFixtureSlugs, startFixtureServer, type FixtureServer } from '../dev/fixture-server.js';
-import { toChronicleError } from '../errors.js';
-import { fetchPage } from '../fetch/fetch-page.js';
-import { buildSnapshot } from '../pipeline/build-snapshot.js';
+import { toChronicleError } from '../../errors.js';
+import { fetchPage } from '../../fetch/fetch-page.js';
+import { buildSnapshot } from '../../pipeline/build-snapshot.js';
 
-const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const pagesDir = resolve(repoRoot, 'fixtures/pages');
 const DEMO_PORT = 47213;
 const archiveDirSetting = process.env.CHRONICLE_ARCHIVE_DIR?.trim() ? process.env.CHRONICLE_ARCHIVE_DIR : 'archive';

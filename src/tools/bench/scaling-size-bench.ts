@@ -1,7 +1,7 @@
 /**
  * `npm run bench:scaling-size`: how extraction time and memory grow with the size of a page. For each page
  * shape (flat: sibling <div>s; deep: nested wrappers; text: long paragraphs) and each size, a fresh Node process
- * extracts one synthetic page (src/bench/size-pages.ts) in the main thread, after a small warm-up page, and
+ * extracts one synthetic page (src/tools/bench/size-pages.ts) in the main thread, after a small warm-up page, and
  * reports the milliseconds and the memory the extraction added (peak RSS during it minus RSS before it), with the
  * per-page budget lifted so that the whole curve is measured. Prints
  * the table and each shape's 2 MB / 0.5 MB ratios (linear growth is 4x). Asserts nothing.
@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { extractArticle } from '../extract/extract-article.js';
+import { extractArticle } from '../../extract/extract-article.js';
 import { BenchSettingError, runBench, wholeNumbersSetting } from './settings.js';
 import { PAGE_SHAPES, sizedPage, type PageShape } from './size-pages.js';
 

@@ -1,10 +1,10 @@
 /**
  * `npm run eval:body`: body accuracy over ../shared/corpus/trafilatura-dev (or $CHRONICLE_CORPUS/trafilatura-dev),
- * scored as that corpus's README says (src/eval/body-score.ts): Chronicle's `body.text` beside plain Mozilla
+ * scored as that corpus's README says (src/tools/eval/body-score.ts): Chronicle's `body.text` beside plain Mozilla
  * Readability 0.6.0 on jsdom in the same run, then the pages that lose the most and, for each snippet Chronicle
  * lost, the stage where it went (see BodyStage).
  *
- *   node dist/eval/body-eval.js [--no-readability] [--top N] [--json FILE]
+ *   node dist-tools/tools/eval/body-eval.js [--no-readability] [--top N] [--json FILE]
  *
  * Prints figures only; it never fails on a low figure. Exit 2 on a bad argument, 70 on an internal error.
  */
@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { extractArticle, type BodyStage } from '../extract/extract-article.js';
+import { extractArticle, type BodyStage } from '../../extract/extract-article.js';
 import { htmlToText } from './body-agreement.js';
 import { addCounts, decodeAsBrowser, normaliseSnippet, pageUrlForKey, scorePage, scores, type Counts, type PageJudgement, type PageScore } from './body-score.js';
 import { corpusDir, naiveReadabilityText } from './run-eval.js';
