@@ -166,14 +166,16 @@ export class FileArchive implements Archive {
         await appendLineDurable(join(pageDir, CHECKS_FILE), JSON.stringify(check));
         return { id: latest.id, dir: toAbsolute(this.root, latest.relDir), created: false, previousId: latest.id };
       }
-      const id = await this.writeSnapshot(location, pageDir, input, rawSha);
-      return { id, dir: join(pageDir, id), created: true, previousId: latest?.id ?? null, ...(damaged === null ? {} : { damaged }) };
+      const filed = await this.writeSnapshot(location, pageDir, input, rawSha);
+      const id = filed.id;
+      return { id, dir: join(pageDir, id), created: true, previousId: latest?.id ?? null, ...(damaged === null ? {} : { damaged }), snapshot: filed };
     } finally {
       await lock.release();
     }
   }
 
-  private async writeSnapshot(location: PageLocation, pageDir: string, input: SaveInput, rawSha: string): Promise<string> {
+  /** Writes the snapshot folder and indexes it; returns the record as filed (with the id it was filed under). */
+  private async writeSnapshot(location: PageLocation, pageDir: string, input: SaveInput, rawSha: string): Promise<Snapshot> {
     const { snapshot } = input;
     const site = new URL(location.key).hostname;
     const dirFor = (candidate: string): string => `${location.relDir}/${candidate}`;
@@ -250,7 +252,7 @@ export class FileArchive implements Archive {
         },
         searchTextOf(stored),
       );
-      return id;
+      return stored;
     } catch (error) {
       if (!renamed) {
         await removeTree(tempDir);
