@@ -17,6 +17,7 @@ import { extractAndClassify, fileBuilt, recordFailure } from './url-steps.js';
 import type { RobotsCache } from '../fetch/robots.js';
 import type { BuiltSnapshot } from '../pipeline/build-snapshot.js';
 import type { CaptureVerdict } from '../pipeline/classify-capture.js';
+import type { ComparableField } from '../normalize/digest.js';
 import { normalizeUrl } from '../normalize/url.js';
 import type { Capture, Correction } from '../types.js';
 import type { BatchItem, BatchJob } from './types.js';
@@ -31,8 +32,8 @@ export interface CheckedPage {
   previousId: string | null;
   /** The snapshot now current: the new one when changed, else the unchanged latest (null when none was filed). */
   id: string | null;
-  /** Names of the fields that changed (title, description, authors, publishedAt, modifiedAt, canonicalUrl, body, quotes, embeds). */
-  fields: string[];
+  /** Names of the fields that changed, in report order (diff/compare-snapshots.ts COMPARED_FIELDS). */
+  fields: ComparableField[];
   /** "title; body +2 −1 sentences", "unchanged", "first version", "consent wall: …" or "taken down: HTTP 410". */
   summary: string;
   title: string | null;
@@ -67,7 +68,7 @@ const BLOCKED_STATUSES = new Set([401, 403, 429, 503]);
 const empty = {
   changed: false,
   new: false,
-  fields: [] as string[],
+  fields: [] as ComparableField[],
   acknowledged: null,
   notes: [] as Correction[],
   kinds: [] as Array<'headline' | 'content'>,
