@@ -108,14 +108,3 @@ export async function readDirSafe(path: string): Promise<import('node:fs').Diren
 export async function removeTree(path: string): Promise<void> {
   await fs.rm(path, { recursive: true, force: true }).catch(() => undefined);
 }
-
-/** True when a process with this id runs on this machine. */
-export function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (cause) {
-    return (cause as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -2,9 +2,10 @@
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChronicleError } from '../errors.js';
-import { archiveError, processAlive } from './durable-fs.js';
+import { archiveError } from './durable-fs.js';
 import { INDEX_FILE } from './format.js';
 import { SqliteIndex } from './sqlite-index.js';
+import { OWN_PID, processAlive } from './owner.js';
 
 /** The index opened read-only in place, else (read-only storage, a full disk) a copy in memory; null when it needs a rebuild. */
 export function readIndex(path: string): SqliteIndex | null {
@@ -20,7 +21,7 @@ export function readIndex(path: string): SqliteIndex | null {
 
 /** Pending rows whose writer is gone: the next writable open settles them (indexed or dropped). */
 export function hasSettleablePending(index: SqliteIndex): boolean {
-  return index.pending().some((row) => row.writerPid === null || (row.writerPid !== process.pid && !processAlive(row.writerPid)));
+  return index.pending().some((row) => row.writerPid === null || (row.writerPid !== OWN_PID && !processAlive(row.writerPid)));
 }
 
 /** Errors that say the archive (or its index) cannot be written here: read-only storage, no permission, a full disk. */

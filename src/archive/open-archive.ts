@@ -10,6 +10,7 @@ import { SqliteIndex } from './sqlite-index.js';
 import { FileArchive } from './file-archive.js';
 import { collectFromFiles } from './index-rows.js';
 import { cannotWrite, errorCode, hasSettleablePending, openIndex, readIndex } from './index-file.js';
+import { OWN_PID } from './owner.js';
 
 export interface OpenArchiveOptions {
   /** Create the archive (FORMAT, folders) when the root is missing or empty. Default true; read commands pass false. */
@@ -74,7 +75,7 @@ async function ensureFormat(root: string, create: boolean): Promise<void> {
   }
   await mkdirp(root);
   // FORMAT first, written under a hidden temp name and linked into place (EEXIST: another process won).
-  const tempPath = join(root, `.${FORMAT_FILE}.${process.pid}.${randomBytes(4).toString('hex')}`);
+  const tempPath = join(root, `.${FORMAT_FILE}.${OWN_PID}.${randomBytes(4).toString('hex')}`);
   await writeFileDurable(tempPath, `${FORMAT_LINE}\n`);
   try {
     await fs.link(tempPath, formatPath);

@@ -11,7 +11,6 @@ import {
   fsyncDir,
   mkdirp,
   pathExists,
-  processAlive,
   readDirSafe,
   removeTree,
   sha256Hex,
@@ -35,6 +34,7 @@ import { bareHex, searchTextOf, snapshotText, type Manifest } from './records.js
 import { loadIntact, loadSnapshotFolder } from './snapshot-folder.js';
 import { SqliteIndex } from './sqlite-index.js';
 import { indexRow, UNWRITTEN } from './index-rows.js';
+import { OWN_PID, processAlive } from './owner.js';
 
 /** Snapshot ids being written by this process (their pending index rows must not be repaired away). */
 const inFlightIds = new Set<string>();
@@ -105,9 +105,9 @@ export class SnapshotWriter {
     const { snapshot } = input;
     const dirFor = (candidate: string): string => `${location.relDir}/${candidate}`;
     const { id: _id, dir: _dir, ...reserved } = indexRow(location.relDir, snapshot, UNWRITTEN, location.key);
-    const id = this.index().reserve(reserved, snapshot.id, dirFor, process.pid, (candidate) => readFolderExists(join(pageDir, candidate)));
+    const id = this.index().reserve(reserved, snapshot.id, dirFor, OWN_PID, (candidate) => readFolderExists(join(pageDir, candidate)));
     inFlightIds.add(id);
-    const tempName = `${id}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    const tempName = `${id}.${OWN_PID}.${randomBytes(4).toString('hex')}`;
     const tempDir = join(this.root, TMP_DIR, tempName);
     inFlightTemps.add(tempName);
     let renamed = false;
@@ -201,7 +201,7 @@ export class SnapshotWriter {
     const existing = await fs.stat(blobPath).catch(() => null);
     if (existing === null || existing.size !== raw.byteLength) {
       await mkdirp(join(blobPath, '..'));
-      const tempName = `blob.${process.pid}.${randomBytes(4).toString('hex')}`;
+      const tempName = `blob.${OWN_PID}.${randomBytes(4).toString('hex')}`;
       const tempPath = join(this.root, TMP_DIR, tempName);
       inFlightTemps.add(tempName);
       try {
@@ -229,7 +229,7 @@ export class SnapshotWriter {
       }
       const writerBusy =
         row.writerPid !== null &&
-        (row.writerPid === process.pid ? inFlightIds.has(row.id) : processAlive(row.writerPid));
+        (row.writerPid === OWN_PID ? inFlightIds.has(row.id) : processAlive(row.writerPid));
       if (!writerBusy) this.index().unreserve(row.id);
     }
   }
@@ -244,7 +244,7 @@ export class SnapshotWriter {
       const pid = Number(parts.length >= 3 ? parts[parts.length - 2] : NaN);
       const stat = await fs.stat(join(tmpDir, entry.name)).catch(() => null);
       const old = stat !== null && Date.now() - stat.mtimeMs > TEMP_STALE_MS;
-      const abandoned = !Number.isInteger(pid) || pid === process.pid || !processAlive(pid);
+      const abandoned = !Number.isInteger(pid) || pid === OWN_PID || !processAlive(pid);
       if (old || abandoned) {
         await removeTree(join(tmpDir, entry.name));
         // On read-only storage nothing can be removed; a leftover is harmless (tmp/ is never read).
