@@ -10,12 +10,12 @@ import { fetchPage } from '../../fetch/fetch-page.js';
 import type { RobotsCache } from '../../fetch/robots.js';
 import type { BuiltSnapshot } from '../../pipeline/build-snapshot.js';
 import type { Capture } from '../../types.js';
-import { extractWithAssets } from '../assets-option.js';
-import { createBatchFetching, type BatchCommandOptions } from '../batch-options.js';
+import { addAssetsOption, extractWithAssets } from '../assets-option.js';
+import { addBatchOptions, createBatchFetching, type BatchCommandOptions } from '../batch-options.js';
 import type { CommandContext } from '../context.js';
 import { parseCount, resolveArchiveDir } from '../options.js';
-import { createRunRender, type RenderCommandOptions } from '../render-options.js';
-import { createRunSources, hasSources, type SourceCommandOptions } from '../source-options.js';
+import { addRenderOptions, createRunRender, type RenderCommandOptions } from '../render-options.js';
+import { addSourceOptions, createRunSources, hasSources, type SourceCommandOptions } from '../source-options.js';
 import { runBatchCommand } from './run-command.js';
 
 /** The options of a command that fetches a list of URLs into the archive (`archive`, `check`). */
@@ -53,8 +53,26 @@ export interface UrlBatchSpec<T> {
  */
 export const MAX_WORKERS = 16;
 
+/** What a URL batch command is called and says in its help. */
+export interface UrlBatchCommandHelp {
+  name: string;
+  description: string;
+  argument: string;
+  /** What its --json lines hold. */
+  json: string;
+}
+
+/**
+ * Declares a URL batch command with the options every one takes (batch, sources, render, assets), then its
+ * own (`own`), then --workers.
+ */
+export function declareUrlBatch(program: Command, help: UrlBatchCommandHelp, own: (command: Command) => Command): Command {
+  const command = program.command(help.name).description(help.description).argument('[urls...]', help.argument);
+  return addWorkersOption(own(addAssetsOption(addRenderOptions(addSourceOptions(addBatchOptions(command, help.json))))));
+}
+
 /** Declares --workers (extraction worker threads) on a URL batch command. */
-export function addWorkersOption(command: Command): Command {
+function addWorkersOption(command: Command): Command {
   return command.option(
     '--workers <n>',
     `extraction worker threads for a batch, 0 to ${MAX_WORKERS} (0: extract in the main thread; default: one per CPU, at most ${MAX_WORKERS}; a single URL extracts in the main thread)`,

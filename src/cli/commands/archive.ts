@@ -5,11 +5,7 @@ import type { BatchOutcome } from '../../batch/types.js';
 import type { CommandContext } from '../context.js';
 import { formatSummary, outcomeToJson, outcomeToText } from '../batch/report.js';
 import { exitCodeOf } from '../batch/run-command.js';
-import { addWorkersOption, runUrlBatch, type UrlBatchOptions } from '../batch/url-batch.js';
-import { addAssetsOption } from '../assets-option.js';
-import { addBatchOptions } from '../batch-options.js';
-import { addSourceOptions } from '../source-options.js';
-import { addRenderOptions } from '../render-options.js';
+import { declareUrlBatch, runUrlBatch, type UrlBatchOptions } from '../batch/url-batch.js';
 
 interface ArchiveCommandOptions extends UrlBatchOptions {
   skipExisting?: boolean;
@@ -17,14 +13,17 @@ interface ArchiveCommandOptions extends UrlBatchOptions {
 }
 
 export function registerArchive(program: Command, ctx: CommandContext): void {
-  const command = program
-    .command('archive')
-    .description('fetch pages, extract their articles and file snapshots in the archive (one URL or a batch)')
-    .argument('[urls...]', 'http(s) URLs to archive');
-  const withOptions = addAssetsOption(addRenderOptions(addSourceOptions(addBatchOptions(command, 'one NDJSON line per input URL on stdout, as each finishes'))))
-    .option('--skip-existing', 'skip, without fetching, URLs that already have a snapshot')
-    .option('--keep-failed', 'record a capture that is a wall (consent, challenge, paywall teaser, error page) as a failed check with its bytes; it is never filed as a version');
-  addWorkersOption(withOptions).action(async (urls: string[], options: ArchiveCommandOptions) => {
+  const help = {
+    name: 'archive',
+    description: 'fetch pages, extract their articles and file snapshots in the archive (one URL or a batch)',
+    argument: 'http(s) URLs to archive',
+    json: 'one NDJSON line per input URL on stdout, as each finishes',
+  };
+  declareUrlBatch(program, help, (command) =>
+    command
+      .option('--skip-existing', 'skip, without fetching, URLs that already have a snapshot')
+      .option('--keep-failed', 'record a capture that is a wall (consent, challenge, paywall teaser, error page) as a failed check with its bytes; it is never filed as a version'),
+  ).action(async (urls: string[], options: ArchiveCommandOptions) => {
     ctx.setExit(await archiveCommand(urls, options, ctx));
   });
 }

@@ -5,11 +5,7 @@ import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { formatSummary, outcomeToJson, outcomeToText } from '../batch/report.js';
 import { exitCodeOf } from '../batch/run-command.js';
-import { addWorkersOption, runUrlBatch, type UrlBatchOptions } from '../batch/url-batch.js';
-import { addAssetsOption } from '../assets-option.js';
-import { addBatchOptions } from '../batch-options.js';
-import { addSourceOptions } from '../source-options.js';
-import { addRenderOptions } from '../render-options.js';
+import { declareUrlBatch, runUrlBatch, type UrlBatchOptions } from '../batch/url-batch.js';
 
 interface CheckCommandOptions extends UrlBatchOptions {
   stealthOnly?: boolean;
@@ -18,13 +14,15 @@ interface CheckCommandOptions extends UrlBatchOptions {
 export type { CheckedPage };
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
-  const command = program
-    .command('check')
-    .description('fetch URLs again; file a new snapshot only when the article changed (exit 1 when one did)')
-    .argument('[urls...]', 'http(s) URLs to check');
-  const withOptions = addAssetsOption(addRenderOptions(addSourceOptions(addBatchOptions(command, 'one NDJSON line per URL: {url, changed, new, previousId, id, fields, summary, capture, acknowledged, …}'))))
-    .option('--stealth-only', 'exit 1 only for changes no correction/update note acknowledges (stealth edits)');
-  addWorkersOption(withOptions).action(async (urls: string[], options: CheckCommandOptions) => {
+  const help = {
+    name: 'check',
+    description: 'fetch URLs again; file a new snapshot only when the article changed (exit 1 when one did)',
+    argument: 'http(s) URLs to check',
+    json: 'one NDJSON line per URL: {url, changed, new, previousId, id, fields, summary, capture, acknowledged, …}',
+  };
+  declareUrlBatch(program, help, (command) =>
+    command.option('--stealth-only', 'exit 1 only for changes no correction/update note acknowledges (stealth edits)'),
+  ).action(async (urls: string[], options: CheckCommandOptions) => {
     ctx.setExit(await checkCommand(urls, options, ctx));
   });
 }
