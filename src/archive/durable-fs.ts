@@ -27,33 +27,37 @@ export function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** Opens `path`, runs `work` on it and closes it, whatever happened. */
+async function withFile(path: string, flags: string | number, mode: number | undefined, work: (handle: fs.FileHandle) => Promise<void>): Promise<void> {
+  const handle = await fs.open(path, flags, mode);
+  try {
+    await work(handle);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
 /** Writes a new file and fsyncs it before closing. Fails if the file exists (temp folders are private). */
 export async function writeFileDurable(path: string, data: Uint8Array | string): Promise<void> {
-  let handle: fs.FileHandle | undefined;
   try {
-    handle = await fs.open(path, 'wx', 0o644);
-    await handle.writeFile(data);
-    await handle.sync();
+    await withFile(path, 'wx', 0o644, async (handle) => {
+      await handle.writeFile(data);
+      await handle.sync();
+    });
   } catch (cause) {
     throw archiveError('write', path, cause);
-  } finally {
-    await handle?.close().catch(() => undefined);
   }
 }
 
 /** fsyncs a directory so a rename or new entry in it survives a power loss (a no-op where unsupported). */
 export async function fsyncDir(path: string): Promise<void> {
-  let handle: fs.FileHandle | undefined;
   try {
-    handle = await fs.open(path, fsConstants.O_RDONLY);
-    await handle.sync();
+    await withFile(path, fsConstants.O_RDONLY, undefined, (handle) => handle.sync());
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     // Some platforms and file systems cannot fsync a directory; the rename is still atomic there.
     if (code === 'EISDIR' || code === 'EPERM' || code === 'EINVAL' || code === 'EBADF') return;
     throw archiveError('sync folder', path, cause);
-  } finally {
-    await handle?.close().catch(() => undefined);
   }
 }
 
@@ -62,15 +66,13 @@ export async function fsyncDir(path: string): Promise<void> {
  * interleave inside a line, and a crash leaves at most a torn last line (readers skip it).
  */
 export async function appendLineDurable(path: string, line: string): Promise<void> {
-  let handle: fs.FileHandle | undefined;
   try {
-    handle = await fs.open(path, 'a', 0o644);
-    await handle.write(Buffer.from(`${line}\n`, 'utf8'));
-    await handle.sync();
+    await withFile(path, 'a', 0o644, async (handle) => {
+      await handle.write(Buffer.from(`${line}\n`, 'utf8'));
+      await handle.sync();
+    });
   } catch (cause) {
     throw archiveError('append to', path, cause);
-  } finally {
-    await handle?.close().catch(() => undefined);
   }
 }
 
@@ -105,15 +107,4 @@ export async function readDirSafe(path: string): Promise<import('node:fs').Diren
 
 export async function removeTree(path: string): Promise<void> {
   await fs.rm(path, { recursive: true, force: true }).catch(() => undefined);
-}
-
-/** True when a process with this id runs on this machine. */
-export function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (cause) {
-    return (cause as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

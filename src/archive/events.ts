@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { appendLineDurable, archiveError, fsyncDir, mkdirp, sha256Hex, writeFileDurable } from './durable-fs.js';
 import { TMP_DIR } from './format.js';
 import { blobRelPath, locatePage, toAbsolute } from './layout.js';
+import { OWN_PID } from './owner.js';
 
 export const EVENTS_FILE = 'events.ndjson';
 
@@ -111,7 +112,7 @@ async function storeEvidence(root: string, sha: string, bytes: Uint8Array): Prom
   if (existing !== null && existing.size === bytes.byteLength) return;
   await mkdirp(join(blobPath, '..'));
   await mkdirp(join(root, TMP_DIR));
-  const tempPath = join(root, TMP_DIR, `evidence.${process.pid}.${randomBytes(4).toString('hex')}`);
+  const tempPath = join(root, TMP_DIR, `evidence.${OWN_PID}.${randomBytes(4).toString('hex')}`);
   try {
     await writeFileDurable(tempPath, bytes);
     await fs.rename(tempPath, blobPath).catch((cause: unknown) => {

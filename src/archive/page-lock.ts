@@ -3,8 +3,9 @@ import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ChronicleError } from '../errors.js';
-import { archiveError, processAlive } from './durable-fs.js';
+import { archiveError } from './durable-fs.js';
 import { LOCK_NAME } from './format.js';
+import { OWN_PID, processAlive } from './owner.js';
 
 export interface PageLockOptions {
   /** Give up after this long (E_ARCHIVE). Default 30000. */
@@ -33,7 +34,7 @@ export async function lockPage(pageDir: string, options: PageLockOptions = {}): 
   const timeoutMs = options.timeoutMs ?? 30_000;
   const staleMs = options.staleMs ?? 120_000;
   const path = join(pageDir, LOCK_NAME);
-  const owner: LockOwner = { pid: process.pid, host: hostname(), token: randomBytes(8).toString('hex'), createdAt: Date.now() };
+  const owner: LockOwner = { pid: OWN_PID, host: hostname(), token: randomBytes(8).toString('hex'), createdAt: Date.now() };
   const content = JSON.stringify(owner);
   const started = Date.now();
   let waitMs = 2;

@@ -30,16 +30,22 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** JSON.parse that says which file was not JSON instead of throwing. */
+function parseJson(text: string, name: string): Parsed<unknown> {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, reason: `${name} is not JSON (${(error as Error).message})` };
+  }
+}
+
 const isStringOrNull = (value: unknown): boolean => value === null || typeof value === 'string';
 
 /** Parses snapshot.json text and checks the fields the archive relies on. Never throws. */
 export function parseSnapshot(text: string): Parsed<Snapshot> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, reason: `snapshot.json is not JSON (${(error as Error).message})` };
-  }
+  const json = parseJson(text, 'snapshot.json');
+  if (!json.ok) return json;
+  const value = json.value;
   if (!isObject(value)) return { ok: false, reason: 'snapshot.json is not an object' };
   if (value.schema !== SNAPSHOT_SCHEMA) return { ok: false, reason: `snapshot.json has schema ${JSON.stringify(value.schema)}, expected ${SNAPSHOT_SCHEMA}` };
   const problems: string[] = [];
@@ -66,12 +72,9 @@ function isEntry(value: unknown): value is ManifestEntry {
 }
 
 export function parseManifest(text: string): Parsed<Manifest> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, reason: `manifest.json is not JSON (${(error as Error).message})` };
-  }
+  const json = parseJson(text, 'manifest.json');
+  if (!json.ok) return json;
+  const value = json.value;
   if (!isObject(value) || value.schema !== MANIFEST_SCHEMA || typeof value.id !== 'string' || typeof value.key !== 'string') {
     return { ok: false, reason: 'manifest.json is not a chronicle manifest' };
   }

@@ -3,22 +3,16 @@ import Database from 'better-sqlite3';
 import { ChronicleError } from '../errors.js';
 import { hasCjk, segmentCjk, unsegmentCjk } from './cjk-segments.js';
 import type { SearchText } from './records.js';
+import type { SnapshotSummary } from './types.js';
 
 /** Bumped when the index schema changes: an index of another version is rebuilt from the files. */
 export const INDEX_VERSION = '2'; // 2: CJK characters indexed one a token (cjk-segments.ts), embed providers
 
-/** One snapshot as the index holds it. */
-export interface IndexRow {
-  id: string;
-  /** URL key (normalizeUrl). */
-  url: string;
-  /** Host name, for --site. */
-  site: string;
-  /** Snapshot folder relative to the archive root, "/" separators. */
-  dir: string;
-  fetchedAt: string;
-  title: string | null;
-  contentDigest: string;
+/**
+ * One snapshot as the index holds it: the fields of `list` (url: the URL key; site: the host name, for --site;
+ * dir: the folder relative to the archive root, "/" separators) and what it knows of snapshot.json.
+ */
+export interface IndexRow extends SnapshotSummary {
   /** sha256 hex of snapshot.json, and its size and mtime when indexed (a cheap "unchanged since" test). */
   jsonSha256: string;
   jsonBytes: number;

@@ -1,6 +1,9 @@
 import type { Snapshot } from '../types.js';
 
-/** What the archive stage is handed for one fetch. */
+/**
+ * What the archive stage is handed for one fetch: the one record from build to save (the pipeline calls it
+ * BuiltSnapshot, src/pipeline/build-snapshot.ts).
+ */
 export interface SaveInput {
   snapshot: Snapshot;
   /** The response body byte for byte (content-encoding undone): raw.html. */
@@ -37,6 +40,11 @@ export interface SaveResult {
    * filed (previousId is then the newest intact version).
    */
   damaged?: { id: string; reason: string };
+  /**
+   * The record as filed, when `created` (its id is `id`, which differs from the built record's when that id
+   * was taken): what a caller compares with, without reading it back.
+   */
+  snapshot?: Snapshot;
 }
 
 /** One line of `list`: enough to show and filter without reading the whole record. */

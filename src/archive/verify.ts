@@ -1,7 +1,7 @@
 import { EVENTS_FILE, parsePageEvent } from './events.js';
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { processAlive, sha256Hex } from './durable-fs.js';
+import { sha256Hex } from './durable-fs.js';
 import {
   ARTICLE_FILE,
   BLOBS_DIR,
@@ -21,6 +21,7 @@ import { parseManifest, parseSnapshot, recordedRawSha256 } from './records.js';
 import { scanSites } from './scan.js';
 import type { SqliteIndex } from './sqlite-index.js';
 import type { VerifyProblem } from './types.js';
+import { processAlive } from './owner.js';
 
 const ROOT_ENTRIES = new Set([FORMAT_FILE, SITES_DIR, BLOBS_DIR, TMP_DIR, INDEX_FILE, `${INDEX_FILE}-wal`, `${INDEX_FILE}-shm`, `${INDEX_FILE}-journal`]);
 

@@ -1,7 +1,7 @@
 import { LOW_CONFIDENCE_WARNING } from '../extract/confidence.js';
-import type { Archive, SaveResult } from '../archive/types.js';
+import type { Archive } from '../archive/types.js';
 import { ChronicleError } from '../errors.js';
-import { extractAndClassify, recordFailure } from './check-job.js';
+import { extractAndClassify, fileBuilt, recordFailure } from './url-steps.js';
 import type { BuiltSnapshot } from '../pipeline/build-snapshot.js';
 import type { RobotsCache } from '../fetch/robots.js';
 import type { Capture } from '../types.js';
@@ -56,10 +56,7 @@ export function createArchiveJob(deps: ArchiveJobDeps): BatchJob<ArchivedPage> {
       throw new ChronicleError('E_FAILED_CAPTURE', `${verdict.class}: ${verdict.reason}; ${kept}`, { url: item.url });
     }
     if (built === null) throw extractError;
-    if (signal.aborted) {
-      throw new ChronicleError('E_INTERRUPTED', `interrupted before saving ${item.url}`, { url: item.url });
-    }
-    const saved: SaveResult = await deps.archive.save(built);
+    const { saved } = await fileBuilt(deps.archive, built, item, signal);
     return {
       skipped: false,
       value: {

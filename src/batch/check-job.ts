@@ -8,17 +8,18 @@
  *   - otherwise the archive's save (a new version, or an unchanged check), a diff against the version before,
  *     and whether the change was acknowledged by a correction/update note (src/diff/classify-change.ts).
  */
-import { readPageEvents, recordPageEvent, type FailedCaptureClass, type FailedCheckEvent, type TakeDownEvent } from '../archive/events.js';
+import { readPageEvents, recordPageEvent, type TakeDownEvent } from '../archive/events.js';
 import type { Archive } from '../archive/types.js';
 import { diffSnapshots } from '../diff/compare-snapshots.js';
 import { summaryLine } from '../diff/summary-line.js';
-import { ChronicleError, isChronicleError } from '../errors.js';
-import { decodeHtml } from '../decode/decode-html.js';
+import { isChronicleError } from '../errors.js';
+import { extractAndClassify, fileBuilt, recordFailure } from './url-steps.js';
 import type { RobotsCache } from '../fetch/robots.js';
 import type { BuiltSnapshot } from '../pipeline/build-snapshot.js';
-import { classifyCapture, type CaptureVerdict } from '../pipeline/classify-capture.js';
+import type { CaptureVerdict } from '../pipeline/classify-capture.js';
+import type { ComparableField } from '../normalize/digest.js';
 import { normalizeUrl } from '../normalize/url.js';
-import type { Capture, Correction, Snapshot } from '../types.js';
+import type { Capture, Correction } from '../types.js';
 import type { BatchItem, BatchJob } from './types.js';
 
 /** What one checked URL reports (the fields of its NDJSON line besides url, line, ok, elapsedMs). */
@@ -31,8 +32,8 @@ export interface CheckedPage {
   previousId: string | null;
   /** The snapshot now current: the new one when changed, else the unchanged latest (null when none was filed). */
   id: string | null;
-  /** Names of the fields that changed (title, description, authors, publishedAt, modifiedAt, canonicalUrl, body, quotes, embeds). */
-  fields: string[];
+  /** Names of the fields that changed, in report order (diff/compare-snapshots.ts COMPARED_FIELDS). */
+  fields: ComparableField[];
   /** "title; body +2 −1 sentences", "unchanged", "first version", "consent wall: …" or "taken down: HTTP 410". */
   summary: string;
   title: string | null;
@@ -53,7 +54,7 @@ export interface CheckedPage {
 }
 
 export interface CheckJobDeps {
-  archive: Pick<Archive, 'root' | 'latest' | 'save' | 'get'>;
+  archive: Pick<Archive, 'root' | 'latest' | 'save'>;
   fetch: (url: string, signal: AbortSignal) => Promise<Capture>;
   extract: (capture: Capture, signal: AbortSignal) => Promise<BuiltSnapshot>;
   robots?: RobotsCache | null;
@@ -67,7 +68,7 @@ const BLOCKED_STATUSES = new Set([401, 403, 429, 503]);
 const empty = {
   changed: false,
   new: false,
-  fields: [] as string[],
+  fields: [] as ComparableField[],
   acknowledged: null,
   notes: [] as Correction[],
   kinds: [] as Array<'headline' | 'content'>,
@@ -112,14 +113,13 @@ export function createCheckJob(deps: CheckJobDeps): BatchJob<CheckedPage> {
       return { skipped: false, value: failedValue(base, previous?.id ?? null, verdict) };
     }
     if (built === null) throw extractError;
-    if (signal.aborted) throw new ChronicleError('E_INTERRUPTED', `interrupted before saving ${item.url}`, { url: item.url });
 
-    const saved = await deps.archive.save(built);
+    const { saved, snapshot: filed } = await fileBuilt(deps.archive, built, item, signal);
     const returned = await recordReturnIfTakenDown(deps.archive.root, item, capture, saved.id);
     const page = { ...empty, ...base, id: saved.id, title: built.snapshot.meta.title, capture: 'ok' as const, returned };
     if (previous === null) return { skipped: false, value: { ...page, new: true, summary: 'first version' } };
     if (!saved.created) return { skipped: false, value: { ...page, summary: 'unchanged' } };
-    const diff = diffSnapshots(previous, built.snapshot.id === saved.id ? built.snapshot : ((await deps.archive.get(saved.id)) ?? built.snapshot));
+    const diff = diffSnapshots(previous, filed);
     if (saved.damaged !== undefined && !diff.changed) {
       // The newest version was damaged and replaced; against the newest intact one nothing changed.
       return { skipped: false, value: { ...page, summary: `unchanged (replaces damaged snapshot ${saved.damaged.id})` } };
@@ -138,39 +138,6 @@ export function createCheckJob(deps: CheckJobDeps): BatchJob<CheckedPage> {
       },
     };
   };
-}
-
-/** A capture extracted, then classified; a capture with no article is classified too (a wall often has none). */
-export interface ClassifiedCapture {
-  built: BuiltSnapshot | null;
-  /** The E_NO_ARTICLE error when nothing was extracted (thrown by the caller once the capture is judged ok). */
-  extractError: unknown;
-  verdict: CaptureVerdict;
-}
-
-export async function extractAndClassify(
-  extract: CheckJobDeps['extract'],
-  capture: Capture,
-  signal: AbortSignal,
-  previous: Snapshot | null,
-): Promise<ClassifiedCapture> {
-  let built: BuiltSnapshot | null = null;
-  let extractError: unknown = null;
-  try {
-    built = await extract(capture, signal);
-  } catch (error) {
-    if (!isChronicleError(error) || error.code !== 'E_NO_ARTICLE') throw error;
-    extractError = error;
-  }
-  return { built, extractError, verdict: classifyBuilt(capture, built, previous) };
-}
-
-/** The capture's class, judged against the last good version's length. */
-export function classifyBuilt(capture: Capture, built: BuiltSnapshot | null, previous: Snapshot | null): CaptureVerdict {
-  // A page rendered in the browser is judged by what the browser showed, not by the server's script shell.
-  const html = built?.rendered ?? decodeHtml(capture.body, capture.contentType).text;
-  const article = built === null ? null : { title: built.snapshot.meta.title, text: built.snapshot.body.text, wordCount: built.snapshot.body.wordCount };
-  return classifyCapture({ status: capture.status, html, article, previousWordCount: previous?.body.wordCount ?? null });
 }
 
 function failedValue(base: { previousId: string | null; title: string | null }, id: string | null, verdict: CaptureVerdict): CheckedPage {
@@ -204,23 +171,6 @@ export function isTakeDownRedirect(requestedKey: string, capture: Pick<Capture, 
 async function recordTakeDown(root: string, item: BatchItem, at: string, status: number, finalUrl: string, how: TakeDownEvent['how']): Promise<CheckedPage['takeDown']> {
   await recordPageEvent(root, { type: 'take-down', url: item.key, checkedAt: at, status, finalUrl, how });
   return { status, finalUrl, how };
-}
-
-/** A failed check in the page's events, with the capture's bytes as evidence. */
-export async function recordFailure(root: string, item: BatchItem, at: string, verdict: CaptureVerdict, status: number, finalUrl: string, body: Uint8Array | undefined): Promise<void> {
-  const event: FailedCheckEvent = {
-    type: 'failed-check',
-    url: item.key,
-    checkedAt: at,
-    class: verdict.class as FailedCaptureClass,
-    reason: verdict.reason,
-    status,
-    finalUrl,
-    sha256: null,
-    bytes: 0,
-    evidence: null,
-  };
-  await recordPageEvent(root, event, body);
 }
 
 /** After a take-down, the first good capture records the article's return. */

@@ -1,8 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import { ChronicleError, toChronicleError, type ErrorCode } from '../errors.js';
+import { ChronicleError, toChronicleError } from '../errors.js';
 import { attemptsOf } from '../fetch/fetch-error.js';
 import { normalizeUrl, parseHttpUrl, redactCredentials } from '../normalize/url.js';
 import { isUrlLine } from './input-lines.js';
+import { HostScheduler } from './host-scheduler.js';
+import { SeenUrls, type FirstResult, type Repeat } from './seen-urls.js';
 import { createSummary, tally } from './summary.js';
 import type { BatchItem, BatchJob, BatchOutcome, BatchSummary, InputLine } from './types.js';
 
@@ -39,12 +41,6 @@ export interface RunBatchOptions<T> {
   lookahead?: number;
 }
 
-interface Seen {
-  line: number;
-  result?: 'ok' | 'skipped' | ErrorCode;
-  waiters?: BatchItem[];
-}
-
 /**
  * Runs `job` over the URLs of a streamed list with at most `concurrency` jobs at once, at most `perHost`
  * per host:port and at least `delayMs` between starts on one host. Invalid lines fail with E_INVALID_URL
@@ -56,246 +52,245 @@ interface Seen {
  * here, only whatever the job itself keeps while running.
  */
 export async function runBatch<T>(options: RunBatchOptions<T>): Promise<BatchSummary> {
-  const started = performance.now();
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));
-  const perHost = Math.max(1, Math.floor(options.perHost ?? DEFAULT_PER_HOST));
-  const delayMs = Math.max(0, options.delayMs ?? 0);
-  const lookahead = Math.max(1, options.lookahead ?? Math.max(256, concurrency * 16));
-  const summary = createSummary();
+  return new BatchRun(options).run();
+}
 
+/** Two sleepers (the dispatcher and the reader) and the one call that wakes both. */
+class Wakeup {
+  private dispatcher: (() => void) | null = null;
+  private reader: (() => void) | null = null;
+
+  wake(): void {
+    const dispatcher = this.dispatcher;
+    this.dispatcher = null;
+    dispatcher?.();
+    const reader = this.reader;
+    this.reader = null;
+    reader?.();
+  }
+
+  /** The dispatcher sleeps until woken, or `waitMs` (a host's delay) has passed. */
+  sleepDispatcher(waitMs: number | null): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = waitMs === null ? null : setTimeout(resolve, Math.ceil(waitMs));
+      this.dispatcher = () => {
+        if (timer !== null) clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  sleepReader(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.reader = resolve;
+    });
+  }
+}
+
+/** One run of runBatch: the reader takes lines into the host scheduler, the dispatcher starts and settles jobs. */
+class BatchRun<T> {
+  private readonly started = performance.now();
+  private readonly lookahead: number;
+  private readonly summary = createSummary();
+  private readonly scheduler: HostScheduler;
+  private readonly seen = new SeenUrls();
+  private readonly wakeup = new Wakeup();
   // Each running job has a signal of its own: one shared by all of them collected an abort listener per request
   // in flight (undici's, the retry sleep's) and Node warned of a leak (MaxListenersExceededWarning) past 10.
-  const jobAbort = new AbortController();
-  const jobSignals = new Set<AbortController>();
-  const onAbandon = (): void => {
-    jobAbort.abort(options.abandonSignal?.reason);
-    for (const job of jobSignals) job.abort(jobAbort.signal.reason);
-  };
-  if (options.abandonSignal?.aborted) onAbandon();
-  options.abandonSignal?.addEventListener('abort', onAbandon, { once: true });
+  private readonly jobAbort = new AbortController();
+  private readonly jobSignals = new Set<AbortController>();
+  private readonly stopListener: Promise<'stop'>;
+  private readerDone = false;
+  private stopped = false;
 
-  const queues = new Map<string, BatchItem[]>();
-  let queued = 0;
-  const activeByHost = new Map<string, number>();
-  const nextStartAt = new Map<string, number>();
-  let running = 0;
-  const seen = new Map<string, Seen>();
-  let readerDone = false;
-  let stopped = false;
+  constructor(private readonly options: RunBatchOptions<T>) {
+    const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));
+    const perHost = Math.max(1, Math.floor(options.perHost ?? DEFAULT_PER_HOST));
+    const delayMs = Math.max(0, options.delayMs ?? 0);
+    this.lookahead = Math.max(1, options.lookahead ?? Math.max(256, concurrency * 16));
+    this.scheduler = new HostScheduler({ concurrency, perHost, delayMs });
+    this.stopListener = this.listenForStop();
+  }
 
-  let wakeDispatcher: (() => void) | null = null;
-  let wakeReader: (() => void) | null = null;
-  const wake = (): void => {
-    const resolveDispatcher = wakeDispatcher;
-    wakeDispatcher = null;
-    resolveDispatcher?.();
-    const resolveReader = wakeReader;
-    wakeReader = null;
-    resolveReader?.();
-  };
-
-  const report = (outcome: BatchOutcome<T>): void => {
-    tally(summary, outcome);
-    options.onOutcome(outcome);
-  };
-
-  const settle = (key: string, result: 'ok' | 'skipped' | ErrorCode): void => {
-    const entry = seen.get(key);
-    if (entry === undefined) return;
-    entry.result = result;
-    const waiters = entry.waiters ?? [];
-    delete entry.waiters;
-    for (const item of waiters) {
-      report({ status: 'duplicate', line: item.line, input: item.input, item, duplicateOfLine: entry.line, original: result });
+  async run(): Promise<BatchSummary> {
+    const { abandonSignal } = this.options;
+    if (abandonSignal?.aborted) this.onAbandon();
+    abandonSignal?.addEventListener('abort', this.onAbandon, { once: true });
+    const reader = this.readLines();
+    // Surface a reader failure after the jobs in flight have settled, not as an unhandled rejection.
+    let readerError: unknown = null;
+    reader.catch((error: unknown) => {
+      readerError = error;
+    });
+    for (;;) {
+      const waitMs = this.stopped ? null : this.dispatch();
+      if (this.readerDone && this.scheduler.running === 0 && (this.scheduler.queued === 0 || this.stopped)) break;
+      await this.wakeup.sleepDispatcher(waitMs);
     }
+    await reader.catch(() => undefined);
+    abandonSignal?.removeEventListener('abort', this.onAbandon);
+    this.summary.interrupted = this.stopped;
+    this.summary.elapsedMs = Math.round(performance.now() - this.started);
+    if (readerError !== null) throw readerError;
+    return this.summary;
+  }
+
+  private readonly onAbandon = (): void => {
+    this.jobAbort.abort(this.options.abandonSignal?.reason);
+    for (const job of this.jobSignals) job.abort(this.jobAbort.signal.reason);
   };
 
-  const onStop = (): void => {
-    stopped = true;
-    wake();
-  };
-  let stopListener: Promise<'stop'> = new Promise<'stop'>(() => undefined);
-  if (options.stopSignal !== undefined) {
-    const signal = options.stopSignal;
-    stopListener = new Promise<'stop'>((resolve) => {
+  /** Resolves when the stop signal aborts (never without one); stopping wakes the reader and the dispatcher. */
+  private listenForStop(): Promise<'stop'> {
+    const signal = this.options.stopSignal;
+    if (signal === undefined) return new Promise<'stop'>(() => undefined);
+    const listener = new Promise<'stop'>((resolve) => {
       if (signal.aborted) resolve('stop');
       else signal.addEventListener('abort', () => resolve('stop'), { once: true });
     });
-    void stopListener.then(onStop);
+    void listener.then(() => {
+      this.stopped = true;
+      this.wakeup.wake();
+    });
+    return listener;
   }
 
-  const accept = async (input: InputLine): Promise<void> => {
+  private report(outcome: BatchOutcome<T>): void {
+    tally(this.summary, outcome);
+    this.options.onOutcome(outcome);
+  }
+
+  private reportRepeat(repeat: Repeat): void {
+    const { item } = repeat;
+    this.report({ status: 'duplicate', line: item.line, input: item.input, item, duplicateOfLine: repeat.duplicateOfLine, original: repeat.original });
+  }
+
+  private settle(key: string, result: FirstResult): void {
+    for (const repeat of this.seen.settle(key, result)) this.reportRepeat(repeat);
+  }
+
+  /** Reads the input until it ends or the run stops; the reader waits while the lookahead queue is full. */
+  private async readLines(): Promise<void> {
+    const iterator = this.options.lines[Symbol.asyncIterator]();
+    try {
+      while (!this.stopped) {
+        const next = await Promise.race([iterator.next(), this.stopListener]);
+        if (next === 'stop' || this.stopped || next.done === true) break;
+        await this.accept(next.value);
+      }
+    } finally {
+      this.readerDone = true;
+      this.wakeup.wake();
+      // A reader blocked on stdin may never settle: close it without waiting.
+      if (this.stopped) void iterator.return?.(undefined)?.catch?.(() => undefined);
+    }
+  }
+
+  /** One input line: parsed, deduplicated, maybe skipped, else queued for its host. */
+  private async accept(input: InputLine): Promise<void> {
     if (!isUrlLine(input.text)) return;
+    const item = this.parse(input);
+    if (item === null) return;
+    const seen = this.seen.note(item);
+    if (seen !== 'new') {
+      if (seen !== 'waiting') this.reportRepeat(seen);
+      return;
+    }
+    if (await this.skipped(item)) return;
+    this.scheduler.enqueue(item);
+    this.wakeup.wake();
+    while (this.scheduler.queued >= this.lookahead && !this.stopped) await this.wakeup.sleepReader();
+  }
+
+  /** The line as a batch item, or null when it is not a valid URL (then reported failed with E_INVALID_URL). */
+  private parse(input: InputLine): BatchItem | null {
     // Credentials on a line are never echoed back in its outcome (issue 20, item 9).
     const text = redactCredentials(input.text.trim());
-    let item: BatchItem;
     try {
       const parsed = parseHttpUrl(text);
-      item = { line: input.line, input: text, url: parsed.toString(), key: normalizeUrl(text), host: parsed.host };
+      return { line: input.line, input: text, url: parsed.toString(), key: normalizeUrl(text), host: parsed.host };
     } catch (error) {
-      report({ status: 'failed', line: input.line, input: text, item: null, error: toChronicleError(error), attempts: 0, elapsedMs: 0 });
-      return;
+      this.report({ status: 'failed', line: input.line, input: text, item: null, error: toChronicleError(error), attempts: 0, elapsedMs: 0 });
+      return null;
     }
-    const entry = seen.get(item.key);
-    if (entry !== undefined) {
-      if (entry.result !== undefined) {
-        report({ status: 'duplicate', line: item.line, input: text, item, duplicateOfLine: entry.line, original: entry.result });
-      } else {
-        (entry.waiters ??= []).push(item);
-      }
-      return;
-    }
-    seen.set(item.key, { line: item.line });
-    if (options.skip !== undefined) {
-      let reason: string | null;
-      try {
-        reason = await options.skip(item);
-      } catch (error) {
-        const failure = toChronicleError(error);
-        report({ status: 'failed', line: item.line, input: text, item, error: failure, attempts: 0, elapsedMs: 0 });
-        settle(item.key, failure.code);
-        return;
-      }
-      if (reason !== null) {
-        report({ status: 'skipped', line: item.line, input: text, item, reason });
-        settle(item.key, 'skipped');
-        return;
-      }
-    }
-    let queue = queues.get(item.host);
-    if (queue === undefined) {
-      queue = [];
-      queues.set(item.host, queue);
-    }
-    queue.push(item);
-    queued++;
-    wake();
-    while (queued >= lookahead && !stopped) {
-      await new Promise<void>((resolve) => {
-        wakeReader = resolve;
-      });
-    }
-  };
+  }
 
-  const reader = (async (): Promise<void> => {
-    const iterator = options.lines[Symbol.asyncIterator]();
+  /** Asks options.skip; true when the URL was reported (skipped, or failed while deciding). */
+  private async skipped(item: BatchItem): Promise<boolean> {
+    if (this.options.skip === undefined) return false;
+    let reason: string | null;
     try {
-      while (!stopped) {
-        const next = await Promise.race([iterator.next(), stopListener]);
-        if (next === 'stop' || stopped || next.done === true) break;
-        await accept(next.value);
-      }
-    } finally {
-      readerDone = true;
-      wake();
-      // A reader blocked on stdin may never settle: close it without waiting.
-      if (stopped) void iterator.return?.(undefined)?.catch?.(() => undefined);
-    }
-  })();
-  // Surface a reader failure after the jobs in flight have settled, not as an unhandled rejection.
-  let readerError: unknown = null;
-  reader.catch((error: unknown) => {
-    readerError = error;
-  });
-
-  /** Returns true when the job failed (its connection may have been cut mid-transfer). */
-  const runOne = async (item: BatchItem): Promise<boolean> => {
-    const begin = performance.now();
-    let outcome: BatchOutcome<T>;
-    let result: 'ok' | 'skipped' | ErrorCode;
-    const own = new AbortController();
-    if (jobAbort.signal.aborted) own.abort(jobAbort.signal.reason);
-    jobSignals.add(own);
-    try {
-      const done = await options.job(item, own.signal);
-      if (done.skipped) {
-        outcome = { status: 'skipped', line: item.line, input: item.input, item, reason: done.reason };
-        result = 'skipped';
-      } else {
-        outcome = { status: 'ok', line: item.line, input: item.input, item, value: done.value, elapsedMs: Math.round(performance.now() - begin) };
-        result = 'ok';
-      }
+      reason = await this.options.skip(item);
     } catch (error) {
-      let failure = toChronicleError(error);
-      if (jobAbort.signal.aborted && failure.code !== 'E_INTERRUPTED') {
-        failure = new ChronicleError('E_INTERRUPTED', `abandoned: ${failure.message}`, { cause: failure, url: item.url });
-      }
-      outcome = {
-        status: 'failed',
-        line: item.line,
-        input: item.input,
-        item,
-        error: failure,
-        attempts: attemptsOf(error, 1),
-        elapsedMs: Math.round(performance.now() - begin),
-      };
-      result = failure.code;
-    } finally {
-      jobSignals.delete(own);
+      const failure = toChronicleError(error);
+      this.report({ status: 'failed', line: item.line, input: item.input, item, error: failure, attempts: 0, elapsedMs: 0 });
+      this.settle(item.key, failure.code);
+      return true;
     }
-    report(outcome);
-    settle(item.key, result);
-    return outcome.status === 'failed';
-  };
+    if (reason === null) return false;
+    this.report({ status: 'skipped', line: item.line, input: item.input, item, reason });
+    this.settle(item.key, 'skipped');
+    return true;
+  }
 
-  const start = (item: BatchItem): void => {
-    running++;
-    activeByHost.set(item.host, (activeByHost.get(item.host) ?? 0) + 1);
-    // Measured at the start itself (not at the top of dispatch), so the gap to the next start is never short.
-    nextStartAt.set(item.host, performance.now() + delayMs);
-    options.onStart?.(item);
+  /** Starts what the limits allow; returns ms until the next host delay ends. */
+  private dispatch(): number | null {
+    const soonest = this.scheduler.dispatch((item) => this.start(item));
+    if (this.scheduler.queued < this.lookahead) this.wakeup.wake();
+    return soonest;
+  }
+
+  private start(item: BatchItem): void {
+    this.options.onStart?.(item);
     const release = (): void => {
-      running--;
-      const active = (activeByHost.get(item.host) ?? 1) - 1;
-      if (active === 0) activeByHost.delete(item.host);
-      else activeByHost.set(item.host, active);
-      wake();
+      this.scheduler.release(item.host);
+      this.wakeup.wake();
     };
-    void runOne(item).then((failed) => {
+    void this.runOne(item).then((failed) => {
       // A failure may have cut a connection mid-transfer (a timeout, an oversize body): the host sees that
       // request end only when the close reaches it, so its slot stays taken a moment longer. Without this the
       // host can count one request more than --per-host allows.
       if (failed) setTimeout(release, FAILED_SLOT_SETTLE_MS);
       else release();
     }, release);
-  };
-
-  /** Starts every queued URL whose host has a free slot and whose delay has passed; returns ms until the next delay ends. */
-  const dispatch = (): number | null => {
-    const now = performance.now();
-    let soonest: number | null = null;
-    for (const [host, queue] of queues) {
-      if (running >= concurrency) break;
-      while (queue.length > 0 && running < concurrency && (activeByHost.get(host) ?? 0) < perHost) {
-        const wait = (nextStartAt.get(host) ?? 0) - now;
-        if (wait > 0) {
-          soonest = soonest === null ? wait : Math.min(soonest, wait);
-          break;
-        }
-        start(queue.shift()!);
-        queued--;
-      }
-      if (queue.length === 0) queues.delete(host);
-    }
-    if (queued < lookahead) wake();
-    return soonest;
-  };
-
-  for (;;) {
-    const waitMs = stopped ? null : dispatch();
-    if (readerDone && running === 0 && (queued === 0 || stopped)) break;
-    await new Promise<void>((resolve) => {
-      const timer = waitMs === null ? null : setTimeout(resolve, Math.ceil(waitMs));
-      wakeDispatcher = () => {
-        if (timer !== null) clearTimeout(timer);
-        resolve();
-      };
-    });
   }
-  await reader.catch(() => undefined);
-  options.abandonSignal?.removeEventListener('abort', onAbandon);
-  summary.interrupted = stopped;
-  summary.elapsedMs = Math.round(performance.now() - started);
-  if (readerError !== null) throw readerError;
-  return summary;
+
+  /** Runs the job of one URL and reports it; returns true when it failed (its connection may have been cut mid-transfer). */
+  private async runOne(item: BatchItem): Promise<boolean> {
+    const begin = performance.now();
+    const own = new AbortController();
+    if (this.jobAbort.signal.aborted) own.abort(this.jobAbort.signal.reason);
+    this.jobSignals.add(own);
+    let outcome: BatchOutcome<T>;
+    try {
+      const done = await this.options.job(item, own.signal);
+      outcome = done.skipped
+        ? { status: 'skipped', line: item.line, input: item.input, item, reason: done.reason }
+        : { status: 'ok', line: item.line, input: item.input, item, value: done.value, elapsedMs: Math.round(performance.now() - begin) };
+    } catch (error) {
+      outcome = this.failure(item, error, begin);
+    } finally {
+      this.jobSignals.delete(own);
+    }
+    this.report(outcome);
+    this.settle(item.key, outcome.status === 'failed' ? outcome.error.code : outcome.status === 'skipped' ? 'skipped' : 'ok');
+    return outcome.status === 'failed';
+  }
+
+  /** A job's error as its outcome; a job abandoned by the run fails with E_INTERRUPTED whatever it threw. */
+  private failure(item: BatchItem, error: unknown, begin: number): BatchOutcome<T> {
+    let failure = toChronicleError(error);
+    if (this.jobAbort.signal.aborted && failure.code !== 'E_INTERRUPTED') {
+      failure = new ChronicleError('E_INTERRUPTED', `abandoned: ${failure.message}`, { cause: failure, url: item.url });
+    }
+    return {
+      status: 'failed',
+      line: item.line,
+      input: item.input,
+      item,
+      error: failure,
+      attempts: attemptsOf(error, 1),
+      elapsedMs: Math.round(performance.now() - begin),
+    };
+  }
 }

@@ -1,6 +1,6 @@
 /** Compares two snapshots field by field, the body by paragraph, sentence and word. */
 import type { Embed, Quote, Snapshot } from '../types.js';
-import { cleanAuthor, embedIdentity, embedKey, quoteKey } from '../normalize/digest.js';
+import { cleanAuthor, embedIdentity, embedKey, quoteKey, type ComparableField } from '../normalize/digest.js';
 import { cleanParagraphs, cleanText, comparableDate, comparableUrl, foldText } from '../normalize/noise.js';
 import { classifyChange } from './classify-change.js';
 import { alignLists, diffWordParts, similarity, splitSentences } from './text-diff.js';
@@ -190,21 +190,31 @@ export function summarize(changes: Change[]): DiffSummary {
   return summary;
 }
 
+/**
+ * How each field of the digest's comparable view (normalize/digest.ts: DIGESTED_FIELDS, INFORMATIONAL_FIELDS) is
+ * compared, in the order changes are reported. Typed by that one list: a field the digest gains must be compared here.
+ */
+const COMPARERS: { readonly [F in ComparableField]: (a: Snapshot, b: Snapshot) => Array<Change | null> } = {
+  title: (a, b) => [compareTextField('title', a.meta.title, b.meta.title)],
+  description: (a, b) => [compareTextField('description', a.meta.description, b.meta.description)],
+  authors: (a, b) => [compareAuthors(a.meta.authors, b.meta.authors)],
+  publishedAt: (a, b) => [compareKeyedField('publishedAt', a.meta.publishedAt, b.meta.publishedAt, comparableDate)],
+  modifiedAt: (a, b) => [compareKeyedField('modifiedAt', a.meta.modifiedAt, b.meta.modifiedAt, comparableDate)],
+  canonicalUrl: (a, b) => [compareKeyedField('canonicalUrl', a.canonicalUrl, b.canonicalUrl, comparableUrl)],
+  body: (a, b) => compareBody(a.body.text, b.body.text),
+  quotes: (a, b) => compareQuotes(a.quotes, b.quotes),
+  embeds: (a, b) => compareEmbeds(a.embeds, b.embeds),
+};
+
+/** The fields diff compares and `check` reports, in report order: the digest's fields (digested and informational). */
+export const COMPARED_FIELDS = Object.keys(COMPARERS) as ComparableField[];
+
 /** Every difference a reader would notice between snapshot `a` (older) and `b` (newer), noise removed. */
 export function diffSnapshots(a: Snapshot, b: Snapshot): SnapshotDiff {
   const changes: Change[] = [];
-  const push = (change: Change | null): void => {
-    if (change !== null) changes.push(change);
-  };
-  push(compareTextField('title', a.meta.title, b.meta.title));
-  push(compareTextField('description', a.meta.description, b.meta.description));
-  push(compareAuthors(a.meta.authors, b.meta.authors));
-  push(compareKeyedField('publishedAt', a.meta.publishedAt, b.meta.publishedAt, comparableDate));
-  push(compareKeyedField('modifiedAt', a.meta.modifiedAt, b.meta.modifiedAt, comparableDate));
-  push(compareKeyedField('canonicalUrl', a.canonicalUrl, b.canonicalUrl, comparableUrl));
-  changes.push(...compareBody(a.body.text, b.body.text));
-  changes.push(...compareQuotes(a.quotes, b.quotes));
-  changes.push(...compareEmbeds(a.embeds, b.embeds));
+  for (const field of COMPARED_FIELDS) {
+    for (const change of COMPARERS[field](a, b)) if (change !== null) changes.push(change);
+  }
   const kind = classifyChange(a, b, changes);
   for (const change of changes) change.acknowledged = kind.acknowledged;
   return {

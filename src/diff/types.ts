@@ -1,4 +1,5 @@
 /** What diff produces: a list of changes between two snapshots, each with old and new values. */
+import type { ComparableField } from '../normalize/digest.js';
 import type { Correction } from '../types.js';
 
 /** A run of words in a word-level diff; `text` keeps its surrounding whitespace. */
@@ -86,7 +87,8 @@ export interface DiffSide {
 }
 
 export interface DiffSummary {
-  fields: string[];
+  /** The fields that changed, in report order (diff/compare-snapshots.ts COMPARED_FIELDS). */
+  fields: ComparableField[];
   body: { sentencesAdded: number; sentencesRemoved: number; paragraphsAdded: number; paragraphsRemoved: number };
   quotes: { added: number; removed: number; changed: number };
   embeds: { added: number; removed: number; changed: number };

@@ -1,4 +1,4 @@
-import type { AssetInput } from '../archive/types.js';
+import type { SaveInput } from '../archive/types.js';
 import type { ExtractOptions } from '../extract/extract-article.js';
 import { contentDigest } from '../normalize/digest.js';
 import { normalizeArticle } from '../normalize/normalize-article.js';
@@ -7,18 +7,8 @@ import { normalizeUrl } from '../normalize/url.js';
 import { renderArticlePage } from '../render/article-page.js';
 import { SNAPSHOT_SCHEMA, type Article, type Capture, type Snapshot } from '../types.js';
 
-/** What the archive stage files for one fetch. */
-export interface BuiltSnapshot {
-  snapshot: Snapshot;
-  raw: Uint8Array;
-  articleHtml: string;
-  /** Images kept with --assets (src/assets/fetch-assets.ts). */
-  assets?: AssetInput[];
-  /** The browser's DOM (rendered.html), when the page was rendered. */
-  rendered?: string;
-  /** A full-page PNG (screenshot.png), when one was taken. */
-  screenshot?: Uint8Array;
-}
+/** What the archive stage files for one fetch: the record, raw bytes, reader page (and assets, rendered DOM, screenshot). */
+export type BuiltSnapshot = SaveInput;
 
 export type ExtractFunction = (html: string | Uint8Array, options: ExtractOptions) => Promise<Article>;
 

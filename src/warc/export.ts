@@ -8,6 +8,7 @@ import { ChronicleError } from '../errors.js';
 import { version } from '../version.js';
 import type { CheckRecord, SnapshotSummary } from '../archive/types.js';
 import { snapshotRecords, type OutgoingRecord, type SnapshotFiles } from './snapshot-records.js';
+import { OWN_PID } from '../archive/owner.js';
 
 export type ExportFormat = 'warc' | 'wacz';
 
@@ -46,7 +47,7 @@ const WARC_NAME = 'data.warc.gz';
  * The file appears only when complete: everything is written under a temporary name beside it and renamed.
  */
 export async function exportArchive(source: ExportSource, format: ExportFormat, output: string): Promise<ExportResult> {
-  const temp = join(dirname(output), `.${basename(output)}.${process.pid}.${Date.now()}.tmp`);
+  const temp = join(dirname(output), `.${basename(output)}.${OWN_PID}.${Date.now()}.tmp`);
   await fs.mkdir(temp, { recursive: true }).catch((cause: unknown) => {
     throw new ChronicleError('E_USAGE', `cannot write beside ${output}: ${(cause as Error).message}`, { cause });
   });

@@ -6,6 +6,7 @@ import { isHtmlType, isUnknownType, looksLikeHtml } from '../fetch/content-type.
 import { makeSnapshotId } from '../normalize/snapshot-id.js';
 import { normalizeUrl } from '../normalize/url.js';
 import { buildSnapshot, type ExtractFunction } from '../pipeline/build-snapshot.js';
+import { createSummary, tally } from '../batch/summary.js';
 import type { BatchSummary } from '../batch/types.js';
 import type { Capture, HttpExchange } from '../types.js';
 import { decodedPayload, readWarc, type WarcItem } from './read-warc.js';
@@ -52,22 +53,6 @@ export interface ImportOptions {
   onOutcome: (outcome: ImportOutcome) => void;
 }
 
-export function emptySummary(): BatchSummary {
-  return { total: 0, ok: 0, skipped: 0, skippedBy: {}, duplicates: 0, failed: 0, failedBy: {}, interrupted: false, elapsedMs: 0 };
-}
-
-function tallyImport(summary: BatchSummary, outcome: ImportOutcome): void {
-  summary.total++;
-  if (outcome.status === 'ok') summary.ok++;
-  else if (outcome.status === 'skipped') {
-    summary.skipped++;
-    summary.skippedBy[outcome.reason] = (summary.skippedBy[outcome.reason] ?? 0) + 1;
-  } else {
-    summary.failed++;
-    summary.failedBy[outcome.error.code] = (summary.failedBy[outcome.error.code] ?? 0) + 1;
-  }
-}
-
 /**
  * Imports every HTML `response` record of the WARC files as a snapshot, as if fetched then (fetchedAt = WARC-Date,
  * URL = WARC-Target-URI, raw = the de-chunked, decoded payload). Records are read as a stream; up to
@@ -77,9 +62,9 @@ function tallyImport(summary: BatchSummary, outcome: ImportOutcome): void {
  */
 export async function importWarcFiles(files: string[], options: ImportOptions): Promise<BatchSummary> {
   const started = performance.now();
-  const summary = emptySummary();
+  const summary = createSummary();
   const report = (outcome: ImportOutcome): void => {
-    tallyImport(summary, outcome);
+    tally(summary, outcome);
     options.onOutcome(outcome);
   };
   let inFlight = 0;

@@ -50,11 +50,7 @@ export interface ReadWarcOptions {
 export async function* readWarc(path: string, options: ReadWarcOptions): AsyncGenerator<WarcItem> {
   const counter = { bytes: 0 };
   const parser = new WARCParser(countingStream(path, counter), { keepHeadersCase: false, parseHttp: false });
-  const notices: string[] = [];
-  const originalWarn = console.warn;
-  console.warn = (...args: unknown[]) => {
-    notices.push(args.map(String).join(' '));
-  };
+  const { notices, restore } = captureWarnings();
   let pending: WarcItem | null = null;
   let lastRequest: (HttpHead & { url: string | null }) | null = null;
   /** A damage was just reported: bytes without WARC headers right after it belong to it. */
@@ -123,25 +119,40 @@ export async function* readWarc(path: string, options: ReadWarcOptions): AsyncGe
       }
       pending = await responseItem(record, block, place, lastRequest?.url === place.url ? lastRequest : null);
     }
-    const size = statSync(path).size;
-    const unread = size - parser._reader.getRawOffset();
-    // warcio gives up on a gzip stream it cannot inflate by reading the rest as plain bytes (or stops): its
-    // inflator then holds an error, or has not reached the member's end.
-    const inflator = parser._reader.inflator as unknown as { ended?: boolean; err?: number } | null;
-    const cutMember = isGzipFile(path) && (inflator === null || inflator.ended === false || (inflator.err ?? 0) !== 0);
-    if ((unread > 0 && !isGzipFile(path)) || cutMember) {
-      const from = Math.min(lastGoodEnd, size);
-      yield {
-        kind: 'damaged',
-        offset: from,
-        recordId: null,
-        url: null,
-        message: `the file cannot be read past offset ${from} (${cutMember ? 'a gzip member is truncated or corrupt' : 'no WARC record there'}; ${size - from} bytes not imported)`,
-      };
-    }
+    const tail = damageAtEnd(path, parser, lastGoodEnd);
+    if (tail !== null) yield tail;
   } finally {
-    console.warn = originalWarn;
+    restore();
   }
+}
+
+/** warcio says "Content-Length Too Small" through console.warn: captured while a file is read (no library writes to stderr). */
+function captureWarnings(): { notices: string[]; restore(): void } {
+  const notices: string[] = [];
+  const originalWarn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    notices.push(args.map(String).join(' '));
+  };
+  return { notices, restore: () => (console.warn = originalWarn) };
+}
+
+/** Damage past the last record read whole: bytes left unread in a plain WARC, or a gzip member cut short. */
+function damageAtEnd(path: string, parser: WARCParser, lastGoodEnd: number): WarcItem | null {
+  const size = statSync(path).size;
+  const unread = size - parser._reader.getRawOffset();
+  // warcio gives up on a gzip stream it cannot inflate by reading the rest as plain bytes (or stops): its
+  // inflator then holds an error, or has not reached the member's end.
+  const inflator = parser._reader.inflator as unknown as { ended?: boolean; err?: number } | null;
+  const cutMember = isGzipFile(path) && (inflator === null || inflator.ended === false || (inflator.err ?? 0) !== 0);
+  if (!((unread > 0 && !isGzipFile(path)) || cutMember)) return null;
+  const from = Math.min(lastGoodEnd, size);
+  return {
+    kind: 'damaged',
+    offset: from,
+    recordId: null,
+    url: null,
+    message: `the file cannot be read past offset ${from} (${cutMember ? 'a gzip member is truncated or corrupt' : 'no WARC record there'}; ${size - from} bytes not imported)`,
+  };
 }
 
 function isGzipFile(path: string): boolean {

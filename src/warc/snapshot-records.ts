@@ -120,26 +120,7 @@ export function snapshotRecords(files: SnapshotFiles, checks: CheckRecord[]): Ou
       index: null,
     },
   ];
-  for (const asset of files.assets ?? []) {
-    const headers: Array<[string, string]> = [];
-    if (asset.contentType !== null) headers.push(['content-type', asset.contentType]);
-    headers.push(['content-length', String(asset.bytes.byteLength)]);
-    records.push({
-      record: WARCRecord.create(
-        {
-          url: asset.url,
-          date,
-          type: 'response',
-          warcVersion: 'WARC/1.1',
-          statusline: 'HTTP/1.1 200 OK',
-          httpHeaders: headers,
-          warcHeaders: [['WARC-Concurrent-To', responseId], [MARK_RECONSTRUCTED, 'reconstructed: only the type of a page asset is recorded'], ...common.filter(([name]) => name !== MARK_RECONSTRUCTED)],
-        },
-        single([asset.bytes]),
-      ),
-      index: { url: asset.url, date, mime: (asset.contentType ?? 'application/octet-stream').split(';')[0]!.trim(), status: 200 },
-    });
-  }
+  for (const asset of files.assets ?? []) records.push(assetRecord(asset, date, responseId, common));
   const digest = payloadDigest(raw);
   for (const check of checks) {
     records.push({
@@ -161,4 +142,26 @@ export function snapshotRecords(files: SnapshotFiles, checks: CheckRecord[]): Ou
     });
   }
   return records;
+}
+
+/** A page asset kept with --assets, as a response record of its own (only its type was recorded). */
+function assetRecord(asset: NonNullable<SnapshotFiles['assets']>[number], date: string, responseId: string, common: Array<[string, string]>): OutgoingRecord {
+  const headers: Array<[string, string]> = [];
+  if (asset.contentType !== null) headers.push(['content-type', asset.contentType]);
+  headers.push(['content-length', String(asset.bytes.byteLength)]);
+  return {
+    record: WARCRecord.create(
+      {
+        url: asset.url,
+        date,
+        type: 'response',
+        warcVersion: 'WARC/1.1',
+        statusline: 'HTTP/1.1 200 OK',
+        httpHeaders: headers,
+        warcHeaders: [['WARC-Concurrent-To', responseId], [MARK_RECONSTRUCTED, 'reconstructed: only the type of a page asset is recorded'], ...common.filter(([name]) => name !== MARK_RECONSTRUCTED)],
+      },
+      single([asset.bytes]),
+    ),
+    index: { url: asset.url, date, mime: (asset.contentType ?? 'application/octet-stream').split(';')[0]!.trim(), status: 200 },
+  };
 }

@@ -24,6 +24,8 @@ test('a new archive gets a FORMAT file and a browsable folder per site, page and
   expect(Buffer.from(readFileSync(join(result.dir, 'raw.html'))).equals(Buffer.from(input.raw))).toBe(true);
   expect(JSON.parse(readFileSync(join(result.dir, 'snapshot.json'), 'utf8')).id).toBe(result.id);
   expect(readFileSync(join(result.dir, 'article.html'), 'utf8')).toBe(input.articleHtml);
+  // The record as filed comes back with the result: a caller compares it without reading it again.
+  expect(result.snapshot).toEqual(JSON.parse(readFileSync(join(result.dir, 'snapshot.json'), 'utf8')));
 });
 
 test('an unchanged content digest records a check instead of a new folder', async () => {

@@ -120,10 +120,13 @@ describe('archive interrupted', () => {
   }, 60_000);
 });
 
-describe('archive with stdout closed by its reader', () => {
-  it('stops taking URLs when stdout fails with EPIPE (… | head -1), without a crash', async () => {
+describe('archive and check with stdout closed by their reader', () => {
+  it.each([
+    ['archive', 'archived'],
+    ['check', 'checked'],
+  ])('%s stops taking URLs when stdout fails with EPIPE (… | head -1), without a crash', async (command, done) => {
     const root = join(await mkdtemp(join(tmpdir(), 'chronicle-epipe-')), 'archive');
-    const lines = Array.from({ length: 40 }, (_, index) => host.url(`/ok/pipe-${index}`));
+    const lines = Array.from({ length: 40 }, (_, index) => host.url(`/ok/pipe-${command}-${index}`));
     let writes = 0;
     // Like a pipe whose reader (head -1) went away after the first line.
     const stdout = new Writable({
@@ -140,7 +143,7 @@ describe('archive with stdout closed by its reader', () => {
     });
     const stdin = new PassThrough();
     stdin.end(lines.join('\n') + '\n');
-    const code = await run(['node', 'chronicle', 'archive', '-i', '-', '--json', '--concurrency', '1', '--archive-dir', root], {
+    const code = await run(['node', 'chronicle', command, '-i', '-', '--json', '--concurrency', '1', '--workers', '0', '--archive-dir', root], {
       stdout,
       stderr,
       stdin,
@@ -150,7 +153,7 @@ describe('archive with stdout closed by its reader', () => {
       cwd: process.cwd(),
     });
     expect(code).toBe(130);
-    expect(errText).toMatch(/^chronicle: interrupted: archived \d+/m);
+    expect(errText).toMatch(new RegExp(`^chronicle: interrupted: ${done} \\d+`, 'm'));
     expect(errText).not.toContain('cannot write');
     expect(writes).toBeLessThan(5);
     const archive = await openArchive(root, { create: false });

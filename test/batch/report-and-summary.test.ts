@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { ChronicleError } from '../../src/errors.js';
 import { countUrlLines, openInput, readLines } from '../../src/batch/input-lines.js';
-import { formatDuration, ProgressBar } from '../../src/batch/progress.js';
-import { outcomeToJson, outcomeToText } from '../../src/batch/report.js';
-import { createSummary, formatSummary, tally } from '../../src/batch/summary.js';
+import { formatDuration, ProgressBar } from '../../src/cli/batch/progress.js';
+import { formatSummary, outcomeToJson, outcomeToText } from '../../src/cli/batch/report.js';
+import { createSummary, tally } from '../../src/batch/summary.js';
 import type { BatchItem, BatchOutcome } from '../../src/batch/types.js';
 
 const item: BatchItem = { line: 1, input: 'http://a.test/x', url: 'http://a.test/x', key: 'http://a.test/x', host: 'a.test' };

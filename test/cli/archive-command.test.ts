@@ -150,6 +150,16 @@ describe('chronicle archive: one URL', () => {
     expect(quiet.stderr).not.toContain('retry');
   });
 
+  it('check logs retries with --debug too (the batch commands share one runner)', async () => {
+    const dir = await tempDir();
+    const debug = await runCli(['--debug', 'check', host.url('/flaky/check-debug-log?status=503&times=1'), '--archive-dir', dir]);
+    expect(debug.code).toBe(0);
+    expect(debug.stderr).toMatch(/^chronicle: retry 1 of http:\/\/127\.0\.0\.1:\d+\/flaky\/check-debug-log\?status=503&times=1 after HTTP 503, waiting \d+ ms$/m);
+    const quiet = await runCli(['check', host.url('/flaky/check-no-debug-log?status=503&times=1'), '--archive-dir', dir]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).not.toContain('retry');
+  });
+
   it('sends --user-agent', async () => {
     const dir = await tempDir();
     const result = await runCli(['archive', '--json', host.url('/echo-ua'), '--user-agent', 'StudyBot/1.0 (+mailto:a@b.c)', '--archive-dir', dir]);

@@ -92,6 +92,26 @@ describe('extraction modules (and the browser driver) load only where pages are 
     expect(result.loaded).toEqual(['jsdom', '@mozilla/readability']);
   });
 
+  it('check --workers N extracts a batch in worker threads, as archive does', async () => {
+    const archive = join(dir, 'check-workers');
+    const result = await runFresh(['check', host.url('/ok/check-worker'), host.url('/ok/check-worker-2'), '--workers', '1', '--json', '--archive-dir', archive]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line).toMatchObject({ ok: true, new: true, changed: false });
+    expect(result.loaded).toEqual([]);
+  });
+
+  it('check --workers 0 extracts in the main thread; past 16 is a one-line usage error', async () => {
+    const archive = join(dir, 'check-main');
+    const result = await runFresh(['check', host.url('/ok/check-main'), host.url('/ok/check-main-2'), '--workers', '0', '--archive-dir', archive]);
+    expect(result.code).toBe(0);
+    expect(result.loaded).toEqual(['jsdom', '@mozilla/readability']);
+    const tooMany = await runFresh(['check', host.url('/ok/check-many'), '--workers', '17', '--archive-dir', archive]);
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr).toMatch(/^chronicle: E_USAGE: option '--workers <n>' argument '17' is invalid\. expected 0 to 16/);
+  });
+
   (existsSync('/usr/bin/chromium') ? it : it.skip)('playwright-core loads only when a page is rendered (--render)', async () => {
     // Two URLs, so that extraction runs in the worker (a single URL extracts in the main thread).
     const result = await runFresh(['archive', host.url('/ok/rendered'), host.url('/ok/rendered-2'), '--workers', '1', '--render', 'always', '--archive-dir', join(dir, 'e')]);

@@ -1,4 +1,5 @@
-import { diffSnapshots } from '../../src/diff/compare-snapshots.js';
+import { COMPARED_FIELDS, diffSnapshots } from '../../src/diff/compare-snapshots.js';
+import { DIGESTED_FIELDS, INFORMATIONAL_FIELDS } from '../../src/normalize/digest.js';
 import { renderHtml } from '../../src/diff/render-html.js';
 import { renderTerminal } from '../../src/diff/render-terminal.js';
 import { summaryLine } from '../../src/diff/summary-line.js';
@@ -194,5 +195,12 @@ describe('renderHtml', () => {
     expect(html).toMatch(/<del>25<\/del>/);
     expect(html).toMatch(/<ins>27<\/ins>/);
     expect(html).toContain('<ins>Aid groups said food supplies were running low.</ins>');
+  });
+});
+
+describe('one list of compared fields', () => {
+  it('diff compares exactly the digest\'s fields (digested and informational), in its report order', () => {
+    expect([...COMPARED_FIELDS].sort()).toEqual([...DIGESTED_FIELDS, ...INFORMATIONAL_FIELDS].sort());
+    expect(COMPARED_FIELDS).toEqual(['title', 'description', 'authors', 'publishedAt', 'modifiedAt', 'canonicalUrl', 'body', 'quotes', 'embeds']);
   });
 });

@@ -3,15 +3,13 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { openArchive } from '../../archive/index.js';
-import { formatSummary } from '../../batch/summary.js';
-import { installStopSignals } from '../../batch/stop-signals.js';
-import type { BatchSummary } from '../../batch/types.js';
 import { ChronicleError } from '../../errors.js';
 import { createExtractPool } from '../../extract/worker-pool.js';
 import { DEFAULT_MAX_BYTES } from '../../fetch/limits.js';
 import type { ImportOutcome } from '../../warc/import.js';
 import type { CommandContext } from '../context.js';
-import { EXIT } from '../exit-codes.js';
+import { formatSummary } from '../batch/report.js';
+import { exitCodeOf, runBatchCommand } from '../batch/run-command.js';
 import { ARCHIVE_DIR_HELP, parseCount, parsePositive, resolveArchiveDir } from '../options.js';
 
 interface ImportCommandOptions {
@@ -55,44 +53,33 @@ async function importCommand(files: string[], options: ImportCommandOptions, ctx
   for (const notice of archive.notices) io.stderr.write(`chronicle: archive: ${notice}\n`);
   const workers = options.workers ?? availableParallelism();
   const pool = workers > 0 ? createExtractPool({ size: workers }) : null;
-  const { stop, abandon, dispose } = installStopSignals(io, { quiet: options.quiet, graceMs: options.graceMs });
-  let stdoutClosed = false;
-  const onStdoutError = (): void => {
-    stdoutClosed = true;
-    stop.abort('stdout closed');
-    abandon.abort('stdout closed');
-  };
-  io.stdout.on('error', onStdoutError);
-  const onOutcome = (outcome: ImportOutcome): void => {
-    if (stdoutClosed) return;
-    if (options.json) io.stdout.write(`${JSON.stringify(outcomeJson(outcome, paths, files))}\n`);
-    else if (outcome.type === 'response' || outcome.status === 'failed') io.stdout.write(`${outcomeText(outcome, io.cwd)}\n`);
-    if (outcome.status === 'failed' && options.json && !options.quiet) {
-      io.stderr.write(`chronicle: ${outcome.error.code}: ${outcome.file}: ${outcome.error.message.replace(/\s+/g, ' ').trim()}\n`);
-    }
-  };
-  let summary: BatchSummary;
-  try {
-    summary = await importWarcFiles(paths, {
-      archive,
-      ...(pool === null ? {} : { extract: pool.extract }),
-      maxBytes: options.maxBytes,
-      concurrency: options.concurrency ?? Math.max(2, workers * 2),
-      ...(urlPattern === undefined ? {} : { urlPattern }),
-      skipExisting: options.skipExisting === true,
-      stopSignal: stop.signal,
-      abandonSignal: abandon.signal,
-      onOutcome,
-    });
-  } finally {
-    dispose();
-    io.stdout.off('error', onStdoutError);
-    await pool?.close();
-    archive.close();
-  }
-  if (!options.quiet) io.stderr.write(`chronicle: ${formatSummary(summary, 'imported')}\n`);
-  if (summary.interrupted) return EXIT.INTERRUPTED;
-  return summary.failed > 0 ? EXIT.PARTIAL : EXIT.OK;
+  return runBatchCommand<ImportOutcome>({
+    io,
+    options,
+    run: (signals, onOutcome) =>
+      importWarcFiles(paths, {
+        archive,
+        ...(pool === null ? {} : { extract: pool.extract }),
+        maxBytes: options.maxBytes,
+        concurrency: options.concurrency ?? Math.max(2, workers * 2),
+        ...(urlPattern === undefined ? {} : { urlPattern }),
+        skipExisting: options.skipExisting === true,
+        stopSignal: signals.stop,
+        abandonSignal: signals.abandon,
+        onOutcome,
+      }),
+    line: (outcome) => {
+      if (options.json) return JSON.stringify(outcomeJson(outcome, paths, files));
+      return outcome.type === 'response' || outcome.status === 'failed' ? outcomeText(outcome, io.cwd) : null;
+    },
+    subject: (outcome) => outcome.file,
+    release: async () => {
+      await pool?.close();
+      archive.close();
+    },
+    summaryLine: (summary) => formatSummary(summary, 'imported'),
+    exitCode: (summary) => exitCodeOf(summary, false),
+  });
 }
 
 function checkedFile(path: string, given: string): string {

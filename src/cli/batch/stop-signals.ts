@@ -1,4 +1,4 @@
-import type { CliIo } from '../cli/io.js';
+import type { CliIo } from '../io.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 

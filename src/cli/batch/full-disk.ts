@@ -1,9 +1,8 @@
-import { storageFullCode } from '../archive/durable-fs.js';
-import type { BatchOutcome } from './types.js';
+import { storageFullCode } from '../../archive/durable-fs.js';
 
 export interface FullDiskWatch {
   /** Feed every outcome: the first failure for want of space stops the run from taking new URLs. */
-  note(outcome: BatchOutcome<unknown>): void;
+  note(outcome: { status: string; error?: unknown }): void;
   /** The first full-disk failure ("ENOSPC", "SQLITE_FULL", …) and its message, or null. */
   readonly tripped: { code: string; message: string } | null;
 }
@@ -20,7 +19,7 @@ export function watchFullDisk(stop: AbortController): FullDiskWatch {
       if (tripped !== null || outcome.status !== 'failed') return;
       const code = storageFullCode(outcome.error);
       if (code === null) return;
-      tripped = { code, message: outcome.error.message.replace(/\s+/g, ' ').trim() };
+      tripped = { code, message: String((outcome.error as { message?: unknown }).message ?? code).replace(/\s+/g, ' ').trim() };
       if (!stop.signal.aborted) stop.abort('storage full');
     },
     get tripped() {

@@ -1,5 +1,5 @@
-import type { ErrorCode } from '../errors.js';
-import type { BatchOutcome } from './types.js';
+import type { ErrorCode } from '../../errors.js';
+import type { BatchOutcome, BatchSummary } from '../../batch/types.js';
 
 /** The JSON form of a failure: what scripts key on. */
 export interface ErrorJson {
@@ -55,4 +55,25 @@ export function outcomeToText<T>(outcome: BatchOutcome<T>, describe: (value: T) 
     case 'failed':
       return `FAIL  ${outcome.input}  ${outcome.error.code}: ${outcome.error.message.replace(/\s+/g, ' ').trim()}`;
   }
+}
+
+/**
+ * One line for stderr at the end of a run, e.g.
+ * "archived 34, skipped 0, duplicates 1, failed 9 (E_HTTP_STATUS 3, E_FETCH_TIMEOUT 2) in 12.3 s".
+ * `okLabel` names what success means for the command ("archived", "checked").
+ */
+export function formatSummary(summary: BatchSummary, okLabel = 'archived'): string {
+  const parts = [`${okLabel} ${summary.ok}`];
+  const skipReasons = Object.entries(summary.skippedBy)
+    .map(([reason, count]) => `${reason} ${count}`)
+    .join(', ');
+  parts.push(`skipped ${summary.skipped}${skipReasons ? ` (${skipReasons})` : ''}`);
+  parts.push(`duplicates ${summary.duplicates}`);
+  const failures = Object.entries(summary.failedBy)
+    .sort(([, a], [, b]) => (b ?? 0) - (a ?? 0))
+    .map(([code, count]) => `${code} ${count}`)
+    .join(', ');
+  parts.push(`failed ${summary.failed}${failures ? ` (${failures})` : ''}`);
+  const seconds = (summary.elapsedMs / 1000).toFixed(1);
+  return `${summary.interrupted ? 'interrupted: ' : ''}${parts.join(', ')} in ${seconds} s`;
 }
