@@ -6,7 +6,7 @@ import { cleanUrl } from '../normalize/url.js';
 import type { Article, Embed, LinkRef, Meta, Quote } from '../types.js';
 import { blockText, countWords } from './body/block-text.js';
 import { flattenBlocks, topLevelBlocks } from './body/blocks.js';
-import { findDenseContainer, proseOf } from './body/dense-container.js';
+import { findDenseContainer, isInside, pickFallsShort, proseOf } from './body/dense-container.js';
 import { sanitizeBody } from './body/sanitize-body.js';
 import { cleanChrome } from './clean/clean-chrome.js';
 import { prunePage } from './clean/prune-page.js';
@@ -169,7 +169,8 @@ function readBody($: CheerioAPI, pageUrl: string, trace?: ExtractOptions['trace'
     return $.html();
   };
   const result = stripped.removed > 0 ? readArticle(pageHtml, wholePage, pageUrl) : runReadability(pageHtml, pageUrl);
-  const reading = considered !== null ? preferDenseReading(result, serializeDense, considered.prose) : pickedReading(result);
+  const denseText = (): string => (considered === null ? '' : $(considered.element).text());
+  const reading = considered !== null ? preferDenseReading(result, serializeDense, considered.prose, denseText) : pickedReading(result);
   restore();
   return reading;
 }
@@ -187,18 +188,18 @@ function pickedReading(result: ReadabilityResult | null): BodyReading | null {
 
 /** The second reading (body/dense-container.ts) is considered when it holds at least this much prose. */
 const MIN_DENSE_PROSE = 1500;
-/** …and replaces Readability's pick when that holds less than this share of the second reading's prose. */
-const PICK_SHARE = 0.5;
 
 /**
  * Readability's pick, unless it holds little of the prose that one container of the page holds (it picked a
- * list of names, a disclosure box, a teaser): then that container, without its title heading (Readability drops
- * it too; the metadata has it). Also when Readability found nothing.
+ * list of names, a disclosure box, a teaser), or that container holds the pick and clearly more prose (the article
+ * split across sibling blocks): then that container, without its title heading (Readability drops it too; the
+ * metadata has it). Also when Readability found nothing.
  */
-function preferDenseReading(result: ReadabilityResult | null, denseHtml: () => string, denseProse: number): BodyReading | null {
+function preferDenseReading(result: ReadabilityResult | null, denseHtml: () => string, denseProse: number, denseText: () => string): BodyReading | null {
   if (result !== null) {
     const picked$ = loadFragment(result.content);
-    if (proseOf(picked$) >= PICK_SHARE * denseProse) return { readable: result, picked$ };
+    const pickedProse = proseOf(picked$);
+    if (!pickFallsShort(pickedProse, denseProse, () => isInside(picked$, denseText()))) return { readable: result, picked$ };
   }
   const dense$ = loadFragment(denseHtml());
   dense$('h1').remove();

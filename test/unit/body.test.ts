@@ -2,7 +2,7 @@ import * as cheerio from 'cheerio';
 import { blockText, countWords } from '../../src/extract/body/block-text.js';
 import { flattenBlocks } from '../../src/extract/body/blocks.js';
 import { sanitizeBody } from '../../src/extract/body/sanitize-body.js';
-import { findDenseContainer, proseOf } from '../../src/extract/body/dense-container.js';
+import { findDenseContainer, isInside, pickFallsShort, proseOf } from '../../src/extract/body/dense-container.js';
 import { loadPage } from '../../src/extract/parse-html.js';
 import { cleanChrome, isBylineText, isChromeText, isDateOnly, isSectionLabel, isVocabularyChrome } from '../../src/extract/clean/clean-chrome.js';
 
@@ -172,6 +172,25 @@ describe('chrome clean-up', () => {
     expect($('blockquote')).toHaveLength(1);
   });
 
+  it('removes the run of links that ends the body (other articles), with the label above it', () => {
+    const $ = fragment('<p>Story text that is long enough to be a paragraph of the article itself.</p><p>Last words, with <a href="/src">a source</a>.</p><h3>Mehr lesen:</h3><p><a href="/a">Kohlmann: Als nächstes gewinnen wir</a></p><p><a href="/b">DTB nominiert Nachwuchsteams</a></p>');
+    expect(cleanChrome($)).toBe(3);
+    expect(blockText($.root().children().toArray())).toBe('Story text that is long enough to be a paragraph of the article itself.\n\nLast words, with a source.');
+  });
+
+  it('keeps one link at the end of the body, and links followed by text', () => {
+    const $ = fragment('<p>Story text.</p><p><a href="/a">The full report</a></p>');
+    expect(cleanChrome($)).toBe(0);
+    const $$ = fragment('<p>Story text.</p><p><a href="/a">One</a></p><p><a href="/b">Two</a></p><p>The article goes on after them.</p>');
+    expect(cleanChrome($$)).toBe(0);
+  });
+
+  it('removes a list of links under a promo label of its own', () => {
+    const $ = fragment('<p>Story text.</p><ul><span>Artikel und Videos zum Thema</span><li><a href="/a">Gegen Peking: Tibeter protestieren</a></li><li><a href="/b">Spitzensport live</a></li></ul><p>More story.</p><ul><li><a href="/c">A link the article lists</a></li></ul><p>End.</p>');
+    expect(cleanChrome($)).toBe(1);
+    expect($('ul')).toHaveLength(1);
+  });
+
   it('removes chrome blocks and promo lists, never blockquotes', () => {
     const $ = fragment('<p>Story text.</p><p>Join the conversation!</p><h3>Related Posts</h3><ul><li><a href="/a">A</a></li></ul><blockquote><p>Thanks for sharing!</p></blockquote>');
     expect(cleanChrome($)).toBe(3);
@@ -234,6 +253,20 @@ describe('the second reading: the container that holds most of the prose', () =>
   it('never reads a grid of teasers (a linked headline over a sentence each) as the article', () => {
     const grid = Array.from({ length: 8 }, (_, index) => `<div><h3><a href="/s${index}">${prose(8, `h${index}x`)}</a></h3><p>${prose(22, `t${index}x`)}</p></div>`).join('');
     expect(findDenseContainer(cheerio.load(`<html><body><div class="highlights">${grid}</div></body></html>`))).toBeNull();
+  });
+
+  it('replaces a pick with little of the prose, or a pick that is one part of a container holding clearly more', () => {
+    expect(pickFallsShort(400, 2000, () => false)).toBe(true);
+    expect(pickFallsShort(1200, 2000, () => true)).toBe(true);
+    expect(pickFallsShort(1200, 2000, () => false)).toBe(false);
+    expect(pickFallsShort(1800, 2000, () => true)).toBe(false);
+  });
+
+  it('reads a pick as inside a container when nearly all its paragraphs are in the container text', () => {
+    const container = `${prose(40, 'letter')} ${prose(30, 'names')}`;
+    expect(isInside(fragment(`<div><div>${prose(30, 'names')}</div></div>`), container)).toBe(true);
+    expect(isInside(fragment(`<p>${prose(30, 'names')}</p><p>${prose(30, 'elsewhere')}</p>`), container)).toBe(false);
+    expect(isInside(fragment('<p>short</p>'), container)).toBe(false);
   });
 
   it('counts only paragraphs that are long and mostly not links', () => {

@@ -161,7 +161,7 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
     const node = $(block);
-    if (node.is('blockquote') && isPromoQuote($, block)) {
+    if ((node.is('blockquote') && isPromoQuote($, block)) || (node.is('ul, ol') && isLabelledLinkList($, block))) {
       node.remove();
       removed += 1;
       continue;
@@ -196,7 +196,45 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
       removed += 1;
     }
   }
-  return removed;
+  return removed + removeTrailingLinks($);
+}
+
+/** Blocks at the end of the body that are only a link each (at most this many words) are teasers… */
+const TEASER_WORDS = 30;
+const TEASER_LINK_SHARE = 0.8;
+/** …when at least this many of them end the body; a short heading or label just above them goes too. */
+const TEASER_RUN = 2;
+const TEASER_LABEL_WORDS = 8;
+
+/**
+ * The article's end: a run of blocks that are each only a link ("Mehr lesen:" and two headlines, a list of other
+ * stories) is a list of other articles, not the article's last paragraphs.
+ */
+function removeTrailingLinks($: CheerioAPI): number {
+  const blocks = topLevelBlocks($);
+  let start = blocks.length;
+  while (start > 0 && isTeaserBlock($, blocks[start - 1]!)) start -= 1;
+  if (blocks.length - start < TEASER_RUN || start === 0) return 0;
+  const above = blocks[start - 1]!;
+  const label = $(above).text().replace(/\s+/g, ' ').trim();
+  if (start > 1 && wordCount(label) <= TEASER_LABEL_WORDS && (/^h[2-6]$/.test(above.name) || label.endsWith(':'))) start -= 1;
+  for (const block of blocks.slice(start)) $(block).remove();
+  return blocks.length - start;
+}
+
+/** A short block that is all link text, or a list whose items are (never an embed, a figure or a quote). */
+function isTeaserBlock($: CheerioAPI, block: Element): boolean {
+  if ($(block).is('blockquote, figure, [data-chronicle-embed], table') || $(block).find('img, iframe').length > 0) return false;
+  const text = $(block).text().replace(/\s+/g, ' ').trim();
+  if (text === '') return false;
+  if ($(block).is('ul, ol')) return linkDensity($, block) >= TEASER_LINK_SHARE;
+  return wordCount(text) <= TEASER_WORDS && linkDensity($, block) >= TEASER_LINK_SHARE;
+}
+
+/** A list of links under a promo label of its own ("<ul><span>Artikel zum Thema</span><li><a>…"). */
+function isLabelledLinkList($: CheerioAPI, block: Element): boolean {
+  const label = $(block).contents().filter((_, child) => !(child.type === 'tag' && child.name === 'li')).text();
+  return isSectionLabel(label) && linkDensity($, block) >= LINK_DENSE;
 }
 
 /** A blockquote that is a "read also" promo: a promo label and a link ("PUEDES VER: <a>…</a>"). */
