@@ -7,6 +7,7 @@ import type { Article, Embed, LinkRef, Meta, Quote } from '../types.js';
 import { blockText, countWords } from './body/block-text.js';
 import { flattenBlocks, topLevelBlocks } from './body/blocks.js';
 import { findDenseContainer, isInside, pickFallsShort, proseOf } from './body/dense-container.js';
+import { findLeadParagraph } from './body/lead-paragraph.js';
 import { sanitizeBody } from './body/sanitize-body.js';
 import { cleanChrome } from './clean/clean-chrome.js';
 import { prunePage } from './clean/prune-page.js';
@@ -100,6 +101,7 @@ function extractPage(html: string | Uint8Array, options: ExtractOptions): Articl
 
   // 3. The body: flat blocks, chrome removed, embeds back in place, sanitized.
   const body$ = loadFragment(flattenBlocks(read?.picked$ ?? loadFragment(readable.content), { keepImageRuns: ruled !== null }));
+  if (ruled === null) attempt(warnings, 'lead paragraph', () => addLeadParagraph(body$, $), undefined);
   if (trace) trace('flattened', body$.html());
   attempt(warnings, 'chrome clean-up', () => cleanChrome(body$, { authors: metadata?.meta.authors ?? [] }), 0);
   attempt(warnings, 'pull quote clean-up', () => removeDuplicatePullQuotes(body$, pullQuotes), 0);
@@ -206,6 +208,15 @@ function preferDenseReading(result: ReadabilityResult | null, denseHtml: () => s
   const content = dense$.html();
   const readable = result ?? { title: null, byline: null, content, excerpt: null, siteName: null, lang: null, publishedTime: null };
   return { readable: { ...readable, content }, picked$: dense$ };
+}
+
+/** The page's lead paragraph, when Readability left it out (body/lead-paragraph.ts), as the body's first block. */
+function addLeadParagraph(body$: CheerioAPI, page$: CheerioAPI): void {
+  const lead = findLeadParagraph(page$, topLevelBlocks(body$).map((block) => body$(block).text()));
+  if (lead === null) return;
+  const paragraph = body$('<p></p>');
+  paragraph.text(lead);
+  body$.root().prepend(paragraph);
 }
 
 /** A site rule's body in Readability's place; the page's metadata fills the rest. */
@@ -333,3 +344,4 @@ function parsePageUrl(url: string): string {
     throw new ChronicleError('E_INVALID_URL', `not a valid page URL: ${JSON.stringify(url)}`, { cause });
   }
 }
+
