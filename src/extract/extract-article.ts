@@ -6,7 +6,8 @@ import { cleanUrl } from '../normalize/url.js';
 import type { Article, Embed, LinkRef, Meta, Quote } from '../types.js';
 import { blockText, countWords } from './body/block-text.js';
 import { flattenBlocks, topLevelBlocks } from './body/blocks.js';
-import { findDenseContainer, proseOf } from './body/dense-container.js';
+import { findDenseContainer, isInside, pickFallsShort, proseOf } from './body/dense-container.js';
+import { findLeadParagraph } from './body/lead-paragraph.js';
 import { sanitizeBody } from './body/sanitize-body.js';
 import { cleanChrome } from './clean/clean-chrome.js';
 import { prunePage } from './clean/prune-page.js';
@@ -110,6 +111,7 @@ function extractPage(decoded: DecodedHtml, options: ExtractOptions): Article {
 
   // 3. The body: flat blocks, chrome removed, embeds back in place, sanitized.
   const body$ = loadFragment(flattenBlocks(read?.picked$ ?? loadFragment(readable.content), { keepImageRuns: ruled !== null }));
+  if (ruled === null) attempt(warnings, 'lead paragraph', () => addLeadParagraph(body$, $), undefined);
   if (trace) trace('flattened', body$.html());
   attempt(warnings, 'chrome clean-up', () => cleanChrome(body$, { authors: metadata?.meta.authors ?? [] }), 0);
   attempt(warnings, 'pull quote clean-up', () => removeDuplicatePullQuotes(body$, pullQuotes), 0);
@@ -187,7 +189,8 @@ function readBody($: CheerioAPI, pageUrl: string, trace?: ExtractOptions['trace'
     return $.html();
   };
   const result = stripped.removed > 0 ? readArticle(pageHtml, wholePage, pageUrl) : runReadability(pageHtml, pageUrl);
-  const reading = considered !== null ? preferDenseReading(result, serializeDense, considered.prose) : pickedReading(result);
+  const denseText = (): string => (considered === null ? '' : $(considered.element).text());
+  const reading = considered !== null ? preferDenseReading(result, serializeDense, considered.prose, denseText) : pickedReading(result);
   restore();
   return reading;
 }
@@ -205,24 +208,33 @@ function pickedReading(result: ReadabilityResult | null): BodyReading | null {
 
 /** The second reading (body/dense-container.ts) is considered when it holds at least this much prose. */
 const MIN_DENSE_PROSE = 1500;
-/** …and replaces Readability's pick when that holds less than this share of the second reading's prose. */
-const PICK_SHARE = 0.5;
 
 /**
  * Readability's pick, unless it holds little of the prose that one container of the page holds (it picked a
- * list of names, a disclosure box, a teaser): then that container, without its title heading (Readability drops
- * it too; the metadata has it). Also when Readability found nothing.
+ * list of names, a disclosure box, a teaser), or that container holds the pick and clearly more prose (the article
+ * split across sibling blocks): then that container, without its title heading (Readability drops it too; the
+ * metadata has it). Also when Readability found nothing.
  */
-function preferDenseReading(result: ReadabilityResult | null, denseHtml: () => string, denseProse: number): BodyReading | null {
+function preferDenseReading(result: ReadabilityResult | null, denseHtml: () => string, denseProse: number, denseText: () => string): BodyReading | null {
   if (result !== null) {
     const picked$ = loadFragment(result.content);
-    if (proseOf(picked$) >= PICK_SHARE * denseProse) return { readable: result, picked$ };
+    const pickedProse = proseOf(picked$);
+    if (!pickFallsShort(pickedProse, denseProse, () => isInside(picked$, denseText()))) return { readable: result, picked$ };
   }
   const dense$ = loadFragment(denseHtml());
   dense$('h1').remove();
   const content = dense$.html();
   const readable = result ?? { title: null, byline: null, content, excerpt: null, siteName: null, lang: null, publishedTime: null };
   return { readable: { ...readable, content }, picked$: dense$ };
+}
+
+/** The page's lead paragraph, when Readability left it out (body/lead-paragraph.ts), as the body's first block. */
+function addLeadParagraph(body$: CheerioAPI, page$: CheerioAPI): void {
+  const lead = findLeadParagraph(page$, topLevelBlocks(body$).map((block) => body$(block).text()));
+  if (lead === null) return;
+  const paragraph = body$('<p></p>');
+  paragraph.text(lead);
+  body$.root().prepend(paragraph);
 }
 
 /** A site rule's body in Readability's place; the page's metadata fills the rest. */
@@ -350,3 +362,4 @@ function parsePageUrl(url: string): string {
     throw new ChronicleError('E_INVALID_URL', `not a valid page URL: ${JSON.stringify(url)}`, { cause });
   }
 }
+

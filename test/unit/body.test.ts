@@ -2,7 +2,7 @@ import * as cheerio from 'cheerio';
 import { blockText, countWords } from '../../src/extract/body/block-text.js';
 import { flattenBlocks } from '../../src/extract/body/blocks.js';
 import { sanitizeBody } from '../../src/extract/body/sanitize-body.js';
-import { findDenseContainer, proseOf } from '../../src/extract/body/dense-container.js';
+import { findDenseContainer, isInside, pickFallsShort, proseOf } from '../../src/extract/body/dense-container.js';
 import { loadPage } from '../../src/extract/parse-html.js';
 import { cleanChrome, isBylineText, isChromeText, isDateOnly, isSectionLabel, isVocabularyChrome } from '../../src/extract/clean/clean-chrome.js';
 
@@ -90,6 +90,14 @@ describe('chrome clean-up', () => {
     'READ MORE: Senate passes the bill',
     'Sign up for our free daily newsletter',
     'Facebook Twitter Email',
+    'Zurück zur Übersicht',
+    'Lade weitere Inhalte',
+    'Zum Vergrößern auf das Bild klicken',
+    'Quellen ausblenden',
+    'Permalink',
+    'Externer Inhalt',
+    'Dieses Skript als PDF herunterladen',
+    'This entry was posted in Allgemein. Bookmark the permalink.',
   ])('recognises chrome: %s', (text) => {
     expect(isChromeText(text)).toBe(true);
   });
@@ -98,6 +106,9 @@ describe('chrome clean-up', () => {
     'The newsletter was sent to 2 million readers after the senator said she would join the conversation on reform.',
     'Thanks to President Trump’s excellent command over the attack, the situation is now diffused.',
     'Read more about the decision in the court filing, which runs to 300 pages and details the accusations against the firm over many years.',
+    'Back to top of the story we go, said the captain.',
+    'Zum Vergrößern der Anlage wurden drei Millionen Euro investiert.',
+    'The photos are licensed under a Creative Commons licence, the museum said, so anyone may reuse them; critics of the policy say artists lose out and want a fee for every commercial use of the images.',
   ])('keeps article text: %s', (text) => {
     expect(isChromeText(text)).toBe(false);
   });
@@ -172,6 +183,61 @@ describe('chrome clean-up', () => {
     expect($('blockquote')).toHaveLength(1);
   });
 
+  it('removes the run of links that ends the body (other articles), with the label above it', () => {
+    const $ = fragment('<p>Story text that is long enough to be a paragraph of the article itself.</p><p>Last words, with <a href="/src">a source</a>.</p><h3>Mehr lesen:</h3><p><a href="/a">Kohlmann: Als nächstes gewinnen wir</a></p><p><a href="/b">DTB nominiert Nachwuchsteams</a></p>');
+    expect(cleanChrome($)).toBe(3);
+    expect(blockText($.root().children().toArray())).toBe('Story text that is long enough to be a paragraph of the article itself.\n\nLast words, with a source.');
+  });
+
+  it('keeps one link at the end of the body, and links followed by text', () => {
+    const $ = fragment('<p>Story text.</p><p><a href="/a">The full report</a></p>');
+    expect(cleanChrome($)).toBe(0);
+    const $$ = fragment('<p>Story text.</p><p><a href="/a">One</a></p><p><a href="/b">Two</a></p><p>The article goes on after them.</p>');
+    expect(cleanChrome($$)).toBe(0);
+  });
+
+  it('removes a list of links under a promo label of its own', () => {
+    const $ = fragment('<p>Story text.</p><ul><span>Artikel und Videos zum Thema</span><li><a href="/a">Gegen Peking: Tibeter protestieren</a></li><li><a href="/b">Spitzensport live</a></li></ul><p>More story.</p><ul><li><a href="/c">A link the article lists</a></li></ul><p>End.</p>');
+    expect(cleanChrome($)).toBe(1);
+    expect($('ul')).toHaveLength(1);
+  });
+
+  it('removes the author box that ends a post: "Über Name" heading, author-page link or avatar, and the bio', () => {
+    const story = '<p>Story text, long enough to be the article, about baking a lemon cake on a tray.</p><p>The end of the recipe.</p>';
+    const about = fragment(`${story}<h3>Über <span>Kathrin</span></h3><p>Hallo, ich bin Foodbloggerin und Backbuchautorin.</p>`);
+    expect(cleanChrome(about)).toBe(2);
+    const linked = fragment(`${story}<h4><a href="https://example.com/blog/author/ibr/">Isabella Beyer</a></h4><p>Als Content Marketing Managerin betreue ich den Blog.</p>`);
+    expect(cleanChrome(linked)).toBe(2);
+    const avatar = fragment(`${story}<p><img src="https://secure.gravatar.com/avatar/1305?s=100"></p><p>Patrick Ludolph, Fotograf aus Hamburg.</p>`);
+    expect(cleanChrome(avatar)).toBe(2);
+    expect(blockText(avatar.root().children().toArray())).toBe('Story text, long enough to be the article, about baking a lemon cake on a tray.\n\nThe end of the recipe.');
+  });
+
+  it('keeps a section about a place or a thing, and a heading "About" in the middle of the article', () => {
+    const $ = fragment('<p>Story.</p><h3>Über Berlin</h3><p>One.</p><p>Two.</p><p>Three.</p><p>Four.</p><p>Five.</p>');
+    expect(cleanChrome($)).toBe(0);
+    const lower = fragment('<p>Story.</p><h3>über den Fluss</h3><p>The river runs north.</p>');
+    expect(cleanChrome(lower)).toBe(0);
+  });
+
+  it('removes datelines, author labels and licence lines at the end of the body, and a date alone in <time>', () => {
+    const $ = fragment('<p><time datetime="2020-10-07"> 7. oktober 2020 </time></p><p>Story text of the article.</p><p>More story.</p><p>This entry was posted in <a href="/c">Allgemein</a>.</p><p><b>Aktualisiert am </b>17.01.2021.</p><p><b>Von:</b></p><p>Götz Warnke</p>');
+    expect(cleanChrome($)).toBe(5);
+    expect(blockText($.root().children().toArray())).toBe('Story text of the article.\n\nMore story.');
+    const licence = fragment('<p>Story.</p><p>Dieser Text wurde veröffentlicht unter der Lizenz <a href="https://creativecommons.org/licenses/by-nc-nd/4.0/">CC BY-NC-ND 4.0</a>.</p>');
+    expect(cleanChrome(licence)).toBe(1);
+  });
+
+  it('keeps the times of a live blog\'s entries', () => {
+    const $ = fragment('<p>Summary.</p><p><time datetime="2023-11-08T05:41:00Z">12.41am EST</time></p><h2>Victory</h2><p>Entry.</p><p><time datetime="2023-11-08T05:12:00Z">12.12am EST</time></p><p>Earlier entry.</p>');
+    expect(cleanChrome($)).toBe(0);
+  });
+
+  it('keeps a dated sentence, a time inside a sentence, and "Von" that starts a sentence at the end', () => {
+    const $ = fragment('<p>Story.</p><p><time datetime="PT15M">15 – 30 Min</time></p><p>The law was <time>updated on 3 March 2024</time> after the vote.</p><p>Von:</p><p>Berlin aus fahren die Züge wieder, sagte die Bahn am Montagabend in einer Mitteilung an alle Kunden.</p>');
+    expect(cleanChrome($)).toBe(0);
+  });
+
   it('removes chrome blocks and promo lists, never blockquotes', () => {
     const $ = fragment('<p>Story text.</p><p>Join the conversation!</p><h3>Related Posts</h3><ul><li><a href="/a">A</a></li></ul><blockquote><p>Thanks for sharing!</p></blockquote>');
     expect(cleanChrome($)).toBe(3);
@@ -234,6 +300,20 @@ describe('the second reading: the container that holds most of the prose', () =>
   it('never reads a grid of teasers (a linked headline over a sentence each) as the article', () => {
     const grid = Array.from({ length: 8 }, (_, index) => `<div><h3><a href="/s${index}">${prose(8, `h${index}x`)}</a></h3><p>${prose(22, `t${index}x`)}</p></div>`).join('');
     expect(findDenseContainer(cheerio.load(`<html><body><div class="highlights">${grid}</div></body></html>`))).toBeNull();
+  });
+
+  it('replaces a pick with little of the prose, or a pick that is one part of a container holding clearly more', () => {
+    expect(pickFallsShort(400, 2000, () => false)).toBe(true);
+    expect(pickFallsShort(1200, 2000, () => true)).toBe(true);
+    expect(pickFallsShort(1200, 2000, () => false)).toBe(false);
+    expect(pickFallsShort(1800, 2000, () => true)).toBe(false);
+  });
+
+  it('reads a pick as inside a container when nearly all its paragraphs are in the container text', () => {
+    const container = `${prose(40, 'letter')} ${prose(30, 'names')}`;
+    expect(isInside(fragment(`<div><div>${prose(30, 'names')}</div></div>`), container)).toBe(true);
+    expect(isInside(fragment(`<p>${prose(30, 'names')}</p><p>${prose(30, 'elsewhere')}</p>`), container)).toBe(false);
+    expect(isInside(fragment('<p>short</p>'), container)).toBe(false);
   });
 
   it('counts only paragraphs that are long and mostly not links', () => {

@@ -154,3 +154,38 @@ export function proseOf($: CheerioAPI): number {
   }
   return total;
 }
+
+/** The second reading replaces Readability's pick when that holds less than this share of its prose… */
+const PICK_SHARE = 0.5;
+/**
+ * …or when the pick lies inside the second reading's container and the container holds this much more prose
+ * (Readability kept one of the sibling blocks the article is split over, or the names after a letter).
+ */
+const SUPERSET_GROWTH = 1.25;
+const SUPERSET_MIN_EXTRA = 400;
+
+/** Whether Readability's pick falls short of the second reading (`inside`: whether the pick lies inside it). */
+export function pickFallsShort(pickedProse: number, denseProse: number, inside: () => boolean): boolean {
+  if (pickedProse < PICK_SHARE * denseProse) return true;
+  return denseProse >= SUPERSET_GROWTH * pickedProse + SUPERSET_MIN_EXTRA && inside();
+}
+
+/** The pick's paragraphs count as inside a container when this share of their text is found in its text. */
+const INSIDE_SHARE = 0.9;
+const INSIDE_MIN_CHARS = 25;
+const INSIDE_BLOCKS = 'p, li, h2, h3, h4, h5, h6, td, th, dd, dt, pre, blockquote, div, section, article, figcaption';
+
+/** Whether the paragraphs of a fragment (Readability's pick) are found, nearly all, in a container's text. */
+export function isInside(fragment$: CheerioAPI, containerText: string): boolean {
+  const haystack = containerText.replace(/\s+/g, '');
+  let found = 0;
+  let total = 0;
+  fragment$(INSIDE_BLOCKS).each((_, element) => {
+    if (fragment$(element).find(INSIDE_BLOCKS).length > 0) return; // the innermost blocks only
+    const text = fragment$(element).text().replace(/\s+/g, '');
+    if (text.length < INSIDE_MIN_CHARS) return;
+    total += text.length;
+    if (haystack.includes(text)) found += text.length;
+  });
+  return total > 0 && found >= INSIDE_SHARE * total;
+}

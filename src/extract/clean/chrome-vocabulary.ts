@@ -20,7 +20,7 @@ const PROMO_LABELS = [
   'mehr (?:zu|zum|über) [\\p{L} ]{1,40}', 'weitere (?:artikel|beiträge|themen|nachrichten|news|meldungen|texte|geschichten)(?: zum thema| aus der [\\p{L} ]{1,30})?(?: [\\p{L} ]{1,30})?',
   'schon gelesen', 'lesen sie (?:auch|mehr)', 'auch lesen', 'neueste (?:artikel|beiträge)', 'ähnliche (?:artikel|beiträge|themen)',
   'verwandte (?:artikel|beiträge|themen)', 'beliebte (?:artikel|beiträge)', 'meistgelesen(?:e)?(?: artikel)?', 'empfehlungen(?: der redaktion)?',
-  'entdecke weitere [\\p{L} ]{1,30}', 'entdecken sie weitere [\\p{L} ]{1,30}', 'passend zum thema', 'dazu passend',
+  'mehr lesen', '(?:artikel|beiträge|videos|news|nachrichten)(?: und (?:videos|bilder|fotos))? zum thema', 'entdecke weitere [\\p{L} ]{1,30}', 'entdecken sie weitere [\\p{L} ]{1,30}', 'passend zum thema', 'dazu passend',
   // French
   'lire aussi', 'à lire aussi', 'a lire aussi', 'à lire également', 'voir aussi', 'sur le même (?:sujet|thème)', 'dans la même rubrique',
   'articles? similaires', 'les plus lus', 'vous aimerez aussi', 'à découvrir aussi', 'nos articles',
@@ -57,6 +57,9 @@ const ENDING = '\\s*[:.!?…»›>|-]*';
 
 /** A whole block that is only a promo or section label. */
 export const LABEL_ONLY = new RegExp(`^(?:${[...PROMO_LABELS, ...SECTION_LABELS].join('|')})${ENDING}$`, 'iu');
+
+/** A block that starts with a promo label, separator or not (a list of links under its label: "Zum Thema <li>…"). */
+export const PROMO_START = new RegExp(`^(?:${PROMO_LABELS.join('|')})(?![\\p{L}\\d])`, 'iu');
 
 /** A block that starts with a promo label and a separator ("Lire aussi : …", "PUEDES VER: …"). */
 export const PROMO_PREFIX = new RegExp(`^(?:${PROMO_LABELS.join('|')})\\s*[:»›>|–—-]`, 'iu');

@@ -55,6 +55,17 @@ const CHROME_PATTERNS: RegExp[] = [
   /^(advertisement|publicité|anzeige|publicidad|pubblicità|werbung)$/i,
   /^a version of this (article|story) appears in print\b/i,
   /^order reprints\b/i,
+  /^this (entry|post) was posted\b/i,
+  // interface text: navigation back, "load more", enlarge, show or hide, permalink, download, external content
+  /^(zurück zur (übersicht|listenansicht|startseite|liste)|back to (the )?(overview|list|top|homepage)|retour à la liste|volver al listado)\s*[.!»›>]*$/i,
+  /^(lade|mehr|weitere|load|show|view) (weitere |mehr |more )?(inhalte|artikel|beiträge|content|stories|posts|articles)( laden| anzeigen)?$/i,
+  /^(zum vergrößern\b.{0,30}\b(klicken|tippen)|(click|tap) (here |on the image )?to enlarge|klicken sie (hier |auf das bild )?zum vergrößern)[.!]?$/i,
+  /^(quellen|quelle|sources?|kommentare|comments) (ausblenden|einblenden|anzeigen|show|hide)$/i,
+  /^(permalink|permalien|permalänk)\b/i,
+  /^externer inhalt$/i,
+  /\bals pdf herunterladen$|^download (as )?pdf$|^(pdf )?herunterladen$/i,
+  // the page's own licence line: "Dieser Text wurde veröffentlicht unter der Lizenz CC BY-NC-ND", "Sofern nicht anders …"
+  /^(dieser|diese|dieses|this|ce|cet|cette|este|esta|questo|questa|sofern nicht|unless otherwise|except where)\b.{0,100}\b(creative ?commons|cc[ -]by)/i,
   /^(réutiliser ce contenu|contribuer|partager|teilen|compartir)$/i,
   // inline promos
   /^(read more|related|see also|also read|recommended|more from [\w ]+|don't miss|must read|trending)\s*[:»›>|-]/i,
@@ -75,7 +86,8 @@ export function isChromeText(text: string): boolean {
 }
 
 /** Datelines Readability leaves in: "First published on Fri 19 Jul 2024", "Updated March 3, 2024 at 5 p.m.". */
-const DATELINE = /^(first |originally )?(published|posted|updated|last updated|last modified|modified)( on| at)?:?\s.*\b\d{1,4}\b/i;
+const DATELINE =
+  /^(?:first |originally )?(?:published|posted|updated|last updated|last modified|modified|veröffentlicht|aktualisiert|zuletzt aktualisiert|erschienen|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|opublikowano|zaktualizowano|gepubliceerd|bijgewerkt|publisert|oppdatert|publicerad|uppdaterad)(?: on| at| am| le| el| il| op| den)?:?\s.*\b\d{1,4}\b/iu;
 /** "By", "Von", "VON", "Par" … and a capitalised name (the label in any case; the name must start with a capital). */
 const BYLINE_LABEL = /^(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Pp]ar|PAR|[Vv]on|VON|[Pp]or|POR|[Dd]oor|[Pp]rzez)\s+\p{Lu}/u;
 /** How many blocks at the top of the body are searched for a left-over byline or dateline. */
@@ -158,10 +170,13 @@ export function isSectionLabel(text: string): boolean {
 export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): number {
   let removed = 0;
   const blocks = topLevelBlocks($);
+  // A date alone in <time> near the top is the article's date; a live blog's entries each have one and keep it.
+  const timeBlocks = blocks.filter((block) => isTimeOnly($, block));
+  const soleTimeBlock = timeBlocks.length === 1 ? timeBlocks[0] : undefined;
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
     const node = $(block);
-    if (node.is('blockquote') && isPromoQuote($, block)) {
+    if ((node.is('blockquote') && isPromoQuote($, block)) || (node.is('ul, ol') && isLabelledLinkList($, block))) {
       node.remove();
       removed += 1;
       continue;
@@ -191,12 +206,126 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
     const nearTop = index < BYLINE_ZONE && !/^h[1-6]$/.test(block.name);
     const lines = nearTop ? blockText([block]).split(/\n+/) : [];
     const byline = nearTop && lines.every((line) => isDateOnly(line) || isBylineText(line, options.authors ?? []));
-    if (isChromeText(text) || byline || isVocabularyChrome(text)) {
+    const nearEnd = index >= blocks.length - TAIL_ZONE && !/^h[1-6]$/.test(block.name);
+    const tailLine = nearEnd && DATELINE.test(text.replace(/\s+/g, ' ').trim());
+    const dateAlone = nearTop && soleTimeBlock === block;
+    if (isChromeText(text) || byline || tailLine || dateAlone || isVocabularyChrome(text)) {
       node.remove();
       removed += 1;
     }
   }
-  return removed;
+  return removed + removeAuthorLabel($) + removeAuthorBox($) + removeTrailingLinks($);
+}
+
+/** How many blocks at the end of the body are searched for a dateline ("Aktualisiert am 17.01.2021"). */
+const TAIL_ZONE = 3;
+
+/** A block that is only a date in a <time datetime> element: the metadata has the date. */
+function isTimeOnly($: CheerioAPI, block: Element): boolean {
+  const time = $(block).find('time');
+  if (time.length !== 1 || $(block).is('blockquote, figure, [data-chronicle-embed]')) return false;
+  // A date ("2020-10-07T20:44"), not a duration ("PT15M": a recipe's cooking time).
+  if (!/^\d{4}-\d{2}/.test(time.attr('datetime') ?? '')) return false;
+  const squash = (value: string): string => value.replace(/\s+/g, '');
+  const own = squash($(block).text());
+  return own !== '' && own === squash(time.text());
+}
+
+/** An author label standing alone: "Von:", "Autoren:", "Autor:innen", "Author:", "Text:". */
+const AUTHOR_LABEL = /^(?:von|by|autor(?:in|en|innen|:innen|\*innen)?|author(?:s)?|text|texto|par|auteurs?|autore|autori|door|przez|tekst)\s*:?$/iu;
+const AUTHOR_NAME_WORDS = 6;
+
+/** Near the end of the body, an author label and the name under it ("Von:" / "Götz Warnke"). */
+function removeAuthorLabel($: CheerioAPI): number {
+  const blocks = topLevelBlocks($);
+  for (let index = Math.max(0, blocks.length - TAIL_ZONE - 1); index < blocks.length - 1; index++) {
+    const label = $(blocks[index]!).text().replace(/\s+/g, ' ').trim();
+    if (!AUTHOR_LABEL.test(label)) continue;
+    const name = $(blocks[index + 1]!).text().replace(/\s+/g, ' ').trim();
+    if (name === '' || wordCount(name) > AUTHOR_NAME_WORDS) continue;
+    $(blocks[index]!).remove();
+    $(blocks[index + 1]!).remove();
+    return 2;
+  }
+  return 0;
+}
+
+/** "Über Kathrin", "About Jane Doe", "À propos de …": the label of an author box, a heading near the end. */
+const ABOUT_NAME = /^(?:[Üü]ber|ÜBER|[Aa]bout|ABOUT|[ÀàAa] propos de|[Ss]obre|[Ss]u|[Oo]ver|[Oo])\s+(?:\p{Lu}[\p{L}.'-]*\s*){1,4}$/u;
+/** A link to an author's page: the name over an author box. */
+const AUTHOR_PAGE = /\/(?:author|authors|autor|autoren|autorin|auteur|auteurs|autore|autori|autores|redakteur|writer|writers|contributors?|profil|profile)\//i;
+/** An author box is at most this many blocks from the end of the body, each at most this many words. */
+const AUTHOR_BOX_BLOCKS = 4;
+const AUTHOR_BOX_WORDS = 200;
+
+/**
+ * The author box that ends many blog posts: a heading "Über Kathrin" / "About Jane Doe", or a short block that
+ * is only a link to the author's page, or an avatar, followed by a short bio (and an avatar before it). It goes from that
+ * heading to the end of the body, when that is at most AUTHOR_BOX_BLOCKS short blocks.
+ */
+function removeAuthorBox($: CheerioAPI): number {
+  const blocks = topLevelBlocks($);
+  const from = Math.max(1, blocks.length - AUTHOR_BOX_BLOCKS);
+  for (let index = from; index < blocks.length; index++) {
+    if (!isAuthorBoxHead($, blocks[index]!)) continue;
+    const box = blocks.slice(index);
+    if (box.some((block) => $(block).is('blockquote, figure, [data-chronicle-embed], table') || wordCount($(block).text()) > AUTHOR_BOX_WORDS)) return 0;
+    // An avatar standing alone just above the name goes with it.
+    const above = blocks[index - 1]!;
+    if ($(above).text().trim() === '' && $(above).find('img').length > 0) box.unshift(above);
+    for (const block of box) $(block).remove();
+    return box.length;
+  }
+  return 0;
+}
+
+function isAuthorBoxHead($: CheerioAPI, block: Element): boolean {
+  const node = $(block);
+  const text = node.text().replace(/\s+/g, ' ').trim();
+  // An avatar standing alone ("…/avatar/…", Gravatar) opens the box.
+  if (text === '' && node.find('img').length === 1 && /avatar/i.test(node.find('img').attr('src') ?? '')) return true;
+  if (text === '' || wordCount(text) > 5) return false;
+  if (/^h[2-6]$/.test(block.name) && ABOUT_NAME.test(text)) return true;
+  const links = node.find('a[href]');
+  return links.length === 1 && AUTHOR_PAGE.test(links.attr('href') ?? '') && linkDensity($, block) >= TEASER_LINK_SHARE;
+}
+
+/** Blocks at the end of the body that are only a link each (at most this many words) are teasers… */
+const TEASER_WORDS = 30;
+const TEASER_LINK_SHARE = 0.8;
+/** …when at least this many of them end the body; a short heading or label just above them goes too. */
+const TEASER_RUN = 2;
+const TEASER_LABEL_WORDS = 8;
+
+/**
+ * The article's end: a run of blocks that are each only a link ("Mehr lesen:" and two headlines, a list of other
+ * stories) is a list of other articles, not the article's last paragraphs.
+ */
+function removeTrailingLinks($: CheerioAPI): number {
+  const blocks = topLevelBlocks($);
+  let start = blocks.length;
+  while (start > 0 && isTeaserBlock($, blocks[start - 1]!)) start -= 1;
+  if (blocks.length - start < TEASER_RUN || start === 0) return 0;
+  const above = blocks[start - 1]!;
+  const label = $(above).text().replace(/\s+/g, ' ').trim();
+  if (start > 1 && wordCount(label) <= TEASER_LABEL_WORDS && (/^h[2-6]$/.test(above.name) || label.endsWith(':'))) start -= 1;
+  for (const block of blocks.slice(start)) $(block).remove();
+  return blocks.length - start;
+}
+
+/** A short block that is all link text, or a list whose items are (never an embed, a figure or a quote). */
+function isTeaserBlock($: CheerioAPI, block: Element): boolean {
+  if ($(block).is('blockquote, figure, [data-chronicle-embed], table') || $(block).find('img, iframe').length > 0) return false;
+  const text = $(block).text().replace(/\s+/g, ' ').trim();
+  if (text === '') return false;
+  if ($(block).is('ul, ol')) return linkDensity($, block) >= TEASER_LINK_SHARE;
+  return wordCount(text) <= TEASER_WORDS && linkDensity($, block) >= TEASER_LINK_SHARE;
+}
+
+/** A list of links under a promo label of its own ("<ul><span>Artikel zum Thema</span><li><a>…"). */
+function isLabelledLinkList($: CheerioAPI, block: Element): boolean {
+  const label = $(block).contents().filter((_, child) => !(child.type === 'tag' && child.name === 'li')).text();
+  return isSectionLabel(label) && linkDensity($, block) >= LINK_DENSE;
 }
 
 /** A blockquote that is a "read also" promo: a promo label and a link ("PUEDES VER: <a>…</a>"). */
