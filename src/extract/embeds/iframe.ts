@@ -5,7 +5,8 @@
  */
 import type { Element } from 'domhandler';
 import type { EmbedContext, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, cleanHttpUrl, classTokens, framesWithUrl, meaningfulTitle, select } from './dom.js';
+import { attr, classTokens, cleanHttpUrl } from '../dom.js';
+import { framesWithUrl, meaningfulTitle, select } from './dom.js';
 import { classifyEmbedUrl } from './classify-url.js';
 import { isAdHost } from './ad-hosts.js';
 

@@ -7,7 +7,9 @@ import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { collapse, forgetElementIndex, indexElements, isElement, nullIfEmpty, select } from './dom.js';
+import { collapseWhitespace, nullIfEmpty } from '../../text/whitespace.js';
+import { isElement } from '../dom.js';
+import { forgetElementIndex, indexElements, select } from './dom.js';
 import { containsOrIs, outermostEmbedElement } from './wrapper.js';
 import { PlacementJudge } from './placement.js';
 import { twitterDetector } from './twitter.js';
@@ -111,7 +113,7 @@ function runDetectors(ctx: EmbedContext, detectors: readonly EmbedDetector[], wa
       for (const match of detector.detect(ctx)) found.push({ match, source: detector.provider });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const warning = `embed detector ${detector.provider} failed: ${collapse(message)}`;
+      const warning = `embed detector ${detector.provider} failed: ${collapseWhitespace(message)}`;
       if (!warnings.includes(warning)) warnings.push(warning);
     }
   }
@@ -142,7 +144,7 @@ function captionOf($: CheerioAPI, element: Element): string | null {
   const figure = element.name === 'figure' ? element : null;
   if (figure === null) return null;
   const caption = $(figure).children('figcaption').first();
-  return caption.length > 0 ? nullIfEmpty(collapse(caption.text())) : null;
+  return caption.length > 0 ? nullIfEmpty(collapseWhitespace(caption.text())) : null;
 }
 
 const SHARED_FIELDS = new Set(['title', 'thumbnail', 'caption']);

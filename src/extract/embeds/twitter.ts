@@ -6,7 +6,9 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, blockText, collapse, framesWithUrl, hostIs, isElement, normalizeDate, nullIfEmpty, select, toUrl } from './dom.js';
+import { collapseWhitespace, nullIfEmpty } from '../../text/whitespace.js';
+import { attr, hostIs, isElement, toUrl } from '../dom.js';
+import { framesWithUrl, normalizeDate, paragraphText, select } from './dom.js';
 
 const STATUS_PATH = /^\/(?:#!\/)?([A-Za-z0-9_]{1,30}|i\/web|i)\/status(?:es)?\/(\d{5,25})/;
 
@@ -32,7 +34,7 @@ export function parseTwitterUrl(url: URL): EmbedData | null {
 function readAttribution(text: string): { author: string | null; handle: string | null } {
   const match = /[—–-]\s*(.*?)\s*\(@([A-Za-z0-9_]{1,30})\)/.exec(text);
   if (match === null) return { author: null, handle: null };
-  return { author: nullIfEmpty(collapse(match[1]!)), handle: match[2]! };
+  return { author: nullIfEmpty(collapseWhitespace(match[1]!)), handle: match[2]! };
 }
 
 function fromBlockquote($: CheerioAPI, element: Element, pageUrl: string): EmbedData | null {
@@ -54,9 +56,9 @@ function fromBlockquote($: CheerioAPI, element: Element, pageUrl: string): Embed
   if (data === null) return null;
   const paragraphs = node.children('p').toArray();
   const textParagraph = paragraphs.find((p) => $(p).attr('lang') !== undefined) ?? paragraphs[0];
-  const text = textParagraph !== undefined ? nullIfEmpty(blockText($, $(textParagraph))) : null;
-  const whole = collapse(node.text());
-  const attribution = readAttribution(textParagraph !== undefined ? whole.slice(collapse($(textParagraph).text()).length) : whole);
+  const text = textParagraph !== undefined ? nullIfEmpty(paragraphText($, $(textParagraph))) : null;
+  const whole = collapseWhitespace(node.text());
+  const attribution = readAttribution(textParagraph !== undefined ? whole.slice(collapseWhitespace($(textParagraph).text()).length) : whole);
   const handle = data.handle ?? attribution.handle;
   const rebuilt = handle !== null && data.handle === null && data.id !== null ? tweet(data.id, handle) : data;
   return { ...rebuilt, date: data.date, author: attribution.author, handle, text };
@@ -73,9 +75,9 @@ function isBareTweet($: CheerioAPI, element: Element, pageUrl: string): boolean 
   const url = toUrl(attr(last, 'href'), pageUrl);
   const parsed = url === null ? null : parseTwitterUrl(url);
   if (parsed === null || parsed.handle === null) return false;
-  const text = collapse($(element).text());
+  const text = collapseWhitespace($(element).text());
   if (text.length > 700) return false;
-  return text === collapse($(last).text()) || /\(@[A-Za-z0-9_]{1,30}\)/.test(text);
+  return text === collapseWhitespace($(last).text()) || /\(@[A-Za-z0-9_]{1,30}\)/.test(text);
 }
 
 function fromIdAttribute(element: Element, name: string): EmbedData | null {

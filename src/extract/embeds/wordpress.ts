@@ -8,7 +8,9 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { EmbedKind } from '../../types.js';
 import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, classTokens, cleanHttpUrl, collapse, isElement, meaningfulTitle, nullIfEmpty, select, sourceUrl } from './dom.js';
+import { collapseWhitespace, nullIfEmpty } from '../../text/whitespace.js';
+import { attr, classTokens, cleanHttpUrl, isElement } from '../dom.js';
+import { meaningfulTitle, select, sourceUrl } from './dom.js';
 import { classifyEmbedUrl } from './classify-url.js';
 
 /** A page embed of a URL no provider module knows. */
@@ -34,7 +36,7 @@ function wrapperUrls($: CheerioAPI, element: Element, pageUrl: string): string[]
   const node = $(element);
   const urls: string[] = [];
   const inner = node.find('.wp-block-embed__wrapper').first();
-  const bare = collapse((inner.length > 0 ? inner : node.clone().children('figcaption').remove().end()).text());
+  const bare = collapseWhitespace((inner.length > 0 ? inner : node.clone().children('figcaption').remove().end()).text());
   if (/^https?:\/\/\S+$/.test(bare)) urls.push(bare);
   for (const frame of node.find('iframe, video, audio').toArray().filter(isElement)) {
     const frameUrl = sourceUrl(frame, pageUrl);
@@ -76,7 +78,7 @@ export const wordpressDetector: EmbedDetector = {
     }
     for (const element of select($, 'blockquote.wp-embedded-content')) {
       const link = $(element).find('a[href]').first();
-      const title = nullIfEmpty(collapse(link.text()));
+      const title = nullIfEmpty(collapseWhitespace(link.text()));
       const url = cleanHttpUrl(link.attr('href'), pageUrl);
       if (url !== null) matches.push({ element, embed: pageEmbed('iframe', url, 'page', title) });
     }

@@ -4,8 +4,7 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { hostIs, toUrl } from '../embeds/dom.js';
-import { isElement } from '../parse-html.js';
+import { hostIs, isElement, toUrl } from '../dom.js';
 import { redditRule } from './reddit.js';
 import type { SiteRule } from './types.js';
 
