@@ -12,6 +12,7 @@ import { isElement } from '../dom.js';
 import { forgetElementIndex, indexElements, select } from './dom.js';
 import { containsOrIs, outermostEmbedElement } from './wrapper.js';
 import { PlacementJudge } from './placement.js';
+import { attempt } from '../attempt.js';
 import { twitterDetector } from './twitter.js';
 import { instagramDetector } from './instagram.js';
 import { tiktokDetector } from './tiktok.js';
@@ -109,13 +110,8 @@ function keyOf(embed: EmbedData): string {
 function runDetectors(ctx: EmbedContext, detectors: readonly EmbedDetector[], warnings: string[]): Array<{ match: EmbedMatch; source: string }> {
   const found: Array<{ match: EmbedMatch; source: string }> = [];
   for (const detector of detectors) {
-    try {
-      for (const match of detector.detect(ctx)) found.push({ match, source: detector.provider });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const warning = `embed detector ${detector.provider} failed: ${collapseWhitespace(message)}`;
-      if (!warnings.includes(warning)) warnings.push(warning);
-    }
+    const matches = attempt(warnings, `embed detector ${detector.provider}`, () => detector.detect(ctx), []);
+    for (const match of matches) found.push({ match, source: detector.provider });
   }
   return found;
 }
