@@ -14,7 +14,7 @@ export interface FoundNote {
 const NOTE_BLOCKS = 'p, div, aside, section, li, span, em, strong, i, b, small, footer, blockquote, dd, dt, td';
 
 /** NFC, collapsed whitespace: the form a note's text is kept in. */
-export function noteText(text: string): string {
+function noteText(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 

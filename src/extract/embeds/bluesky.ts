@@ -24,7 +24,7 @@ function post(actor: string, rkey: string): EmbedData {
   };
 }
 
-export function parseBlueskyAtUri(uri: string): EmbedData | null {
+function parseBlueskyAtUri(uri: string): EmbedData | null {
   const match = AT_URI.exec(uri.trim());
   return match === null ? null : post(match[1]!, match[2]!);
 }

@@ -12,7 +12,7 @@ function visual(type: string, number: string): EmbedData {
   return { provider: 'flourish', kind: 'chart', url: `https://public.flourish.studio/${id}/`, id, title: null, thumbnail: null };
 }
 
-export function parseFlourishPath(path: string): EmbedData | null {
+function parseFlourishPath(path: string): EmbedData | null {
   const match = /^\/?(visualisation|story)\/(\d{3,12})/.exec(path);
   return match === null ? null : visual(match[1]!, match[2]!);
 }

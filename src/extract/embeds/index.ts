@@ -285,8 +285,3 @@ function areAdjacentSiblings(a: Element, b: Element): boolean {
   }
   return false;
 }
-
-/** Convenience for tools and evaluations: load the HTML with cheerio and detect. */
-export function detectEmbedsInHtml(html: string, pageUrl: string, options: DetectEmbedsOptions = {}): DetectEmbedsResult {
-  return detectEmbeds({ $: cheerio.load(html), pageUrl }, options);
-}

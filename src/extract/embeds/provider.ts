@@ -45,7 +45,7 @@ function elementMatches(ctx: EmbedContext, rule: ElementRule): EmbedMatch[] {
 }
 
 /** Every frame of `rule.frames` whose URL the rule parses; see FrameRule. */
-export function frameMatches(ctx: EmbedContext, rule: FrameRule): EmbedMatch[] {
+function frameMatches(ctx: EmbedContext, rule: FrameRule): EmbedMatch[] {
   const matches: EmbedMatch[] = [];
   for (const { element, url } of framesWithUrl(ctx.$, ctx.pageUrl, rule.frames ?? 'iframe, amp-iframe')) {
     const parsed = rule.parse(url, element);

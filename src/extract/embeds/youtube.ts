@@ -14,7 +14,7 @@ import { embedProvider } from './provider.js';
 
 const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
 
-export function youtubeVideo(id: string, title: string | null = null): EmbedData {
+function youtubeVideo(id: string, title: string | null = null): EmbedData {
   return { provider: 'youtube', kind: 'video', url: `https://www.youtube.com/watch?v=${id}`, id, title, thumbnail: null };
 }
 
