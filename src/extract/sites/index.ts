@@ -7,6 +7,7 @@ import type { Element } from 'domhandler';
 import { hostIs, isElement, toUrl } from '../dom.js';
 import { redditRule } from './reddit.js';
 import type { SiteRule } from './types.js';
+import { collapseWhitespace } from '../../text/whitespace.js';
 
 export type { SiteRule } from './types.js';
 
@@ -63,7 +64,7 @@ function authorsOf($: CheerioAPI, rule: SiteRule): string | null {
   if (rule.authors === undefined) return null;
   const names = $(rule.authors)
     .toArray()
-    .map((element) => $(element).text().replace(/\s+/g, ' ').trim())
+    .map((element) => collapseWhitespace($(element).text()))
     .filter((name, index, all) => name !== '' && all.indexOf(name) === index);
   return names.length > 0 ? names.join(', ') : null;
 }
