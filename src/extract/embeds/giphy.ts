@@ -2,7 +2,7 @@
 import type { Element } from 'domhandler';
 import type { EmbedContext, EmbedData, EmbedMatch } from './types.js';
 import { attr, hostIs, isElement, toUrl } from '../dom.js';
-import { embedProvider } from './provider.js';
+import { embedProvider, withCompanion } from './provider.js';
 
 export function parseGiphyUrl(url: URL): EmbedData | null {
   if (!hostIs(url, 'giphy.com')) return null;
@@ -28,7 +28,7 @@ function viaGiphy(ctx: EmbedContext, iframe: Element): Element | null {
 function withViaLine(ctx: EmbedContext, match: EmbedMatch): EmbedMatch {
   const holder = isElement(match.element.parent) && match.element.parent.name === 'div' ? match.element.parent : match.element;
   const via = viaGiphy(ctx, holder) ?? viaGiphy(ctx, match.element);
-  return via === null ? match : { ...match, companions: [via] };
+  return via === null ? match : withCompanion(match, via);
 }
 
 export const giphyDetector = embedProvider('giphy', [{ parse: parseGiphyUrl, complete: withViaLine }]);

@@ -67,6 +67,11 @@ export function embedProvider(provider: string, rules: readonly EmbedRule[]): Em
   };
 }
 
+/** `match` with an element outside it (an attribution line) as its companion, and the fields read from that. */
+export function withCompanion(match: EmbedMatch, companion: Element, fields: Partial<EmbedData> = {}): EmbedMatch {
+  return { element: match.element, companions: [companion], embed: { ...match.embed, ...fields } };
+}
+
 /** The links inside an element (`a[href]`), as elements. */
 export function linksIn(ctx: EmbedContext, element: Element): Element[] {
   return ctx.$(element).find('a[href]').toArray().filter(isElement);

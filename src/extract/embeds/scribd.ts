@@ -6,7 +6,7 @@ import type { Element } from 'domhandler';
 import type { EmbedContext, EmbedData, EmbedMatch } from './types.js';
 import { collapseWhitespace, nullIfEmpty } from '../../text/whitespace.js';
 import { attr, hostIs, isElement, toUrl } from '../dom.js';
-import { embedProvider } from './provider.js';
+import { embedProvider, withCompanion } from './provider.js';
 
 export function parseScribdUrl(url: URL): EmbedData | null {
   if (!hostIs(url, 'scribd.com')) return null;
@@ -32,12 +32,7 @@ function attributionBefore(ctx: EmbedContext, iframe: Element): { element: Eleme
 
 function withAttribution(ctx: EmbedContext, match: EmbedMatch): EmbedMatch {
   const attribution = attributionBefore(ctx, match.element);
-  if (attribution === null) return match;
-  return {
-    element: match.element,
-    companions: [attribution.element],
-    embed: { ...match.embed, title: match.embed.title ?? attribution.title, author: attribution.author },
-  };
+  return attribution === null ? match : withCompanion(match, attribution.element, { title: match.embed.title ?? attribution.title, author: attribution.author });
 }
 
 export const scribdDetector = embedProvider('scribd', [{ parse: parseScribdUrl, complete: withAttribution }]);

@@ -6,7 +6,7 @@ import type { Element } from 'domhandler';
 import type { EmbedContext, EmbedData, EmbedMatch } from './types.js';
 import { collapseWhitespace, nullIfEmpty } from '../../text/whitespace.js';
 import { attr, cleanHttpUrl, hostIs, isElement, toUrl } from '../dom.js';
-import { embedProvider } from './provider.js';
+import { embedProvider, withCompanion } from './provider.js';
 
 export function parseSoundcloudUrl(url: URL): EmbedData | null {
   if (hostIs(url, 'w.soundcloud.com')) {
@@ -51,11 +51,8 @@ function attributionAfter(ctx: EmbedContext, iframe: Element): { element: Elemen
 function withAttribution(ctx: EmbedContext, match: EmbedMatch): EmbedMatch {
   const attribution = attributionAfter(ctx, match.element);
   if (attribution === null) return match;
-  return {
-    element: match.element,
-    companions: [attribution.element],
-    embed: { ...match.embed, author: attribution.author, title: match.embed.title ?? attribution.title, url: attribution.url ?? match.embed.url },
-  };
+  const { author, title, url } = attribution;
+  return withCompanion(match, attribution.element, { author, title: match.embed.title ?? title, url: url ?? match.embed.url });
 }
 
 export const soundcloudDetector = embedProvider('soundcloud', [
