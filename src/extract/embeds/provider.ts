@@ -20,7 +20,7 @@ export interface ElementRule {
 export interface FrameRule {
   /** Default `iframe, amp-iframe`. */
   frames?: string;
-  parse(url: URL, element: Element): EmbedData | null;
+  parse(url: URL, element: Element, ctx: EmbedContext): EmbedData | null;
   /** Fill a missing title from the frame's title / aria-label (default true). */
   titled?: boolean;
   /** Reads what sits around the frame (an attribution line) into the match. */
@@ -48,7 +48,7 @@ function elementMatches(ctx: EmbedContext, rule: ElementRule): EmbedMatch[] {
 function frameMatches(ctx: EmbedContext, rule: FrameRule): EmbedMatch[] {
   const matches: EmbedMatch[] = [];
   for (const { element, url } of framesWithUrl(ctx.$, ctx.pageUrl, rule.frames ?? 'iframe, amp-iframe')) {
-    const parsed = rule.parse(url, element);
+    const parsed = rule.parse(url, element, ctx);
     if (parsed === null) continue;
     const embed = rule.titled === false ? parsed : { ...parsed, title: parsed.title ?? meaningfulTitle(attr(element, 'title') ?? attr(element, 'aria-label')) };
     const match = { element, embed };
