@@ -1,3 +1,5 @@
+import { countTokens } from '../text/words.js';
+
 /** Static extraction found fewer than this share of the words of the page's JSON-LD articleBody: render. */
 export const SHORT_BODY_RATIO = 0.5;
 
@@ -43,6 +45,7 @@ function* articleBodies(value: unknown, depth: number): Generator<string> {
   }
 }
 
+/** Words of an articleBody, which some sites fill with HTML. */
 function countWords(text: string): number {
-  return text.replace(/<[^>]*>/g, ' ').split(/\s+/).filter((word) => word !== '').length;
+  return countTokens(text.replace(/<[^>]*>/g, ' '));
 }

@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
+import { collapseWhitespace } from '../text/whitespace.js';
 
 /**
  * Whether the body Chronicle read is likely the article, from three signals (issue 20 item 16): the body's
@@ -42,7 +43,7 @@ export function readableTextLength($: CheerioAPI): { chars: number; words: numbe
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'text') {
-      const text = node.data.replace(/\s+/g, ' ').trim();
+      const text = collapseWhitespace(node.data);
       chars += text.length;
       if (text !== '') words += text.split(' ').length;
     } else if ('children' in node && !('name' in node && UNSEEN.has(String(node.name).toLowerCase()))) {
@@ -92,10 +93,10 @@ export function confidenceSignals(input: {
   bodyText: string;
   body$: CheerioAPI;
 }): ConfidenceSignals {
-  const bodyChars = input.bodyText.replace(/\s+/g, ' ').trim().length;
+  const bodyChars = collapseWhitespace(input.bodyText).length;
   let linkChars = 0;
   input.body$('a').each((_, element) => {
-    if (input.body$(element).parents('a').length === 0) linkChars += input.body$(element).text().replace(/\s+/g, ' ').trim().length;
+    if (input.body$(element).parents('a').length === 0) linkChars += collapseWhitespace(input.body$(element).text()).length;
   });
   const articleBody = input.articleBody !== null && words(input.articleBody).length >= ARTICLE_BODY_WORDS ? input.articleBody : null;
   return {

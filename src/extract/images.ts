@@ -3,7 +3,7 @@ import type { Element } from 'domhandler';
 import type { ImageRef } from '../types.js';
 import { cleanUrl } from '../normalize/url.js';
 import { imageSource, largestFromSrcset } from './metadata/image-source.js';
-import { collapseWhitespace } from './metadata/text.js';
+import { collapseWhitespaceNfc } from '../text/whitespace.js';
 
 export interface ImagesInput {
   /** The article body (after Readability); embed figures are skipped. */
@@ -57,8 +57,8 @@ export function splitCredit(caption: string): { caption: string | null; credit: 
   for (const pattern of CREDIT_PATTERNS) {
     const match = pattern.exec(caption);
     if (match && match[1] !== undefined) {
-      const credit = collapseWhitespace(match[1]).replace(/[.;,]$/, '');
-      const rest = collapseWhitespace(caption.slice(0, match.index));
+      const credit = collapseWhitespaceNfc(match[1]).replace(/[.;,]$/, '');
+      const rest = collapseWhitespaceNfc(caption.slice(0, match.index));
       if (credit !== '') return { caption: rest === '' ? null : rest, credit };
     }
   }
@@ -66,7 +66,7 @@ export function splitCredit(caption: string): { caption: string | null; credit: 
 }
 
 function captionOf($: CheerioAPI, $img: Cheerio<Element>): { caption: string | null; credit: string | null } {
-  const split = (text: string): string => collapseWhitespace(text).replace(/^\((.*)\)$/, '$1');
+  const split = (text: string): string => collapseWhitespaceNfc(text).replace(/^\((.*)\)$/, '$1');
   const $figure = $img.closest('figure, .wp-caption, [class*="caption"]');
   if ($figure.length === 0) return { caption: null, credit: null };
   const $caption = $figure.find('figcaption, .wp-caption-text, [class*="caption-text"]').first();
@@ -75,7 +75,7 @@ function captionOf($: CheerioAPI, $img: Cheerio<Element>): { caption: string | n
   if ($caption.length === 0) return { caption: null, credit: creditText === '' ? null : creditText };
   const $clone = $caption.clone();
   $clone.find(CREDIT_CLASSES).remove();
-  const captionText = collapseWhitespace($clone.text());
+  const captionText = collapseWhitespaceNfc($clone.text());
   if (creditText !== '') return { caption: captionText === '' ? null : captionText, credit: creditText };
   return splitCredit(captionText);
 }
@@ -101,7 +101,7 @@ function describeOnPage($: CheerioAPI, pageUrl: string, key: string): Omit<Image
       return url !== null && imageKey(url) === key;
     });
     if (!matches) continue;
-    const alt = collapseWhitespace($img.attr('alt') ?? '');
+    const alt = collapseWhitespaceNfc($img.attr('alt') ?? '');
     return { alt: alt === '' ? null : alt, ...captionOf($, $img) };
   }
   return NO_DETAILS;
@@ -126,7 +126,7 @@ export function extractImages(input: ImagesInput): ImageRef[] {
     const key = imageKey(url);
     if (seen.has(key)) return;
     seen.add(key);
-    const alt = collapseWhitespace($img.attr('alt') ?? '');
+    const alt = collapseWhitespaceNfc($img.attr('alt') ?? '');
     const { caption, credit } = captionOf($, $img);
     images.push({ url, alt: alt === '' ? null : alt, caption, credit });
   });

@@ -1,4 +1,5 @@
 import { format } from 'node:util';
+import { collapseWhitespace } from '../text/whitespace.js';
 
 /**
  * Some libraries talk on the console: parse-srcset (under sanitize-html) prints "Invalid srcset descriptor found
@@ -60,7 +61,7 @@ export function captureLibraryOutput<T>(work: () => T): Captured<T> {
 
 /** Messages as record warnings: trimmed, one line each, duplicates merged, at most MAX_MESSAGES. */
 function asWarnings(said: string[]): string[] {
-  const distinct = [...new Set(said.map((text) => text.replace(/\s+/g, ' ').trim()).filter((text) => text !== ''))];
+  const distinct = [...new Set(said.map(collapseWhitespace).filter((text) => text !== ''))];
   const warnings = distinct
     .slice(0, MAX_MESSAGES)
     .map((text) => `library output: ${text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text}`);

@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import type { JSDOM } from 'jsdom';
 import { Readability } from '@mozilla/readability';
-import { lazyInlineStyleFor } from './lazy-inline-style.js';
-import { rangeFreeMutationsFor } from './range-free-mutations.js';
-import { installFastPaths, type SubtreeVersion } from './readability-fast-paths.js';
+import { lazyInlineStyleFor } from './speed/lazy-inline-style.js';
+import { rangeFreeMutationsFor } from './speed/range-free-mutations.js';
+import { installFastPaths, type SubtreeVersion } from './speed/readability-fast-paths.js';
 
 export interface ReadabilityResult {
   title: string | null;

@@ -6,7 +6,7 @@ import { ChronicleError } from '../errors.js';
 import type { Article } from '../types.js';
 import type { ExtractOptions } from './extract-article.js';
 import type { ExtractRequest, ExtractResponse, WorkerFault } from './extract-worker.js';
-import { tuneGcForPool } from './gc-tuning.js';
+import { tuneGcForPool } from './speed/gc-tuning.js';
 import { DEFAULT_EXTRACT_LIMITS, memoryLimitError, timeLimitError, type ExtractLimits } from './limits.js';
 import { heapLimitFor } from './page-weight.js';
 

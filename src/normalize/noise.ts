@@ -7,6 +7,7 @@
  *    but keeps the text readable (typographic quotes stay): what diff shows.
  *  - foldText(): the comparison key on top of that (NFKC, quote/dash/space variants folded).
  */
+import { collapseWhitespace } from '../text/whitespace.js';
 import { isTrackingParam } from './url.js';
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
@@ -14,10 +15,6 @@ const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u2035\u0060\u00B4\u2039\u
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB\u301D\u301E\u301F\uFF02]/g;
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 
-/** Collapses every run of whitespace (any Unicode space, tabs, newlines) to one space and trims. */
-export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
-}
 
 /**
  * The comparison key of a piece of already-cleaned text: Unicode NFKC, zero-width characters and soft

@@ -29,7 +29,7 @@ function normalizeCorrection(note: Correction): Correction {
   return { kind: note.kind, text: normalizeLine(note.text), date: normalizeLineOrNull(note.date), position: note.position, where: note.where };
 }
 
-export function normalizeMeta(meta: Meta): Meta {
+function normalizeMeta(meta: Meta): Meta {
   return {
     title: normalizeLineOrNull(meta.title),
     authors: unique(meta.authors.map(normalizeLine).filter((name) => name !== '')),

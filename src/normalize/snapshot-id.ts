@@ -9,5 +9,3 @@ export function makeSnapshotId(fetchedAt: Date, url: string, rawSha256: string):
   const suffix = createHash('sha256').update(`${url}\n${rawSha256}`).digest('hex').slice(0, 8);
   return `${stamp}-${suffix}`;
 }
-
-export const SNAPSHOT_ID_PATTERN = /^\d{8}T\d{9}Z-[0-9a-f]{8}(?:-\d+)?$/;

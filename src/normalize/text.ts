@@ -1,6 +1,8 @@
+import { collapseWhitespace } from '../text/whitespace.js';
+
 /** Unicode NFC and collapsed whitespace: the form of every single-line text field of a snapshot. */
 export function normalizeLine(value: string): string {
-  return value.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(value.normalize('NFC'));
 }
 
 export function normalizeLineOrNull(value: string | null | undefined): string | null {

@@ -40,7 +40,7 @@ export function redactCredentials(text: string): string {
 }
 
 /** Removes tracking parameters from a URL object in place and returns it. */
-export function removeTrackingParams(url: URL): URL {
+function removeTrackingParams(url: URL): URL {
   for (const name of [...url.searchParams.keys()]) {
     if (isTrackingParam(name)) url.searchParams.delete(name);
   }

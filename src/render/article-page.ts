@@ -1,5 +1,5 @@
 import type { Snapshot } from '../types.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml } from '../text/html.js';
 import { offlineBodyHtml } from './offline-body.js';
 
 export interface ArticlePageOptions {

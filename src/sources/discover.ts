@@ -5,6 +5,7 @@ import { fetchSourceText, type SourceFetchDeps } from './fetch-source.js';
 import { parseFeed } from './parse-feed.js';
 import { parseSitemap } from './parse-sitemap.js';
 import { DEFAULT_SOURCE_LIMITS, type DiscoveredItem, type SourceFailure, type SourceLimits, type SourceSpec } from './types.js';
+import { collapseWhitespace } from '../text/whitespace.js';
 
 /** robots-parser is CommonJS whose module.exports is the parser function. */
 const robotsParser = createRequire(import.meta.url)('robots-parser') as (url: string, contents: string) => { getSitemaps(): string[] };
@@ -132,7 +133,7 @@ async function sitemapsOfHost(pageUrl: string, options: DiscoverOptions): Promis
 /** Reports a source's failure and returns true, or returns false for an interrupt (which ends the run). */
 function reportFailure(source: string, error: unknown, options: DiscoverOptions): boolean {
   if (error instanceof ChronicleError && error.code === 'E_INTERRUPTED') return false;
-  const message = error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error);
+  const message = error instanceof Error ? collapseWhitespace(error.message) : String(error);
   options.onFailure({ source, message });
   return true;
 }

@@ -13,7 +13,7 @@ function detectorSelectors(): string[] {
   const selectors = new Set<string>(['noscript', 'div', '*[data-x]', 'p > a', 'blockquote:not(.x)']);
   for (const file of readdirSync(dir)) {
     const source = readFileSync(`${dir}${file}`, 'utf8');
-    for (const match of source.matchAll(/(?:select\((?:ctx\.)?\$, |framesWithUrl\(\$, pageUrl, )'([^']+)'/g)) selectors.add(match[1]!);
+    for (const match of source.matchAll(/(?:select\((?:ctx\.)?\$, |framesWithUrl\(\$, pageUrl, |selector: |frames: |const [A-Z_]+ = )'([^']+)'/g)) selectors.add(match[1]!);
   }
   return [...selectors];
 }

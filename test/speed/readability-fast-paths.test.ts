@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { Readability } from '@mozilla/readability';
 import { parseDocument, releaseDocument, subtreeVersion } from '../../src/extract/readability.js';
-import { installFastPaths, REPLACED_METHODS } from '../../src/extract/readability-fast-paths.js';
+import { installFastPaths, REPLACED_METHODS } from '../../src/extract/speed/readability-fast-paths.js';
 
 const pagesDir = fileURLToPath(new URL('../../fixtures/pages/', import.meta.url));
 const PAGE_URL = 'https://news.example/2026/11/story';

@@ -5,7 +5,7 @@ import { prunePage } from '../../src/extract/clean/prune-page.js';
 import { stripUnlikelyCandidates } from '../../src/extract/clean/strip-unlikely.js';
 import { loadPage } from '../../src/extract/parse-html.js';
 import { parseDocument, read, readArticle, releaseDocument, runReadability } from '../../src/extract/readability.js';
-import { elementsByTagNames } from '../../src/extract/readability-fast-paths.js';
+import { elementsByTagNames } from '../../src/extract/speed/readability-fast-paths.js';
 import { prng } from '../../src/tools/dev/prng.js';
 
 const pagesDir = fileURLToPath(new URL('../../fixtures/pages/', import.meta.url));

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { ChronicleError } from '../../src/errors.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
-import { serialScavengesActive } from '../../src/extract/gc-tuning.js';
+import { serialScavengesActive } from '../../src/extract/speed/gc-tuning.js';
 import { createExtractPool, injectWorkerFault, workerScriptUrl, type ExtractPool } from '../../src/extract/worker-pool.js';
 
 // The pool runs the compiled worker (dist/extract/extract-worker.js): `npm test` builds first (pretest).

@@ -2,6 +2,7 @@ import type { CheerioAPI } from 'cheerio';
 import { hasChildren, type AnyNode, type Text } from 'domhandler';
 import type { Correction } from '../../types.js';
 import { MAX_NOTE_CHARS, MIN_NOTE_WORDS, NEVER_NOTE_ANCESTORS, NOTE_PATTERNS, type NotePattern } from './patterns.js';
+import { normalizeLine } from '../../normalize/text.js';
 
 /** A note as found, before it is placed against the body. */
 export interface FoundNote {
@@ -13,14 +14,9 @@ export interface FoundNote {
 /** Blocks a CMS writes a note in; the innermost matching one is the note. */
 const NOTE_BLOCKS = 'p, div, aside, section, li, span, em, strong, i, b, small, footer, blockquote, dd, dt, td';
 
-/** NFC, collapsed whitespace: the form a note's text is kept in. */
-export function noteText(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
-}
-
 /** A note's text with straight apostrophes: the form patterns are matched and notes compared in. */
 export function noteForm(text: string): string {
-  return noteText(text).replace(/[\u2018\u2019\u02bc]/g, "'");
+  return normalizeLine(text).replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
 /** Words of two or more letters: dates, times and time zones ("20 nov 2026 - 18:40 CET") barely count. */
@@ -55,7 +51,7 @@ function leadingText(node: AnyNode, limit: number): string {
 
 /** The note a text is, or null: it begins with a known phrase, is note-sized and (for a label) has prose after it. */
 export function readNote(raw: string): FoundNote | null {
-  const text = noteText(raw);
+  const text = normalizeLine(raw);
   const form = noteForm(text);
   if (text.length === 0 || text.length > MAX_NOTE_CHARS) return null;
   for (const rule of NOTE_PATTERNS) {
@@ -142,7 +138,7 @@ function collectCorrections(value: unknown, out: FoundNote[], depth: number): vo
 
 function correctionValue(item: unknown): FoundNote | null {
   if (typeof item === 'string') {
-    const text = noteText(item);
+    const text = normalizeLine(item);
     return text === '' || /^https?:\/\//.test(text) ? null : { kind: 'correction', text, date: null };
   }
   if (item === null || typeof item !== 'object') return null;
@@ -150,7 +146,7 @@ function correctionValue(item: unknown): FoundNote | null {
   const raw = [record.text, record.description, record.name].find((value): value is string => typeof value === 'string' && value.trim() !== '');
   if (raw === undefined) return null;
   const date = [record.datePublished, record.dateCreated].find((value): value is string => typeof value === 'string');
-  return { kind: 'correction', text: noteText(raw), date: date ?? null };
+  return { kind: 'correction', text: normalizeLine(raw), date: date ?? null };
 }
 
 /**

@@ -2,10 +2,12 @@
  * Bluesky posts: `blockquote.bluesky-embed[data-bluesky-uri]` (text, author, handle and date inside) and
  * embed.bsky.app iframes. id: the post's at:// URI; URL: https://bsky.app/profile/<did>/post/<rkey>.
  */
-import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, blockText, collapse, framesWithUrl, hostIs, isElement, normalizeDate, nullIfEmpty, select, toUrl } from './dom.js';
+import type { EmbedContext, EmbedData } from './types.js';
+import { collapseWhitespace, nullIfEmpty } from '../../text/whitespace.js';
+import { attr, hostIs } from '../dom.js';
+import { normalizeDate, paragraphText } from './dom.js';
+import { embedProvider, firstLinkedEmbed, linksIn } from './provider.js';
 
 const AT_URI = /^at:\/\/(did:[a-z0-9]+:[A-Za-z0-9._:%-]+|[A-Za-z0-9.-]+)\/app\.bsky\.feed\.post\/([A-Za-z0-9]{5,20})$/;
 
@@ -22,7 +24,7 @@ function post(actor: string, rkey: string): EmbedData {
   };
 }
 
-export function parseBlueskyAtUri(uri: string): EmbedData | null {
+function parseBlueskyAtUri(uri: string): EmbedData | null {
   const match = AT_URI.exec(uri.trim());
   return match === null ? null : post(match[1]!, match[2]!);
 }
@@ -37,26 +39,20 @@ export function parseBlueskyUrl(url: URL): EmbedData | null {
   return match === null ? null : post(decodeURIComponent(match[1]!), match[2]!);
 }
 
-function fromBlockquote($: CheerioAPI, element: Element, pageUrl: string): EmbedData | null {
+function fromBlockquote(ctx: EmbedContext, element: Element): EmbedData | null {
   const uri = attr(element, 'data-bluesky-uri');
-  let data = uri === null ? null : parseBlueskyAtUri(uri);
-  const node = $(element);
-  const links = node.find('a[href]').toArray().filter(isElement);
-  if (data === null) {
-    for (const link of links) {
-      const url = toUrl(attr(link, 'href'), pageUrl);
-      data = url === null ? null : parseBlueskyUrl(url);
-      if (data !== null) break;
-    }
-  }
+  const data = (uri === null ? null : parseBlueskyAtUri(uri)) ?? firstLinkedEmbed(ctx, element, parseBlueskyUrl);
   if (data === null) return null;
+  const { $ } = ctx;
+  const node = $(element);
+  const links = linksIn(ctx, element);
   const paragraph = node.children('p').first();
-  const rawText = paragraph.length > 0 ? blockText($, paragraph) : null;
+  const rawText = paragraph.length > 0 ? paragraphText($, paragraph) : null;
   // "[image or embed]" stands for media the script would load; it is not the author's text.
   const text = nullIfEmpty(rawText?.replace(/\[image or embed\]/gi, '').trim());
-  const whole = collapse(node.text());
+  const whole = collapseWhitespace(node.text());
   const attribution = /—\s*(.*?)\s*\(@([A-Za-z0-9.-]+)\)\s*(.*)$/.exec(whole);
-  const dateLink = links.length > 0 ? collapse($(links[links.length - 1]).text()) : '';
+  const dateLink = links.length > 0 ? collapseWhitespace($(links[links.length - 1]).text()) : '';
   return {
     ...data,
     author: attribution !== null ? nullIfEmpty(attribution[1]) : null,
@@ -66,18 +62,7 @@ function fromBlockquote($: CheerioAPI, element: Element, pageUrl: string): Embed
   };
 }
 
-export const blueskyDetector: EmbedDetector = {
-  provider: 'bluesky',
-  detect({ $, pageUrl }: EmbedContext): EmbedMatch[] {
-    const matches: EmbedMatch[] = [];
-    for (const element of select($, 'blockquote.bluesky-embed, blockquote[data-bluesky-uri]')) {
-      const embed = fromBlockquote($, element, pageUrl);
-      if (embed !== null) matches.push({ element, embed });
-    }
-    for (const { element, url } of framesWithUrl($, pageUrl, 'iframe')) {
-      const embed = hostIs(url, 'embed.bsky.app') ? parseBlueskyUrl(url) : null;
-      if (embed !== null) matches.push({ element, embed });
-    }
-    return matches;
-  },
-};
+export const blueskyDetector = embedProvider('bluesky', [
+  { selector: 'blockquote.bluesky-embed, blockquote[data-bluesky-uri]', read: fromBlockquote },
+  { frames: 'iframe', titled: false, parse: (url) => (hostIs(url, 'embed.bsky.app') ? parseBlueskyUrl(url) : null) },
+]);

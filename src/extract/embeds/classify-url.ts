@@ -3,7 +3,7 @@
  * Listed by hand, most specific first.
  */
 import type { EmbedData, EmbedUrlParser } from './types.js';
-import { toUrl } from './dom.js';
+import { toUrl } from '../dom.js';
 import { parseTwitterUrl } from './twitter.js';
 import { parseInstagramUrl } from './instagram.js';
 import { parseTiktokUrl } from './tiktok.js';

@@ -4,9 +4,10 @@
  * in oEmbed wrappers. URL: https://datawrapper.dwcdn.net/<id>/ (the version is dropped: republishing keeps the chart).
  */
 import type { Element } from 'domhandler';
-import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, hostIs, meaningfulTitle, select, sourceUrl, toUrl } from './dom.js';
-import { detectFrames } from './frames.js';
+import type { EmbedContext, EmbedData } from './types.js';
+import { attr, hostIs, toUrl } from '../dom.js';
+import { meaningfulTitle, sourceUrl } from './dom.js';
+import { embedProvider } from './provider.js';
 
 const CHART_ID = /^[A-Za-z0-9]{5}$/;
 
@@ -40,23 +41,17 @@ function fromVisDiv(ctx: EmbedContext, element: Element): EmbedData | null {
   return { ...data, title: meaningfulTitle(attr(element, 'aria-label')), thumbnail };
 }
 
-export const datawrapperDetector: EmbedDetector = {
-  provider: 'datawrapper',
-  detect(ctx: EmbedContext): EmbedMatch[] {
-    const matches: EmbedMatch[] = [];
-    for (const element of select(ctx.$, 'div[id^="datawrapper-vis-"]')) {
-      const embed = fromVisDiv(ctx, element);
-      if (embed !== null) matches.push({ element, embed });
-    }
-    // Responsive embeds mark the iframe (or its holder) with data-datawrapper-height; the chart URL may be lazy.
-    for (const element of select(ctx.$, '[data-datawrapper-height]')) {
-      const frame = element.name === 'iframe' ? element : ctx.$(element).find('iframe').get(0);
-      const source = frame !== undefined ? sourceUrl(frame, ctx.pageUrl) : null;
-      const url = source === null ? null : toUrl(source, ctx.pageUrl);
-      const embed = url === null ? null : parseDatawrapperUrl(url);
-      if (embed !== null) matches.push({ element, embed: { ...embed, title: meaningfulTitle(attr(frame ?? element, 'title')) } });
-    }
-    matches.push(...detectFrames(ctx, parseDatawrapperUrl));
-    return matches;
-  },
-};
+/** Responsive embeds mark the iframe (or its holder) with data-datawrapper-height; the chart URL may be lazy. */
+function fromResponsive(ctx: EmbedContext, element: Element): EmbedData | null {
+  const frame = element.name === 'iframe' ? element : ctx.$(element).find('iframe').get(0);
+  const source = frame !== undefined ? sourceUrl(frame, ctx.pageUrl) : null;
+  const url = source === null ? null : toUrl(source, ctx.pageUrl);
+  const embed = url === null ? null : parseDatawrapperUrl(url);
+  return embed === null ? null : { ...embed, title: meaningfulTitle(attr(frame ?? element, 'title')) };
+}
+
+export const datawrapperDetector = embedProvider('datawrapper', [
+  { selector: 'div[id^="datawrapper-vis-"]', read: fromVisDiv },
+  { selector: '[data-datawrapper-height]', read: fromResponsive },
+  { parse: parseDatawrapperUrl },
+]);

@@ -1,26 +1,9 @@
-/** Small DOM helpers shared by the embed detectors (cheerio / domhandler nodes). */
+/** DOM helpers of the embed detectors: lazy sources, frames, the selector index, titles and dates as embeds show them. */
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { cleanUrl, resolveUrl } from '../../normalize/url.js';
-
-import { isElement } from '../parse-html.js';
-
-export { isElement };
-
-export function attr(element: Element, name: string): string | null {
-  const value = element.attribs[name];
-  if (value === undefined) return null;
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
-}
-
-export function classTokens(element: Element): string[] {
-  return (element.attribs['class'] ?? '').split(/\s+/).filter((token) => token !== '');
-}
-
-export function hasClass(element: Element, name: string): boolean {
-  return classTokens(element).includes(name);
-}
+import { resolveUrl } from '../../normalize/url.js';
+import { collapseWhitespace, tidyLines, nullIfEmpty } from '../../text/whitespace.js';
+import { attr, isElement, toUrl } from '../dom.js';
 
 /** Attributes lazy loaders keep the real URL in, most specific first; `src` comes last. */
 const LAZY_SOURCE_ATTRS = [
@@ -50,44 +33,16 @@ export function sourceUrl(element: Element, pageUrl: string): string | null {
   return null;
 }
 
-/** Parses an absolute URL, or null. */
-export function toUrl(href: string | null | undefined, pageUrl: string): URL | null {
-  const resolved = resolveUrl(href, pageUrl);
-  if (resolved === null) return null;
-  try {
-    const url = new URL(resolved);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A clean absolute http(s) URL (tracking parameters removed), or null. */
-export function cleanHttpUrl(href: string | null | undefined, pageUrl: string): string | null {
-  const cleaned = cleanUrl(href, pageUrl);
-  return cleaned !== null && /^https?:/i.test(cleaned) ? cleaned : null;
-}
-
 /** Host without a leading `www.` / `m.` / `mobile.`, lower-case. */
 export function bareHost(url: URL): string {
   return url.hostname.toLowerCase().replace(/^(www\.|m\.|mobile\.)/, '');
-}
-
-export function hostIs(url: URL, ...domains: string[]): boolean {
-  const host = url.hostname.toLowerCase();
-  return domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
-}
-
-/** Whitespace-collapsed text of a string. */
-export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**
  * Block-aware text of an element: `<br>` becomes a line break, each `<p>` a paragraph (blank line between).
  * Scripts and styles are skipped.
  */
-export function blockText($: CheerioAPI, node: Cheerio<AnyNode>): string {
+export function paragraphText($: CheerioAPI, node: Cheerio<AnyNode>): string {
   const parts: string[] = [];
   const walk = (current: AnyNode): void => {
     if (current.type === 'text') {
@@ -107,23 +62,7 @@ export function blockText($: CheerioAPI, node: Cheerio<AnyNode>): string {
     if (block) parts.push('\n\n');
   };
   node.each((_, element) => walk(element));
-  return tidyText(parts.join(''));
-}
-
-/** Trims each line, keeps single line breaks, folds runs of blank lines into one paragraph break. */
-export function tidyText(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
-export function nullIfEmpty(text: string | null | undefined): string | null {
-  if (text === null || text === undefined) return null;
-  const trimmed = text.trim();
-  return trimmed === '' ? null : trimmed;
+  return tidyLines(parts.join(''));
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -149,7 +88,7 @@ export function normalizeDate(text: string | null | undefined): string | null {
       return `${match[3]}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     }
   }
-  return collapse(value);
+  return collapseWhitespace(value);
 }
 
 /**
@@ -253,7 +192,7 @@ export function framesWithUrl(
 /** A title attribute worth keeping (not a generic "YouTube video player" / "Embedded content"). */
 export function meaningfulTitle(value: string | null): string | null {
   if (value === null) return null;
-  const text = collapse(value);
+  const text = collapseWhitespace(value);
   if (text === '' || /^(x|twitter|instagram|tiktok|facebook|bluesky|threads|mastodon|reddit)\s+(post|tweet|video)$/i.test(text) || /^(youtube|vimeo|spotify|soundcloud|twitter|x|instagram|tiktok|facebook)?\s*(video|audio|embed(ded)?|media)?\s*(player|content|video|embed|iframe|frame)?$/i.test(text)) {
     return null;
   }

@@ -2,10 +2,12 @@
  * Facebook posts and videos: `div.fb-post` / `div.fb-video` (data-href, with the fallback blockquote inside) and
  * plugins/post.php / plugins/video.php iframes. Like, share, page, comments and follow plugins are not embeds.
  */
-import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, blockText, cleanHttpUrl, collapse, framesWithUrl, hostIs, normalizeDate, nullIfEmpty, select, toUrl } from './dom.js';
+import type { EmbedContext, EmbedData } from './types.js';
+import { collapseWhitespace, nullIfEmpty } from '../../text/whitespace.js';
+import { attr, cleanHttpUrl, hostIs, toUrl } from '../dom.js';
+import { normalizeDate, paragraphText } from './dom.js';
+import { embedProvider } from './provider.js';
 
 /** Reads a facebook.com post or video URL (not the plugin URL). */
 export function parseFacebookUrl(url: URL): EmbedData | null {
@@ -50,7 +52,7 @@ export function parseFacebookUrl(url: URL): EmbedData | null {
   return { provider: 'facebook', kind, url: cleanHttpUrl(canonical.toString(), canonical.toString()), id, author: null, text: null, date: null };
 }
 
-function fromDiv($: CheerioAPI, element: Element, pageUrl: string): EmbedData | null {
+function fromDiv({ $, pageUrl }: EmbedContext, element: Element): EmbedData | null {
   const href = toUrl(attr(element, 'data-href'), pageUrl);
   const parsed = href === null ? null : parseFacebookUrl(href);
   if (parsed === null) return null;
@@ -59,12 +61,12 @@ function fromDiv($: CheerioAPI, element: Element, pageUrl: string): EmbedData | 
   const quote = $(element).find('blockquote').first();
   if (quote.length === 0) return data;
   const paragraph = quote.find('p').first();
-  const text = paragraph.length > 0 ? nullIfEmpty(blockText($, paragraph)) : null;
-  const whole = collapse(quote.text());
+  const text = paragraph.length > 0 ? nullIfEmpty(paragraphText($, paragraph)) : null;
+  const whole = collapseWhitespace(quote.text());
   const postedBy = /Posted by\s+(.+?)\s+on\s+(.+)$/i.exec(whole);
   // Video fallbacks start with a link carrying the video title, before the description paragraph.
   const firstChild = quote.children().first();
-  const title = firstChild.is('a') ? nullIfEmpty(collapse(firstChild.text())) : null;
+  const title = firstChild.is('a') ? nullIfEmpty(collapseWhitespace(firstChild.text())) : null;
   return {
     ...data,
     text,
@@ -74,19 +76,11 @@ function fromDiv($: CheerioAPI, element: Element, pageUrl: string): EmbedData | 
   };
 }
 
-export const facebookDetector: EmbedDetector = {
-  provider: 'facebook',
-  detect({ $, pageUrl }: EmbedContext): EmbedMatch[] {
-    const matches: EmbedMatch[] = [];
-    for (const element of select($, 'div.fb-post[data-href], div.fb-video[data-href], div.fb-comment-embed[data-href]')) {
-      const embed = fromDiv($, element, pageUrl);
-      if (embed !== null) matches.push({ element, embed });
-    }
-    for (const { element, url } of framesWithUrl($, pageUrl, 'iframe')) {
-      if (!hostIs(url, 'facebook.com') || !url.pathname.startsWith('/plugins/')) continue;
-      const embed = parseFacebookUrl(url);
-      if (embed !== null) matches.push({ element, embed });
-    }
-    return matches;
+export const facebookDetector = embedProvider('facebook', [
+  { selector: 'div.fb-post[data-href], div.fb-video[data-href], div.fb-comment-embed[data-href]', read: fromDiv },
+  {
+    frames: 'iframe',
+    titled: false,
+    parse: (url) => (hostIs(url, 'facebook.com') && url.pathname.startsWith('/plugins/') ? parseFacebookUrl(url) : null),
   },
-};
+]);

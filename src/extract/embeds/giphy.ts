@@ -1,8 +1,8 @@
 /** Giphy GIFs: giphy.com/embed/<id> iframes (and the "via GIPHY" line after them). URL: https://giphy.com/gifs/<id>. */
 import type { Element } from 'domhandler';
-import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, hostIs, isElement, toUrl } from './dom.js';
-import { detectFrames } from './frames.js';
+import type { EmbedContext, EmbedData, EmbedMatch } from './types.js';
+import { attr, hostIs, isElement, toUrl } from '../dom.js';
+import { embedProvider, withCompanion } from './provider.js';
 
 export function parseGiphyUrl(url: URL): EmbedData | null {
   if (!hostIs(url, 'giphy.com')) return null;
@@ -24,14 +24,11 @@ function viaGiphy(ctx: EmbedContext, iframe: Element): Element | null {
   return url !== null && hostIs(url, 'giphy.com') && /via giphy/i.test(ctx.$(next).text()) ? next : null;
 }
 
-export const giphyDetector: EmbedDetector = {
-  provider: 'giphy',
-  detect(ctx: EmbedContext): EmbedMatch[] {
-    return detectFrames(ctx, parseGiphyUrl).map((match) => {
-      // The iframe usually sits in <div style="…position:relative"> with the via line as the div's sibling.
-      const holder = isElement(match.element.parent) && match.element.parent.name === 'div' ? match.element.parent : match.element;
-      const via = viaGiphy(ctx, holder) ?? viaGiphy(ctx, match.element);
-      return via === null ? match : { ...match, companions: [via] };
-    });
-  },
-};
+/** The iframe usually sits in <div style="…position:relative"> with the via line as the div's sibling. */
+function withViaLine(ctx: EmbedContext, match: EmbedMatch): EmbedMatch {
+  const holder = isElement(match.element.parent) && match.element.parent.name === 'div' ? match.element.parent : match.element;
+  const via = viaGiphy(ctx, holder) ?? viaGiphy(ctx, match.element);
+  return via === null ? match : withCompanion(match, via);
+}
+
+export const giphyDetector = embedProvider('giphy', [{ parse: parseGiphyUrl, complete: withViaLine }]);

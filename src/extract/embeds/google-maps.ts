@@ -2,9 +2,9 @@
  * Google Maps: google.com/maps/embed iframes (`?pb=…` and the Embed API `/maps/embed/v1/<mode>?q=…`) and
  * maps.google.com `output=embed` frames. The API key is never recorded.
  */
-import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { cleanHttpUrl } from './dom.js';
-import { detectFrames } from './frames.js';
+import type { EmbedData } from './types.js';
+import { cleanHttpUrl } from '../dom.js';
+import { embedProvider } from './provider.js';
 
 function isGoogleHost(host: string): boolean {
   return /^(www\.|maps\.)?google\.[a-z.]{2,6}$/.test(host);
@@ -26,9 +26,4 @@ export function parseGoogleMapsUrl(url: URL): EmbedData | null {
   return { provider: 'googlemaps', kind: 'map', url: recorded, id: url.searchParams.get('mid') ?? null, title: query === null ? null : query.trim() };
 }
 
-export const googleMapsDetector: EmbedDetector = {
-  provider: 'googlemaps',
-  detect(ctx: EmbedContext): EmbedMatch[] {
-    return detectFrames(ctx, parseGoogleMapsUrl);
-  },
-};
+export const googleMapsDetector = embedProvider('googlemaps', [{ parse: parseGoogleMapsUrl }]);

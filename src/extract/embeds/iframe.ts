@@ -4,8 +4,10 @@
  * Skipped: ads, trackers, social buttons (like / share / follow), comment widgets, about:blank, hidden and 1×1 frames.
  */
 import type { Element } from 'domhandler';
-import type { EmbedContext, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, cleanHttpUrl, classTokens, framesWithUrl, meaningfulTitle, select } from './dom.js';
+import type { EmbedContext, EmbedData } from './types.js';
+import { attr, classTokens, cleanHttpUrl } from '../dom.js';
+import { meaningfulTitle } from './dom.js';
+import { embedProvider } from './provider.js';
 import { classifyEmbedUrl } from './classify-url.js';
 import { isAdHost } from './ad-hosts.js';
 
@@ -39,26 +41,23 @@ function isAdOrTracker(element: Element, url: URL): boolean {
   return element.attribs['aria-hidden'] === 'true' && element.attribs['tabindex'] === '-1';
 }
 
-export const iframeDetector: EmbedDetector = {
-  provider: 'iframe',
-  detect({ $, pageUrl }: EmbedContext): EmbedMatch[] {
-    const matches: EmbedMatch[] = [];
-    for (const { element, url } of framesWithUrl($, pageUrl, 'iframe, amp-iframe')) {
-      if (isTiny(element) || isAdOrTracker(element, url)) continue;
-      const title = meaningfulTitle(attr(element, 'title') ?? attr(element, 'aria-label'));
-      const known = classifyEmbedUrl(url.toString(), pageUrl);
-      if (known !== null) {
-        matches.push({ element, embed: { ...known, title: known.title ?? title } });
-        continue;
-      }
-      matches.push({ element, embed: { provider: 'iframe', kind: 'page', url: cleanHttpUrl(url.toString(), pageUrl), id: null, title } });
-    }
-    // Pym.js responsive graphics: <div id="…" data-pym-src="https://graphics…/"></div>, the iframe made by script.
-    for (const element of select($, '[data-pym-src]')) {
-      const url = cleanHttpUrl(attr(element, 'data-pym-src'), pageUrl);
-      if (url === null || $(element).find('iframe').length > 0) continue;
-      matches.push({ element, embed: { provider: 'iframe', kind: 'page', url, id: null, title: meaningfulTitle(attr(element, 'data-title') ?? attr(element, 'aria-label')) } });
-    }
-    return matches;
-  },
-};
+/** Any frame the reader sees: a known provider's data when its URL is one, else a page embed. */
+function frameEmbed(url: URL, element: Element, { pageUrl }: EmbedContext): EmbedData | null {
+  if (isTiny(element) || isAdOrTracker(element, url)) return null;
+  const title = meaningfulTitle(attr(element, 'title') ?? attr(element, 'aria-label'));
+  const known = classifyEmbedUrl(url.toString(), pageUrl);
+  if (known !== null) return { ...known, title: known.title ?? title };
+  return { provider: 'iframe', kind: 'page', url: cleanHttpUrl(url.toString(), pageUrl), id: null, title };
+}
+
+/** Pym.js responsive graphics: <div id="…" data-pym-src="https://graphics…/"></div>, the iframe made by script. */
+function fromPym({ $, pageUrl }: EmbedContext, element: Element): EmbedData | null {
+  const url = cleanHttpUrl(attr(element, 'data-pym-src'), pageUrl);
+  if (url === null || $(element).find('iframe').length > 0) return null;
+  return { provider: 'iframe', kind: 'page', url, id: null, title: meaningfulTitle(attr(element, 'data-title') ?? attr(element, 'aria-label')) };
+}
+
+export const iframeDetector = embedProvider('iframe', [
+  { frames: 'iframe, amp-iframe', titled: false, parse: frameEmbed },
+  { selector: '[data-pym-src]', read: fromPym },
+]);

@@ -7,9 +7,12 @@ import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { collapse, forgetElementIndex, indexElements, isElement, nullIfEmpty, select } from './dom.js';
+import { collapseWhitespace, nullIfEmpty } from '../../text/whitespace.js';
+import { isElement } from '../dom.js';
+import { forgetElementIndex, indexElements, select } from './dom.js';
 import { containsOrIs, outermostEmbedElement } from './wrapper.js';
 import { PlacementJudge } from './placement.js';
+import { attempt } from '../attempt.js';
 import { twitterDetector } from './twitter.js';
 import { instagramDetector } from './instagram.js';
 import { tiktokDetector } from './tiktok.js';
@@ -107,13 +110,8 @@ function keyOf(embed: EmbedData): string {
 function runDetectors(ctx: EmbedContext, detectors: readonly EmbedDetector[], warnings: string[]): Array<{ match: EmbedMatch; source: string }> {
   const found: Array<{ match: EmbedMatch; source: string }> = [];
   for (const detector of detectors) {
-    try {
-      for (const match of detector.detect(ctx)) found.push({ match, source: detector.provider });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const warning = `embed detector ${detector.provider} failed: ${collapse(message)}`;
-      if (!warnings.includes(warning)) warnings.push(warning);
-    }
+    const matches = attempt(warnings, `embed detector ${detector.provider}`, () => detector.detect(ctx), []);
+    for (const match of matches) found.push({ match, source: detector.provider });
   }
   return found;
 }
@@ -142,7 +140,7 @@ function captionOf($: CheerioAPI, element: Element): string | null {
   const figure = element.name === 'figure' ? element : null;
   if (figure === null) return null;
   const caption = $(figure).children('figcaption').first();
-  return caption.length > 0 ? nullIfEmpty(collapse(caption.text())) : null;
+  return caption.length > 0 ? nullIfEmpty(collapseWhitespace(caption.text())) : null;
 }
 
 const SHARED_FIELDS = new Set(['title', 'thumbnail', 'caption']);
@@ -286,9 +284,4 @@ function areAdjacentSiblings(a: Element, b: Element): boolean {
     node = node.next;
   }
   return false;
-}
-
-/** Convenience for tools and evaluations: load the HTML with cheerio and detect. */
-export function detectEmbedsInHtml(html: string, pageUrl: string, options: DetectEmbedsOptions = {}): DetectEmbedsResult {
-  return detectEmbeds({ $: cheerio.load(html), pageUrl }, options);
 }

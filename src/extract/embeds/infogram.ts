@@ -1,8 +1,9 @@
 /** Infogram charts: `div.infogram-embed[data-id]` and e.infogram.com iframes. URL: https://infogram.com/<id>. */
-import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
+import type { EmbedContext, EmbedData } from './types.js';
 import type { Element } from 'domhandler';
-import { attr, hostIs, isElement, nullIfEmpty, select, toUrl } from './dom.js';
-import { detectFrames } from './frames.js';
+import { nullIfEmpty } from '../../text/whitespace.js';
+import { attr, hostIs, isElement, toUrl } from '../dom.js';
+import { embedProvider } from './provider.js';
 
 const INFOGRAM_ID = /^[A-Za-z0-9_-]{6,120}$/;
 
@@ -33,18 +34,13 @@ function creditAfter(ctx: EmbedContext, element: Element): Element | null {
   return allInfogram ? next : null;
 }
 
-export const infogramDetector: EmbedDetector = {
-  provider: 'infogram',
-  detect(ctx: EmbedContext): EmbedMatch[] {
-    const matches: EmbedMatch[] = [];
-    for (const element of select(ctx.$, 'div.infogram-embed[data-id]')) {
-      const id = attr(element, 'data-id');
-      if (id === null || !INFOGRAM_ID.test(id)) continue;
-      const credit = creditAfter(ctx, element);
-      const embed = { ...chart(id), title: nullIfEmpty(attr(element, 'data-title')) };
-      matches.push(credit === null ? { element, embed } : { element, embed, companions: [credit] });
-    }
-    matches.push(...detectFrames(ctx, parseInfogramUrl));
-    return matches;
-  },
-};
+function fromEmbedDiv(_ctx: EmbedContext, element: Element): EmbedData | null {
+  const id = attr(element, 'data-id');
+  if (id === null || !INFOGRAM_ID.test(id)) return null;
+  return { ...chart(id), title: nullIfEmpty(attr(element, 'data-title')) };
+}
+
+export const infogramDetector = embedProvider('infogram', [
+  { selector: 'div.infogram-embed[data-id]', read: fromEmbedDiv, companions: (ctx, element) => [creditAfter(ctx, element)].filter(isElement) },
+  { parse: parseInfogramUrl },
+]);

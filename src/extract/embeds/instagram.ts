@@ -3,10 +3,12 @@
  * `iframe.instagram-media` / instagram.com/p/<code>/embed iframes, and `amp-instagram`.
  * Canonical URL: https://www.instagram.com/<p|reel|tv>/<shortcode>/.
  */
-import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, blockText, collapse, framesWithUrl, hostIs, isElement, normalizeDate, nullIfEmpty, select, toUrl } from './dom.js';
+import type { EmbedContext, EmbedData } from './types.js';
+import { collapseWhitespace, nullIfEmpty } from '../../text/whitespace.js';
+import { attr, hostIs } from '../dom.js';
+import { normalizeDate, paragraphText } from './dom.js';
+import { embedProvider, firstLinkedEmbed } from './provider.js';
 
 const POST_PATH = /^\/(?:[A-Za-z0-9_.]+\/)?(p|reel|reels|tv)\/([A-Za-z0-9_-]{5,40})/;
 
@@ -49,24 +51,19 @@ function readSharedBy(text: string): { author: string | null; handle: string | n
   return { author: null, handle: null };
 }
 
-function fromBlockquote($: CheerioAPI, element: Element, pageUrl: string): EmbedData | null {
-  const node = $(element);
-  const candidates = [attr(element, 'data-instgrm-permalink'), ...node.find('a[href]').toArray().filter(isElement).map((a) => attr(a, 'href'))];
-  let data: EmbedData | null = null;
-  for (const href of candidates) {
-    const url = toUrl(href, pageUrl);
-    data = url === null ? null : parseInstagramUrl(url);
-    if (data !== null) break;
-  }
+function fromBlockquote(ctx: EmbedContext, element: Element): EmbedData | null {
+  const data = firstLinkedEmbed(ctx, element, parseInstagramUrl, 'data-instgrm-permalink');
   if (data === null) return null;
-  const whole = collapse(node.text());
+  const { $ } = ctx;
+  const node = $(element);
+  const whole = collapseWhitespace(node.text());
   const { author, handle } = readSharedBy(whole);
   // The caption: the paragraph that links to the post and is not the "shared by" / "View this post" line.
   let text: string | null = null;
   for (const p of node.find('p').toArray()) {
-    const content = collapse($(p).text());
+    const content = collapseWhitespace($(p).text());
     if (content === '' || BOILERPLATE.test(content)) continue;
-    text = nullIfEmpty(blockText($, $(p)));
+    text = nullIfEmpty(paragraphText($, $(p)));
     break;
   }
   const time = node.find('time').first();
@@ -74,23 +71,13 @@ function fromBlockquote($: CheerioAPI, element: Element, pageUrl: string): Embed
   return { ...data, author, handle, text, date };
 }
 
-export const instagramDetector: EmbedDetector = {
-  provider: 'instagram',
-  detect({ $, pageUrl }: EmbedContext): EmbedMatch[] {
-    const matches: EmbedMatch[] = [];
-    for (const element of select($, 'blockquote.instagram-media, blockquote[data-instgrm-permalink], blockquote[class*="instagram"]')) {
-      const embed = fromBlockquote($, element, pageUrl);
-      if (embed !== null) matches.push({ element, embed });
-    }
-    for (const element of select($, 'amp-instagram[data-shortcode]')) {
-      const code = attr(element, 'data-shortcode');
-      if (code !== null && /^[A-Za-z0-9_-]{5,40}$/.test(code)) matches.push({ element, embed: post('p', code) });
-    }
-    for (const { element, url } of framesWithUrl($, pageUrl, 'iframe')) {
-      if (!hostIs(url, 'instagram.com')) continue;
-      const embed = parseInstagramUrl(url);
-      if (embed !== null) matches.push({ element, embed });
-    }
-    return matches;
-  },
-};
+function fromAmpShortcode(_ctx: EmbedContext, element: Element): EmbedData | null {
+  const code = attr(element, 'data-shortcode');
+  return code !== null && /^[A-Za-z0-9_-]{5,40}$/.test(code) ? post('p', code) : null;
+}
+
+export const instagramDetector = embedProvider('instagram', [
+  { selector: 'blockquote.instagram-media, blockquote[data-instgrm-permalink], blockquote[class*="instagram"]', read: fromBlockquote },
+  { selector: 'amp-instagram[data-shortcode]', read: fromAmpShortcode },
+  { frames: 'iframe', titled: false, parse: (url) => (hostIs(url, 'instagram.com') ? parseInstagramUrl(url) : null) },
+]);

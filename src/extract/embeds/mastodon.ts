@@ -2,10 +2,11 @@
  * Mastodon posts on any instance: iframes `https://<instance>/@<user>/<id>/embed` (class mastodon-embed) and
  * `blockquote.mastodon-embed` (Mastodon 4.3+). URL: https://<instance>/@<user>/<id>; handle user@instance.
  */
-import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, blockText, collapse, framesWithUrl, isElement, normalizeDate, nullIfEmpty, select, toUrl } from './dom.js';
+import type { EmbedContext, EmbedData } from './types.js';
+import { collapseWhitespace, nullIfEmpty } from '../../text/whitespace.js';
+import { normalizeDate, paragraphText } from './dom.js';
+import { embedProvider, firstLinkedEmbed } from './provider.js';
 
 const STATUS = /^\/@([A-Za-z0-9_]{1,64})(?:@([A-Za-z0-9.-]+))?\/(\d{6,25})(\/embed)?\/?$/;
 
@@ -27,35 +28,20 @@ export function parseMastodonUrl(url: URL, requireEmbed = false): EmbedData | nu
   };
 }
 
-function fromBlockquote($: CheerioAPI, element: Element, pageUrl: string): EmbedData | null {
+function fromBlockquote(ctx: EmbedContext, element: Element): EmbedData | null {
+  const data = firstLinkedEmbed(ctx, element, (url) => parseMastodonUrl(url), 'data-embed-url');
+  if (data === null) return null;
+  const { $ } = ctx;
   const node = $(element);
-  const hrefs = [attr(element, 'data-embed-url'), ...node.find('a[href]').toArray().filter(isElement).map((a) => attr(a, 'href'))];
-  for (const href of hrefs) {
-    const url = toUrl(href, pageUrl);
-    const data = url === null ? null : parseMastodonUrl(url);
-    if (data === null) continue;
-    const paragraphs = node.find('p');
-    const text = paragraphs.length > 0 ? blockText($, paragraphs) : null;
-    const cleaned = text === null ? null : nullIfEmpty(text.replace(/Post by @\S+/gi, '').replace(/View on Mastodon/gi, ''));
-    const time = node.find('time').first();
-    const author = nullIfEmpty(collapse(node.find('.display-name, [class*="display-name"]').first().text()));
-    return { ...data, text: cleaned, author, date: normalizeDate(time.attr('datetime') ?? null) };
-  }
-  return null;
+  const paragraphs = node.find('p');
+  const text = paragraphs.length > 0 ? paragraphText($, paragraphs) : null;
+  const cleaned = text === null ? null : nullIfEmpty(text.replace(/Post by @\S+/gi, '').replace(/View on Mastodon/gi, ''));
+  const time = node.find('time').first();
+  const author = nullIfEmpty(collapseWhitespace(node.find('.display-name, [class*="display-name"]').first().text()));
+  return { ...data, text: cleaned, author, date: normalizeDate(time.attr('datetime') ?? null) };
 }
 
-export const mastodonDetector: EmbedDetector = {
-  provider: 'mastodon',
-  detect({ $, pageUrl }: EmbedContext): EmbedMatch[] {
-    const matches: EmbedMatch[] = [];
-    for (const element of select($, 'blockquote.mastodon-embed')) {
-      const embed = fromBlockquote($, element, pageUrl);
-      if (embed !== null) matches.push({ element, embed });
-    }
-    for (const { element, url } of framesWithUrl($, pageUrl, 'iframe')) {
-      const embed = parseMastodonUrl(url, true);
-      if (embed !== null) matches.push({ element, embed });
-    }
-    return matches;
-  },
-};
+export const mastodonDetector = embedProvider('mastodon', [
+  { selector: 'blockquote.mastodon-embed', read: fromBlockquote },
+  { frames: 'iframe', titled: false, parse: (url) => parseMastodonUrl(url, true) },
+]);

@@ -4,9 +4,11 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
+import type { EmbedContext, EmbedData } from './types.js';
 import { isAdHost } from './ad-hosts.js';
-import { attr, cleanHttpUrl, isElement, meaningfulTitle, select, sourceUrl, toUrl } from './dom.js';
+import { attr, cleanHttpUrl, isElement, toUrl } from '../dom.js';
+import { meaningfulTitle, sourceUrl } from './dom.js';
+import { embedProvider } from './provider.js';
 
 function mediaSource($: CheerioAPI, element: Element, pageUrl: string): string | null {
   const own = sourceUrl(element, pageUrl);
@@ -37,15 +39,6 @@ function fromMedia($: CheerioAPI, element: Element, pageUrl: string, kind: 'vide
   return null;
 }
 
-export const mediaDetector: EmbedDetector = {
-  provider: 'media',
-  detect({ $, pageUrl }: EmbedContext): EmbedMatch[] {
-    const matches: EmbedMatch[] = [];
-    for (const element of select($, 'video, video-js, audio')) {
-      const kind = element.name === 'audio' ? 'audio' : 'video';
-      const embed = fromMedia($, element, pageUrl, kind);
-      if (embed !== null) matches.push({ element, embed });
-    }
-    return matches;
-  },
-};
+export const mediaDetector = embedProvider('media', [
+  { selector: 'video, video-js, audio', read: ({ $, pageUrl }, element) => fromMedia($, element, pageUrl, element.name === 'audio' ? 'audio' : 'video') },
+]);

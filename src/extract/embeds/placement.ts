@@ -6,7 +6,7 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { classTokens, isElement } from './dom.js';
+import { classTokens, isElement } from '../dom.js';
 
 const OUTSIDE_TAGS = new Set(['footer', 'nav', 'aside']);
 const OUTSIDE_ROLES = new Set(['navigation', 'contentinfo', 'complementary', 'banner']);

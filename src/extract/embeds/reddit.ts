@@ -3,11 +3,11 @@
  * (old cards) and embed.reddit.com / redditmedia.com iframes. URL: https://www.reddit.com/r/<sub>/comments/<id>/
  * (plus /comment/<id>/ for a comment).
  */
-import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, collapse, hostIs, isElement, nullIfEmpty, select, toUrl } from './dom.js';
-import { detectFrames } from './frames.js';
+import type { EmbedContext, EmbedData } from './types.js';
+import { collapseWhitespace, nullIfEmpty } from '../../text/whitespace.js';
+import { attr, hostIs, toUrl } from '../dom.js';
+import { embedProvider, linksIn } from './provider.js';
 
 export function parseRedditUrl(url: URL): EmbedData | null {
   if (!hostIs(url, 'reddit.com', 'redditmedia.com')) return null;
@@ -27,13 +27,14 @@ export function parseRedditUrl(url: URL): EmbedData | null {
   };
 }
 
-function fromBlockquote($: CheerioAPI, element: Element, pageUrl: string): EmbedData | null {
-  const links = $(element).find('a[href]').toArray().filter(isElement);
+function fromBlockquote(ctx: EmbedContext, element: Element): EmbedData | null {
+  const { $, pageUrl } = ctx;
+  const links = linksIn(ctx, element);
   for (const link of links) {
     const url = toUrl(attr(link, 'href'), pageUrl);
     const data = url === null ? null : parseRedditUrl(url);
     if (data === null) continue;
-    const title = nullIfEmpty(collapse($(link).text()));
+    const title = nullIfEmpty(collapseWhitespace($(link).text()));
     let handle: string | null = null;
     for (const other of links) {
       const match = /^\/(?:user|u)\/([A-Za-z0-9_-]{2,30})\/?$/.exec(toUrl(attr(other, 'href'), pageUrl)?.pathname ?? '');
@@ -44,15 +45,7 @@ function fromBlockquote($: CheerioAPI, element: Element, pageUrl: string): Embed
   return null;
 }
 
-export const redditDetector: EmbedDetector = {
-  provider: 'reddit',
-  detect(ctx: EmbedContext): EmbedMatch[] {
-    const matches: EmbedMatch[] = [];
-    for (const element of select(ctx.$, 'blockquote.reddit-embed-bq, blockquote.reddit-card')) {
-      const embed = fromBlockquote(ctx.$, element, ctx.pageUrl);
-      if (embed !== null) matches.push({ element, embed });
-    }
-    matches.push(...detectFrames(ctx, parseRedditUrl));
-    return matches;
-  },
-};
+export const redditDetector = embedProvider('reddit', [
+  { selector: 'blockquote.reddit-embed-bq, blockquote.reddit-card', read: fromBlockquote },
+  { parse: parseRedditUrl },
+]);

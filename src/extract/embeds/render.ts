@@ -5,6 +5,7 @@
  * publisher's caption) and a link to the original. No iframes, scripts, event handlers or style attributes.
  */
 import type { Embed } from '../../types.js';
+import { escapeHtml } from '../../text/html.js';
 
 type RenderableEmbed = Omit<Embed, 'position'> & { position?: number | null };
 
@@ -41,10 +42,6 @@ const ACTION: Record<string, string> = {
   image: 'View image on',
   page: 'Open',
 };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 /** Only absolute http(s) URLs make it into href/src; anything else (javascript:, data:) is dropped. */
 function safeUrl(value: string | null | undefined, httpsOnly = false): string | null {

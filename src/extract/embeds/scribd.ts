@@ -3,9 +3,10 @@
  * Scribd's embed code puts before the iframe read and folded in. URL: https://www.scribd.com/document/<id>.
  */
 import type { Element } from 'domhandler';
-import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, collapse, hostIs, isElement, nullIfEmpty, toUrl } from './dom.js';
-import { detectFrames } from './frames.js';
+import type { EmbedContext, EmbedData, EmbedMatch } from './types.js';
+import { collapseWhitespace, nullIfEmpty } from '../../text/whitespace.js';
+import { attr, hostIs, isElement, toUrl } from '../dom.js';
+import { embedProvider, withCompanion } from './provider.js';
 
 export function parseScribdUrl(url: URL): EmbedData | null {
   if (!hostIs(url, 'scribd.com')) return null;
@@ -24,22 +25,14 @@ function attributionBefore(ctx: EmbedContext, iframe: Element): { element: Eleme
   if (url === null || !hostIs(url, 'scribd.com')) return null;
   return {
     element: previous,
-    title: nullIfEmpty(collapse(ctx.$(first).text())),
-    author: links.length > 1 ? nullIfEmpty(collapse(ctx.$(links[1]).text())) : null,
+    title: nullIfEmpty(collapseWhitespace(ctx.$(first).text())),
+    author: links.length > 1 ? nullIfEmpty(collapseWhitespace(ctx.$(links[1]).text())) : null,
   };
 }
 
-export const scribdDetector: EmbedDetector = {
-  provider: 'scribd',
-  detect(ctx: EmbedContext): EmbedMatch[] {
-    return detectFrames(ctx, parseScribdUrl).map((match) => {
-      const attribution = attributionBefore(ctx, match.element);
-      if (attribution === null) return match;
-      return {
-        element: match.element,
-        companions: [attribution.element],
-        embed: { ...match.embed, title: match.embed.title ?? attribution.title, author: attribution.author },
-      };
-    });
-  },
-};
+function withAttribution(ctx: EmbedContext, match: EmbedMatch): EmbedMatch {
+  const attribution = attributionBefore(ctx, match.element);
+  return attribution === null ? match : withCompanion(match, attribution.element, { title: match.embed.title ?? attribution.title, author: attribution.author });
+}
+
+export const scribdDetector = embedProvider('scribd', [{ parse: parseScribdUrl, complete: withAttribution }]);

@@ -3,9 +3,10 @@
  * embed code puts after the iframe (artist · track links) read for author and title and folded in as a companion.
  */
 import type { Element } from 'domhandler';
-import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, cleanHttpUrl, collapse, hostIs, isElement, nullIfEmpty, toUrl } from './dom.js';
-import { detectFrames } from './frames.js';
+import type { EmbedContext, EmbedData, EmbedMatch } from './types.js';
+import { collapseWhitespace, nullIfEmpty } from '../../text/whitespace.js';
+import { attr, cleanHttpUrl, hostIs, isElement, toUrl } from '../dom.js';
+import { embedProvider, withCompanion } from './provider.js';
 
 export function parseSoundcloudUrl(url: URL): EmbedData | null {
   if (hostIs(url, 'w.soundcloud.com')) {
@@ -37,27 +38,23 @@ function attributionAfter(ctx: EmbedContext, iframe: Element): { element: Elemen
     return url !== null && hostIs(url, 'soundcloud.com');
   });
   if (onSoundcloud.length === 0 || onSoundcloud.length !== links.length) return null;
-  const author = nullIfEmpty(collapse(ctx.$(onSoundcloud[0]).text()));
+  const author = nullIfEmpty(collapseWhitespace(ctx.$(onSoundcloud[0]).text()));
   const trackLink = onSoundcloud.length > 1 ? onSoundcloud[onSoundcloud.length - 1]! : null;
   return {
     element: next,
     author,
-    title: trackLink === null ? null : nullIfEmpty(collapse(ctx.$(trackLink).text())),
+    title: trackLink === null ? null : nullIfEmpty(collapseWhitespace(ctx.$(trackLink).text())),
     url: trackLink === null ? null : cleanHttpUrl(attr(trackLink, 'href'), ctx.pageUrl),
   };
 }
 
-export const soundcloudDetector: EmbedDetector = {
-  provider: 'soundcloud',
-  detect(ctx: EmbedContext): EmbedMatch[] {
-    return detectFrames(ctx, (url) => (hostIs(url, 'w.soundcloud.com') ? parseSoundcloudUrl(url) : null)).map((match) => {
-      const attribution = attributionAfter(ctx, match.element);
-      if (attribution === null) return match;
-      return {
-        element: match.element,
-        companions: [attribution.element],
-        embed: { ...match.embed, author: attribution.author, title: match.embed.title ?? attribution.title, url: attribution.url ?? match.embed.url },
-      };
-    });
-  },
-};
+function withAttribution(ctx: EmbedContext, match: EmbedMatch): EmbedMatch {
+  const attribution = attributionAfter(ctx, match.element);
+  if (attribution === null) return match;
+  const { author, title, url } = attribution;
+  return withCompanion(match, attribution.element, { author, title: match.embed.title ?? title, url: url ?? match.embed.url });
+}
+
+export const soundcloudDetector = embedProvider('soundcloud', [
+  { parse: (url) => (hostIs(url, 'w.soundcloud.com') ? parseSoundcloudUrl(url) : null), complete: withAttribution },
+]);

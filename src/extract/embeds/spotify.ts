@@ -1,7 +1,7 @@
 /** Spotify tracks, albums, playlists, episodes, shows: open.spotify.com/embed… iframes. URL: https://open.spotify.com/<type>/<id>. */
-import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { hostIs } from './dom.js';
-import { detectFrames } from './frames.js';
+import type { EmbedData } from './types.js';
+import { hostIs } from '../dom.js';
+import { embedProvider } from './provider.js';
 
 export function parseSpotifyUrl(url: URL): EmbedData | null {
   if (!hostIs(url, 'open.spotify.com', 'embed.spotify.com')) return null;
@@ -17,9 +17,4 @@ export function parseSpotifyUrl(url: URL): EmbedData | null {
   return { provider: 'spotify', kind: 'audio', url: `https://open.spotify.com/${match[1]}/${match[2]}`, id: match[2]!, title: null };
 }
 
-export const spotifyDetector: EmbedDetector = {
-  provider: 'spotify',
-  detect(ctx: EmbedContext): EmbedMatch[] {
-    return detectFrames(ctx, parseSpotifyUrl);
-  },
-};
+export const spotifyDetector = embedProvider('spotify', [{ parse: parseSpotifyUrl }]);

@@ -2,11 +2,11 @@
  * Threads posts: `blockquote.text-post-media[data-text-post-permalink]` and threads.net/.com …/embed iframes.
  * URL: https://www.threads.net/@<handle>/post/<code> (threads.com folded to threads.net).
  */
-import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, collapse, hostIs, isElement, nullIfEmpty, select, toUrl } from './dom.js';
-import { detectFrames } from './frames.js';
+import type { EmbedContext, EmbedData } from './types.js';
+import { collapseWhitespace, nullIfEmpty } from '../../text/whitespace.js';
+import { hostIs } from '../dom.js';
+import { embedProvider, firstLinkedEmbed } from './provider.js';
 
 export function parseThreadsUrl(url: URL): EmbedData | null {
   if (!hostIs(url, 'threads.net', 'threads.com')) return null;
@@ -23,32 +23,18 @@ export function parseThreadsUrl(url: URL): EmbedData | null {
   };
 }
 
-function fromBlockquote($: CheerioAPI, element: Element, pageUrl: string): EmbedData | null {
-  const node = $(element);
-  const hrefs = [attr(element, 'data-text-post-permalink'), ...node.find('a[href]').toArray().filter(isElement).map((a) => attr(a, 'href'))];
-  for (const href of hrefs) {
-    const url = toUrl(href, pageUrl);
-    const data = url === null ? null : parseThreadsUrl(url);
-    if (data === null) continue;
-    // Threads ships no post text in the embed code; keep any the publisher added (not the boilerplate).
-    const text = collapse(node.text())
-      .replace(/Post by @\S+/gi, '')
-      .replace(/View on Threads/gi, '')
-      .trim();
-    return { ...data, text: nullIfEmpty(text) };
-  }
-  return null;
+function fromBlockquote(ctx: EmbedContext, element: Element): EmbedData | null {
+  const data = firstLinkedEmbed(ctx, element, parseThreadsUrl, 'data-text-post-permalink');
+  if (data === null) return null;
+  // Threads ships no post text in the embed code; keep any the publisher added (not the boilerplate).
+  const text = collapseWhitespace(ctx.$(element).text())
+    .replace(/Post by @\S+/gi, '')
+    .replace(/View on Threads/gi, '')
+    .trim();
+  return { ...data, text: nullIfEmpty(text) };
 }
 
-export const threadsDetector: EmbedDetector = {
-  provider: 'threads',
-  detect(ctx: EmbedContext): EmbedMatch[] {
-    const matches: EmbedMatch[] = [];
-    for (const element of select(ctx.$, 'blockquote.text-post-media, blockquote[data-text-post-permalink]')) {
-      const embed = fromBlockquote(ctx.$, element, ctx.pageUrl);
-      if (embed !== null) matches.push({ element, embed });
-    }
-    matches.push(...detectFrames(ctx, parseThreadsUrl));
-    return matches;
-  },
-};
+export const threadsDetector = embedProvider('threads', [
+  { selector: 'blockquote.text-post-media, blockquote[data-text-post-permalink]', read: fromBlockquote },
+  { parse: parseThreadsUrl },
+]);

@@ -2,10 +2,12 @@
  * TikTok videos: `blockquote.tiktok-embed` (cite + data-video-id, caption and @handle inside) and
  * tiktok.com/embed iframes. Canonical URL: https://www.tiktok.com/@<handle>/video/<id>.
  */
-import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, blockText, framesWithUrl, hostIs, nullIfEmpty, select, toUrl } from './dom.js';
+import type { EmbedContext, EmbedData } from './types.js';
+import { nullIfEmpty } from '../../text/whitespace.js';
+import { attr, hostIs, toUrl } from '../dom.js';
+import { paragraphText } from './dom.js';
+import { embedProvider } from './provider.js';
 
 function video(id: string, handle: string | null): EmbedData {
   return {
@@ -27,7 +29,7 @@ export function parseTiktokUrl(url: URL): EmbedData | null {
   return embed === null ? null : video(embed[1]!, null);
 }
 
-function fromBlockquote($: CheerioAPI, element: Element, pageUrl: string): EmbedData | null {
+function fromBlockquote({ $, pageUrl }: EmbedContext, element: Element): EmbedData | null {
   const cite = toUrl(attr(element, 'cite'), pageUrl);
   let data = cite === null ? null : parseTiktokUrl(cite);
   const id = attr(element, 'data-video-id');
@@ -38,23 +40,12 @@ function fromBlockquote($: CheerioAPI, element: Element, pageUrl: string): Embed
   const handleText = (handleLink.attr('title') ?? handleLink.text()).trim();
   const handle = data.handle ?? (/^@([A-Za-z0-9_.]{1,40})$/.exec(handleText)?.[1] ?? null);
   const caption = node.find('p').first();
-  const text = caption.length > 0 ? nullIfEmpty(blockText($, caption)) : null;
+  const text = caption.length > 0 ? nullIfEmpty(paragraphText($, caption)) : null;
   const base = handle !== null && data.handle === null ? video(data.id!, handle) : data;
   return { ...base, text };
 }
 
-export const tiktokDetector: EmbedDetector = {
-  provider: 'tiktok',
-  detect({ $, pageUrl }: EmbedContext): EmbedMatch[] {
-    const matches: EmbedMatch[] = [];
-    for (const element of select($, 'blockquote.tiktok-embed')) {
-      const embed = fromBlockquote($, element, pageUrl);
-      if (embed !== null) matches.push({ element, embed });
-    }
-    for (const { element, url } of framesWithUrl($, pageUrl, 'iframe')) {
-      const embed = parseTiktokUrl(url);
-      if (embed !== null) matches.push({ element, embed });
-    }
-    return matches;
-  },
-};
+export const tiktokDetector = embedProvider('tiktok', [
+  { selector: 'blockquote.tiktok-embed', read: fromBlockquote },
+  { frames: 'iframe', titled: false, parse: parseTiktokUrl },
+]);

@@ -5,8 +5,11 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, blockText, collapse, framesWithUrl, hostIs, isElement, normalizeDate, nullIfEmpty, select, toUrl } from './dom.js';
+import type { EmbedContext, EmbedData } from './types.js';
+import { collapseWhitespace, nullIfEmpty } from '../../text/whitespace.js';
+import { attr, hostIs, isElement, toUrl } from '../dom.js';
+import { normalizeDate, paragraphText } from './dom.js';
+import { embedProvider } from './provider.js';
 
 const STATUS_PATH = /^\/(?:#!\/)?([A-Za-z0-9_]{1,30}|i\/web|i)\/status(?:es)?\/(\d{5,25})/;
 
@@ -32,7 +35,7 @@ export function parseTwitterUrl(url: URL): EmbedData | null {
 function readAttribution(text: string): { author: string | null; handle: string | null } {
   const match = /[—–-]\s*(.*?)\s*\(@([A-Za-z0-9_]{1,30})\)/.exec(text);
   if (match === null) return { author: null, handle: null };
-  return { author: nullIfEmpty(collapse(match[1]!)), handle: match[2]! };
+  return { author: nullIfEmpty(collapseWhitespace(match[1]!)), handle: match[2]! };
 }
 
 function fromBlockquote($: CheerioAPI, element: Element, pageUrl: string): EmbedData | null {
@@ -54,9 +57,9 @@ function fromBlockquote($: CheerioAPI, element: Element, pageUrl: string): Embed
   if (data === null) return null;
   const paragraphs = node.children('p').toArray();
   const textParagraph = paragraphs.find((p) => $(p).attr('lang') !== undefined) ?? paragraphs[0];
-  const text = textParagraph !== undefined ? nullIfEmpty(blockText($, $(textParagraph))) : null;
-  const whole = collapse(node.text());
-  const attribution = readAttribution(textParagraph !== undefined ? whole.slice(collapse($(textParagraph).text()).length) : whole);
+  const text = textParagraph !== undefined ? nullIfEmpty(paragraphText($, $(textParagraph))) : null;
+  const whole = collapseWhitespace(node.text());
+  const attribution = readAttribution(textParagraph !== undefined ? whole.slice(collapseWhitespace($(textParagraph).text()).length) : whole);
   const handle = data.handle ?? attribution.handle;
   const rebuilt = handle !== null && data.handle === null && data.id !== null ? tweet(data.id, handle) : data;
   return { ...rebuilt, date: data.date, author: attribution.author, handle, text };
@@ -73,9 +76,9 @@ function isBareTweet($: CheerioAPI, element: Element, pageUrl: string): boolean 
   const url = toUrl(attr(last, 'href'), pageUrl);
   const parsed = url === null ? null : parseTwitterUrl(url);
   if (parsed === null || parsed.handle === null) return false;
-  const text = collapse($(element).text());
+  const text = collapseWhitespace($(element).text());
   if (text.length > 700) return false;
-  return text === collapse($(last).text()) || /\(@[A-Za-z0-9_]{1,30}\)/.test(text);
+  return text === collapseWhitespace($(last).text()) || /\(@[A-Za-z0-9_]{1,30}\)/.test(text);
 }
 
 function fromIdAttribute(element: Element, name: string): EmbedData | null {
@@ -83,41 +86,41 @@ function fromIdAttribute(element: Element, name: string): EmbedData | null {
   return id !== null && /^\d{5,25}$/.test(id) ? tweet(id, null) : null;
 }
 
-export const twitterDetector: EmbedDetector = {
-  provider: 'twitter',
-  detect({ $, pageUrl }: EmbedContext): EmbedMatch[] {
-    const matches: EmbedMatch[] = [];
-    // Also a site's own placeholder for a tweet (blockquote.js-tweet__placeholder, blockquote[data-tweetid]).
-    const marked = select($, 'blockquote.twitter-tweet, blockquote.twitter-video, blockquote[data-tweet-id], blockquote[data-tweetid], blockquote[class*="tweet"]');
-    for (const element of marked) {
-      if ($(element).parents('blockquote').length > 0 && marked.some((other) => $(other).find(element).length > 0)) continue;
-      const embed = fromBlockquote($, element, pageUrl);
-      if (embed !== null) matches.push({ element, embed });
-    }
-    // A tweet pasted as a bare blockquote: its text, then "— Name (@handle) <a href=…/status/ID>date</a>".
-    const taken = new Set(marked);
-    for (const element of select($, 'blockquote')) {
-      if (taken.has(element) || !isBareTweet($, element, pageUrl)) continue;
-      const embed = fromBlockquote($, element, pageUrl);
-      if (embed !== null) matches.push({ element, embed });
-    }
-    // Rendered by widgets.js: <div class="twitter-tweet twitter-tweet-rendered"><iframe data-tweet-id="…"> or
-    // <twitter-widget data-tweet-id>. A bare div[data-tweet-id] is twitter.com's own timeline markup, not an embed.
-    for (const element of select($, 'div.twitter-tweet, twitter-widget, iframe[data-tweet-id]')) {
-      const inner = element.attribs['data-tweet-id'] !== undefined ? element : $(element).find('[data-tweet-id]').get(0);
-      const embed = inner !== undefined && isElement(inner) ? fromIdAttribute(inner, 'data-tweet-id') : null;
-      if (embed !== null) matches.push({ element, embed });
-    }
-    for (const element of select($, 'amp-twitter[data-tweetid], amp-embedly-card[data-url*="/status/"]')) {
-      const url = toUrl(attr(element, 'data-url'), pageUrl);
-      const embed = fromIdAttribute(element, 'data-tweetid') ?? (url === null ? null : parseTwitterUrl(url));
-      if (embed !== null) matches.push({ element, embed });
-    }
-    for (const { element, url } of framesWithUrl($, pageUrl, 'iframe')) {
-      if (!hostIs(url, 'twitter.com', 'x.com') || !/\/embed\/|Tweet\.html|\/status/.test(url.pathname)) continue;
-      const embed = parseTwitterUrl(url);
-      if (embed !== null) matches.push({ element, embed });
-    }
-    return matches;
+/** Embed code as pasted; also a site's own placeholder for a tweet (blockquote.js-tweet__placeholder, [data-tweetid]). */
+const MARKED = 'blockquote.twitter-tweet, blockquote.twitter-video, blockquote[data-tweet-id], blockquote[data-tweetid], blockquote[class*="tweet"]';
+
+/** A marked blockquote, unless it sits inside another one (a quoted tweet). */
+function fromMarked({ $, pageUrl }: EmbedContext, element: Element): EmbedData | null {
+  return $(element).parents(MARKED).length > 0 ? null : fromBlockquote($, element, pageUrl);
+}
+
+/** A tweet pasted as a bare blockquote: its text, then "— Name (@handle) <a href=…/status/ID>date</a>". */
+function fromBare({ $, pageUrl }: EmbedContext, element: Element): EmbedData | null {
+  return $(element).is(MARKED) || !isBareTweet($, element, pageUrl) ? null : fromBlockquote($, element, pageUrl);
+}
+
+/**
+ * Rendered by widgets.js: <div class="twitter-tweet twitter-tweet-rendered"><iframe data-tweet-id="…"> or
+ * <twitter-widget data-tweet-id>. A bare div[data-tweet-id] is twitter.com's own timeline markup, not an embed.
+ */
+function fromRendered({ $ }: EmbedContext, element: Element): EmbedData | null {
+  const inner = element.attribs['data-tweet-id'] !== undefined ? element : $(element).find('[data-tweet-id]').get(0);
+  return inner !== undefined && isElement(inner) ? fromIdAttribute(inner, 'data-tweet-id') : null;
+}
+
+function fromAmp({ pageUrl }: EmbedContext, element: Element): EmbedData | null {
+  const url = toUrl(attr(element, 'data-url'), pageUrl);
+  return fromIdAttribute(element, 'data-tweetid') ?? (url === null ? null : parseTwitterUrl(url));
+}
+
+export const twitterDetector = embedProvider('twitter', [
+  { selector: MARKED, read: fromMarked },
+  { selector: 'blockquote', read: fromBare },
+  { selector: 'div.twitter-tweet, twitter-widget, iframe[data-tweet-id]', read: fromRendered },
+  { selector: 'amp-twitter[data-tweetid], amp-embedly-card[data-url*="/status/"]', read: fromAmp },
+  {
+    frames: 'iframe',
+    titled: false,
+    parse: (url) => (hostIs(url, 'twitter.com', 'x.com') && /\/embed\/|Tweet\.html|\/status/.test(url.pathname) ? parseTwitterUrl(url) : null),
   },
-};
+]);

@@ -1,7 +1,7 @@
 /** Vimeo videos: player.vimeo.com/video/<id> iframes (unlisted `?h=` hash kept). URL: https://vimeo.com/<id>. */
-import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { hostIs } from './dom.js';
-import { detectFrames } from './frames.js';
+import type { EmbedData } from './types.js';
+import { hostIs } from '../dom.js';
+import { embedProvider } from './provider.js';
 
 export function parseVimeoUrl(url: URL): EmbedData | null {
   if (!hostIs(url, 'vimeo.com')) return null;
@@ -13,9 +13,4 @@ export function parseVimeoUrl(url: URL): EmbedData | null {
   return { provider: 'vimeo', kind: 'video', url: `https://vimeo.com/${id}${suffix}`, id, title: null };
 }
 
-export const vimeoDetector: EmbedDetector = {
-  provider: 'vimeo',
-  detect(ctx: EmbedContext): EmbedMatch[] {
-    return detectFrames(ctx, (url) => (url.hostname === 'player.vimeo.com' ? parseVimeoUrl(url) : null));
-  },
-};
+export const vimeoDetector = embedProvider('vimeo', [{ parse: (url) => (url.hostname === 'player.vimeo.com' ? parseVimeoUrl(url) : null) }]);

@@ -7,8 +7,11 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { EmbedKind } from '../../types.js';
-import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, classTokens, cleanHttpUrl, collapse, isElement, meaningfulTitle, nullIfEmpty, select, sourceUrl } from './dom.js';
+import type { EmbedContext, EmbedData } from './types.js';
+import { collapseWhitespace, nullIfEmpty } from '../../text/whitespace.js';
+import { attr, classTokens, cleanHttpUrl, isElement } from '../dom.js';
+import { meaningfulTitle, sourceUrl } from './dom.js';
+import { embedProvider } from './provider.js';
 import { classifyEmbedUrl } from './classify-url.js';
 
 /** A page embed of a URL no provider module knows. */
@@ -34,7 +37,7 @@ function wrapperUrls($: CheerioAPI, element: Element, pageUrl: string): string[]
   const node = $(element);
   const urls: string[] = [];
   const inner = node.find('.wp-block-embed__wrapper').first();
-  const bare = collapse((inner.length > 0 ? inner : node.clone().children('figcaption').remove().end()).text());
+  const bare = collapseWhitespace((inner.length > 0 ? inner : node.clone().children('figcaption').remove().end()).text());
   if (/^https?:\/\/\S+$/.test(bare)) urls.push(bare);
   for (const frame of node.find('iframe, video, audio').toArray().filter(isElement)) {
     const frameUrl = sourceUrl(frame, pageUrl);
@@ -65,32 +68,32 @@ function postUrlFromEmbedFrame(src: string): string {
   return src.replace(/#.*$/, '').replace(/embed\/?$/, '');
 }
 
-export const wordpressDetector: EmbedDetector = {
-  provider: 'wordpress',
-  detect({ $, pageUrl }: EmbedContext): EmbedMatch[] {
-    const matches: EmbedMatch[] = [];
-    for (const element of select($, 'figure.wp-block-embed, div.wp-block-embed')) {
-      const { provider, kind } = providerFromClass(element);
-      const embed = describe(wrapperUrls($, element, pageUrl), pageUrl, provider, kind, null);
-      if (embed !== null) matches.push({ element, embed });
-    }
-    for (const element of select($, 'blockquote.wp-embedded-content')) {
-      const link = $(element).find('a[href]').first();
-      const title = nullIfEmpty(collapse(link.text()));
-      const url = cleanHttpUrl(link.attr('href'), pageUrl);
-      if (url !== null) matches.push({ element, embed: pageEmbed('iframe', url, 'page', title) });
-    }
-    for (const element of select($, 'iframe.wp-embedded-content')) {
-      const src = sourceUrl(element, pageUrl);
-      if (src === null) continue;
-      const title = meaningfulTitle(attr(element, 'title'));
-      matches.push({ element, embed: pageEmbed('iframe', cleanHttpUrl(postUrlFromEmbedFrame(src), pageUrl), 'page', title) });
-    }
-    for (const element of select($, 'oembed[url], [data-oembed-url], amp-embedly-card[data-url], a.embedly-card[href], blockquote.embedly-card')) {
-      const url = attr(element, 'url') ?? attr(element, 'data-oembed-url') ?? attr(element, 'data-url') ?? attr(element, 'href') ?? $(element).find('a[href]').first().attr('href') ?? null;
-      const embed = url === null ? null : describe([url], pageUrl, null, null, null);
-      if (embed !== null) matches.push({ element, embed });
-    }
-    return matches;
-  },
-};
+function fromBlockEmbed({ $, pageUrl }: EmbedContext, element: Element): EmbedData | null {
+  const { provider, kind } = providerFromClass(element);
+  return describe(wrapperUrls($, element, pageUrl), pageUrl, provider, kind, null);
+}
+
+function fromPostQuote({ $, pageUrl }: EmbedContext, element: Element): EmbedData | null {
+  const link = $(element).find('a[href]').first();
+  const title = nullIfEmpty(collapseWhitespace(link.text()));
+  const url = cleanHttpUrl(link.attr('href'), pageUrl);
+  return url === null ? null : pageEmbed('iframe', url, 'page', title);
+}
+
+function fromPostFrame({ pageUrl }: EmbedContext, element: Element): EmbedData | null {
+  const src = sourceUrl(element, pageUrl);
+  if (src === null) return null;
+  return pageEmbed('iframe', cleanHttpUrl(postUrlFromEmbedFrame(src), pageUrl), 'page', meaningfulTitle(attr(element, 'title')));
+}
+
+function fromOembed({ $, pageUrl }: EmbedContext, element: Element): EmbedData | null {
+  const url = attr(element, 'url') ?? attr(element, 'data-oembed-url') ?? attr(element, 'data-url') ?? attr(element, 'href') ?? $(element).find('a[href]').first().attr('href') ?? null;
+  return url === null ? null : describe([url], pageUrl, null, null, null);
+}
+
+export const wordpressDetector = embedProvider('wordpress', [
+  { selector: 'figure.wp-block-embed, div.wp-block-embed', read: fromBlockEmbed },
+  { selector: 'blockquote.wp-embedded-content', read: fromPostQuote },
+  { selector: 'iframe.wp-embedded-content', read: fromPostFrame },
+  { selector: 'oembed[url], [data-oembed-url], amp-embedly-card[data-url], a.embedly-card[href], blockquote.embedly-card', read: fromOembed },
+]);

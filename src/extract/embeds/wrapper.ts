@@ -4,7 +4,7 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { classTokens, isElement } from './dom.js';
+import { classTokens, isElement } from '../dom.js';
 
 /** Never climb into these: they hold the article, not one embed. */
 const STOP_TAGS = new Set(['html', 'body', 'head', 'main', 'article', 'section', 'blockquote', 'td', 'th', 'tr', 'table', 'ul', 'ol', 'li', 'header', 'footer', 'nav', 'aside', 'form', 'a']);

@@ -6,12 +6,15 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import type { EmbedContext, EmbedData, EmbedDetector, EmbedMatch } from './types.js';
-import { attr, framesWithUrl, hostIs, meaningfulTitle, nullIfEmpty, select, toUrl } from './dom.js';
+import type { EmbedContext, EmbedData } from './types.js';
+import { nullIfEmpty } from '../../text/whitespace.js';
+import { attr, hostIs, toUrl } from '../dom.js';
+import { meaningfulTitle } from './dom.js';
+import { embedProvider } from './provider.js';
 
 const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
 
-export function youtubeVideo(id: string, title: string | null = null): EmbedData {
+function youtubeVideo(id: string, title: string | null = null): EmbedData {
   return { provider: 'youtube', kind: 'video', url: `https://www.youtube.com/watch?v=${id}`, id, title, thumbnail: null };
 }
 
@@ -61,43 +64,51 @@ function withId(id: string | null, title: string | null): EmbedData | null {
   return id !== null && VIDEO_ID.test(id) ? youtubeVideo(id, title) : null;
 }
 
-export const youtubeDetector: EmbedDetector = {
-  provider: 'youtube',
-  detect({ $, pageUrl }: EmbedContext): EmbedMatch[] {
-    const matches: EmbedMatch[] = [];
-    for (const { element, url } of framesWithUrl($, pageUrl, 'iframe, embed, amp-iframe')) {
+function fromObject({ pageUrl }: EmbedContext, element: Element): EmbedData | null {
+  const url = toUrl(attr(element, 'data'), pageUrl);
+  return url === null ? null : parseYoutubeUrl(url);
+}
+
+function fromLiteYoutube({ $, pageUrl }: EmbedContext, element: Element): EmbedData | null {
+  const embed = withId(attr(element, 'videoid') ?? attr(element, 'data-videoid'), nullIfEmpty(attr(element, 'videotitle') ?? attr(element, 'playlabel')));
+  return embed === null ? null : { ...embed, thumbnail: thumbnailOf($, element, pageUrl) };
+}
+
+function fromAmpYoutube(_ctx: EmbedContext, element: Element): EmbedData | null {
+  return withId(attr(element, 'data-videoid'), meaningfulTitle(attr(element, 'title')));
+}
+
+/** WP Rocket, lazyframe and similar click-to-load placeholders. */
+function fromPlaceholder({ $, pageUrl }: EmbedContext, element: Element): EmbedData | null {
+  const source = attr(element, 'data-src');
+  const url = source === null ? null : toUrl(source, pageUrl);
+  const fromUrl = url === null ? null : parseYoutubeUrl(url);
+  const idAttr = attr(element, 'data-id') ?? attr(element, 'data-youtube-id') ?? attr(element, 'data-youtube-video-id');
+  const embed = fromUrl ?? withId(idAttr, null) ?? (element.attribs['class']?.includes('lyte') ? withId(attr(element, 'id')?.replace(/^lyte_/, '') ?? null, null) : null);
+  if (embed === null) return null;
+  return { ...embed, title: meaningfulTitle(attr(element, 'data-alt') ?? attr(element, 'title')), thumbnail: thumbnailOf($, element, pageUrl) };
+}
+
+/** Kinja / G/O Media inset players: <iframe data-recommend-id="youtube://<id>" data-src="…/embed/inset/iframe?id=youtube-video-<id>">. */
+function fromRecommendId(_ctx: EmbedContext, element: Element): EmbedData | null {
+  return withId(attr(element, 'data-recommend-id')?.slice('youtube://'.length) ?? null, meaningfulTitle(attr(element, 'title')));
+}
+
+export const youtubeDetector = embedProvider('youtube', [
+  {
+    frames: 'iframe, embed, amp-iframe',
+    titled: false,
+    parse: (url, element) => {
       const embed = parseYoutubeUrl(url);
-      if (embed !== null) matches.push({ element, embed: { ...embed, title: meaningfulTitle(attr(element, 'title')) } });
-    }
-    for (const element of select($, 'object[data*="youtube"]')) {
-      const url = toUrl(attr(element, 'data'), pageUrl);
-      const embed = url === null ? null : parseYoutubeUrl(url);
-      if (embed !== null) matches.push({ element, embed });
-    }
-    for (const element of select($, 'lite-youtube, lite-youtube-embed')) {
-      const embed = withId(attr(element, 'videoid') ?? attr(element, 'data-videoid'), nullIfEmpty(attr(element, 'videotitle') ?? attr(element, 'playlabel')));
-      if (embed !== null) matches.push({ element, embed: { ...embed, thumbnail: thumbnailOf($, element, pageUrl) } });
-    }
-    for (const element of select($, 'amp-youtube[data-videoid]')) {
-      const embed = withId(attr(element, 'data-videoid'), meaningfulTitle(attr(element, 'title')));
-      if (embed !== null) matches.push({ element, embed });
-    }
-    // WP Rocket, lazyframe and similar click-to-load placeholders.
-    for (const element of select($, 'div.rll-youtube-player, .lazyframe[data-vendor="youtube"], [data-youtube-id], [data-youtube-video-id], div.youtube-player[data-id], div.lyte[id]')) {
-      const source = attr(element, 'data-src');
-      const url = source === null ? null : toUrl(source, pageUrl);
-      const fromUrl = url === null ? null : parseYoutubeUrl(url);
-      const idAttr = attr(element, 'data-id') ?? attr(element, 'data-youtube-id') ?? attr(element, 'data-youtube-video-id');
-      const embed = fromUrl ?? withId(idAttr, null) ?? (element.attribs['class']?.includes('lyte') ? withId(attr(element, 'id')?.replace(/^lyte_/, '') ?? null, null) : null);
-      if (embed !== null) {
-        matches.push({ element, embed: { ...embed, title: meaningfulTitle(attr(element, 'data-alt') ?? attr(element, 'title')), thumbnail: thumbnailOf($, element, pageUrl) } });
-      }
-    }
-    // Kinja / G/O Media inset players: <iframe data-recommend-id="youtube://<id>" data-src="…/embed/inset/iframe?id=youtube-video-<id>">.
-    for (const element of select($, 'iframe[data-recommend-id^="youtube://"]')) {
-      const embed = withId(attr(element, 'data-recommend-id')?.slice('youtube://'.length) ?? null, meaningfulTitle(attr(element, 'title')));
-      if (embed !== null) matches.push({ element, embed });
-    }
-    return matches;
+      return embed === null ? null : { ...embed, title: meaningfulTitle(attr(element, 'title')) };
+    },
   },
-};
+  { selector: 'object[data*="youtube"]', read: fromObject },
+  { selector: 'lite-youtube, lite-youtube-embed', read: fromLiteYoutube },
+  { selector: 'amp-youtube[data-videoid]', read: fromAmpYoutube },
+  {
+    selector: 'div.rll-youtube-player, .lazyframe[data-vendor="youtube"], [data-youtube-id], [data-youtube-video-id], div.youtube-player[data-id], div.lyte[id]',
+    read: fromPlaceholder,
+  },
+  { selector: 'iframe[data-recommend-id^="youtube://"]', read: fromRecommendId },
+]);

@@ -1,4 +1,6 @@
-import { collapseWhitespace, looseKey, stripMarkup } from './text.js';
+import { collapseWhitespaceNfc } from '../../text/whitespace.js';
+import { countTokens } from '../../text/words.js';
+import { looseKey, stripMarkup } from './text.js';
 
 /** Separators between a headline and the site / section name. */
 const SEPARATOR = /\s+(?:\||-|–|—|::|»|·|•|\/|~)\s+/;
@@ -24,8 +26,8 @@ const SEPARATOR_AT_START = /^(?:\||-|–|—|::|»|·|•|\/|~)\s/;
 /** "Site Name - Headline" where "Headline" is the page's <h1>: the heading, when the rest is a short label. */
 function headingInTitle(title: string, headings: string[]): string | null {
   for (const heading of headings) {
-    const clean = collapseWhitespace(heading);
-    if (wordCount(clean) < 3 || clean.length >= title.length) continue;
+    const clean = collapseWhitespaceNfc(heading);
+    if (countTokens(clean) < 3 || clean.length >= title.length) continue;
     const at = title.indexOf(clean);
     if (at < 0) continue;
     const before = title.slice(0, at).trim();
@@ -33,7 +35,7 @@ function headingInTitle(title: string, headings: string[]): string | null {
     // The heading must be cut off from the label by a separator: "Site - Headline" or "Headline | Site".
     const separated = (before === '' || SEPARATOR_AT_END.test(` ${before}`)) && (after === '' || SEPARATOR_AT_START.test(`${after} `));
     const label = `${before} ${after}`.replace(SEPARATOR_CHARS, ' ');
-    if (separated && wordCount(label) <= 5) return clean;
+    if (separated && countTokens(label) <= 5) return clean;
   }
   return null;
 }
@@ -58,10 +60,6 @@ function isSite(segment: string, keys: string[]): boolean {
   return keys.some((site) => site === key || (site.length > 4 && (key.startsWith(site) || site.startsWith(key)) && key.length > 3));
 }
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => w !== '').length;
-}
-
 /**
  * Strips " | Site Name" (and "Site Name | ") from a title. A segment is stripped when it matches the
  * site name or host; a last " | X" of at most four words when at least three words remain; a last
@@ -69,7 +67,7 @@ function wordCount(text: string): number {
  * is only stripped on a site-name match, since headlines use hyphens themselves.
  */
 export function cleanTitle(raw: string, ctx: TitleContext): string {
-  let title = collapseWhitespace(stripMarkup(raw));
+  let title = collapseWhitespaceNfc(stripMarkup(raw));
   // The page's own heading reads the same, separator and all ("… – Until Now"): nothing to cut.
   if ((ctx.headings ?? []).some((heading) => looseKey(heading) === looseKey(title))) return title;
   const fromHeading = headingInTitle(title, ctx.headings ?? []);
@@ -82,29 +80,29 @@ export function cleanTitle(raw: string, ctx: TitleContext): string {
     const firstPart = parts[0] ?? '';
     const lastSep = title.slice(0, title.length - last.length).match(/\s+(\S+)\s+$/)?.[1] ?? '';
     const head = title.slice(0, title.length - last.length).replace(/\s+\S+\s+$/, '');
-    if (isSite(last, keys) && wordCount(head) >= 2) {
+    if (isSite(last, keys) && countTokens(head) >= 2) {
       title = head;
       continue;
     }
     // "News | Headline of the story": a short section label in front.
     const firstSep = title.slice(firstPart.length).match(/^\s+(\S+)\s+/)?.[1] ?? '';
-    if (firstSep === '|' && wordCount(firstPart) <= 2 && wordCount(title.slice(firstPart.length)) >= 5) {
+    if (firstSep === '|' && countTokens(firstPart) <= 2 && countTokens(title.slice(firstPart.length)) >= 5) {
       title = title.slice(firstPart.length).replace(/^\s+\S+\s+/, '');
       continue;
     }
     if (isSite(firstPart, keys)) {
       const tail = title.slice(firstPart.length).replace(/^\s+\S+\s+/, '');
-      if (wordCount(tail) >= 2) {
+      if (countTokens(tail) >= 2) {
         title = tail;
         continue;
       }
     }
     const dashLike = lastSep !== '|' && lastSep !== '/' && lastSep !== '-';
-    if (dashLike && /^\p{Lu}/u.test(last) && !HEADLINE_TAIL.test(last) && wordCount(last) <= 3 && wordCount(head) >= 4) {
+    if (dashLike && /^\p{Lu}/u.test(last) && !HEADLINE_TAIL.test(last) && countTokens(last) <= 3 && countTokens(head) >= 4) {
       title = head;
       continue;
     }
-    if (lastSep === '|' && wordCount(last) <= 4 && wordCount(head) >= 3) {
+    if (lastSep === '|' && countTokens(last) <= 4 && countTokens(head) >= 3) {
       title = head;
       continue;
     }

@@ -9,6 +9,7 @@ import { parseDate } from './parse-date.js';
 import { splitAuthors } from './split-authors.js';
 import { cleanTitle } from './clean-title.js';
 import { looseKey, nonEmpty, stripMarkup, uniqueCaseless } from './text.js';
+import { attempt } from '../attempt.js';
 
 export { FIELD_ORDER } from './field-order.js';
 export { parseDate } from './parse-date.js';
@@ -91,18 +92,20 @@ export function extractMetadata(input: MetadataInput): MetadataResult {
   warnings.push(...jsonLd.errors.map((error) => `metadata: ${error}`));
   const ctx: MetaContext = { $: input.$, pageUrl: input.pageUrl, metaTags: collectMetaTags(input.$), jsonLd };
 
+  /** Source `name`'s accepted value of `field`; a rule that throws adds its warning to `into`. */
+  function ruleValue<F extends MetaField, T>(name: string, field: F, accept: (value: RawMeta[F]) => T | null, into: string[]): T | null {
+    const rule = SOURCES[name]?.rules[field];
+    if (rule === undefined) return null;
+    return attempt(into, `metadata: rule ${name}.${field}`, () => {
+      const value = rule(ctx);
+      return value === null || value === undefined ? null : accept(value);
+    }, null);
+  }
+
   function pick<F extends MetaField, T>(field: F, accept: (value: RawMeta[F]) => T | null): T | null {
     for (const name of FIELD_ORDER[field]) {
-      const rule = SOURCES[name]?.rules[field];
-      if (rule === undefined) continue;
-      try {
-        const value = rule(ctx);
-        if (value === null || value === undefined) continue;
-        const accepted = accept(value);
-        if (accepted !== null) return accepted;
-      } catch (error) {
-        warnings.push(`metadata: rule ${name}.${field} failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      const accepted = ruleValue(name, field, accept, warnings);
+      if (accepted !== null) return accepted;
     }
     return null;
   }
@@ -111,15 +114,8 @@ export function extractMetadata(input: MetadataInput): MetadataResult {
   function pickAll<F extends MetaField, T>(field: F, accept: (value: RawMeta[F]) => T | null): T[] {
     const values: T[] = [];
     for (const name of FIELD_ORDER[field]) {
-      const rule = SOURCES[name]?.rules[field];
-      if (rule === undefined) continue;
-      try {
-        const value = rule(ctx);
-        const accepted = value === null || value === undefined ? null : accept(value);
-        if (accepted !== null) values.push(accepted);
-      } catch {
-        // reported once by pick
-      }
+      const accepted = ruleValue(name, field, accept, []); // a throw is reported once, by pick
+      if (accepted !== null) values.push(accepted);
     }
     return values;
   }

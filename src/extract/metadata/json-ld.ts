@@ -70,6 +70,19 @@ function article(ctx: MetaContext): JsonObject | null {
   return articleNode(ctx.jsonLd);
 }
 
+/** A rule reading the Article node's first property of `keys` that holds text. */
+function articleText(...keys: string[]): (ctx: MetaContext) => string | null {
+  return (ctx) => {
+    const node = article(ctx);
+    if (!node) return null;
+    for (const key of keys) {
+      const value = text(node[key]);
+      if (value !== null) return value;
+    }
+    return null;
+  };
+}
+
 /** JSON-LD (schema.org): the Article-like node, its author / publisher references, the WebSite node. */
 export const jsonLdSource: MetaSource = {
   name: 'json-ld',
@@ -97,32 +110,20 @@ export const jsonLdSource: MetaSource = {
       const site = nodeOfType(ctx.jsonLd, 'WebSite');
       return site ? text(site['name']) : null;
     },
-    publishedAt: (ctx) => {
-      const node = article(ctx);
-      return node ? (text(node['datePublished']) ?? text(node['dateCreated'])) : null;
-    },
-    modifiedAt: (ctx) => {
-      const node = article(ctx);
-      return node ? text(node['dateModified']) : null;
-    },
+    publishedAt: articleText('datePublished', 'dateCreated'),
+    modifiedAt: articleText('dateModified'),
     lang: (ctx) => {
       const node = article(ctx);
       if (!node) return null;
       const value = resolveRef(ctx.jsonLd, node['inLanguage']);
       return isObject(value) ? (text(value['alternateName']) ?? text(value['name'])) : text(value);
     },
-    description: (ctx) => {
-      const node = article(ctx);
-      return node ? text(node['description']) : null;
-    },
+    description: articleText('description'),
     image: (ctx) => {
       const node = article(ctx);
       return node ? (url(ctx.jsonLd, node['image']) ?? url(ctx.jsonLd, node['thumbnailUrl'])) : null;
     },
-    section: (ctx) => {
-      const node = article(ctx);
-      return node ? text(node['articleSection']) : null;
-    },
+    section: articleText('articleSection'),
     tags: (ctx) => {
       const node = article(ctx);
       if (!node) return null;

@@ -1,4 +1,5 @@
-import { collapseWhitespace, looseKey, stripMarkup, uniqueCaseless } from './text.js';
+import { collapseWhitespaceNfc } from '../../text/whitespace.js';
+import { looseKey, stripMarkup, uniqueCaseless } from './text.js';
 
 export interface AuthorContext {
   siteName: string | null;
@@ -76,7 +77,7 @@ function cleanPart(raw: string): string {
 export function splitAuthors(raws: readonly string[], ctx: AuthorContext): string[] {
   const names: string[] = [];
   for (const raw of raws) {
-    let text = stripMarkup(collapseWhitespace(raw)).replace(ARCHIVE_LINK_PREFIX, '');
+    let text = stripMarkup(collapseWhitespaceNfc(raw)).replace(ARCHIVE_LINK_PREFIX, '');
     if (text === '' || /^(?:https?:)?\/\//i.test(text)) continue;
     text = text.replace(BY_PREFIX, '');
     // "Jane Doe | March 3, 2020" / "Jane Doe Updated 5 min ago": keep what stands before the date part.

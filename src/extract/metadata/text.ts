@@ -1,16 +1,12 @@
 /** Small text helpers shared by the metadata rules. */
-import { Parser } from 'htmlparser2';
-
-/** Collapses runs of whitespace (including NBSP) to one space and trims; NFC-normalizes. */
-export function collapseWhitespace(input: string): string {
-  return input.replace(/[\s\u00a0\u200b\u2028\u2029]+/g, ' ').trim().normalize('NFC');
-}
+import { decodeEntities } from '../../text/html.js';
+import { collapseWhitespaceNfc } from '../../text/whitespace.js';
 
 /** A trimmed, collapsed string, or null when empty / not a string. */
 export function nonEmpty(input: unknown): string | null {
   if (typeof input === 'number' && Number.isFinite(input)) return String(input);
   if (typeof input !== 'string') return null;
-  const text = collapseWhitespace(input);
+  const text = collapseWhitespaceNfc(input);
   // Template leftovers are no values.
   return text === '' || /^(?:undefined|null|none|n\/a|\[object object\])$/i.test(text) ? null : text;
 }
@@ -26,15 +22,6 @@ export function uniqueCaseless(values: readonly string[]): string[] {
     out.push(value);
   }
   return out;
-}
-
-/** A host name without a leading "www.", lower-cased; null when the URL cannot be parsed. */
-export function bareHost(url: string): string | null {
-  try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\d?\./, '');
-  } catch {
-    return null;
-  }
 }
 
 /** Lower-cased letters and digits only: for loose comparisons ("The Verge" ≈ "theverge"). */
@@ -57,13 +44,5 @@ const LEFTOVER_TAG = /<\/?[a-z!][^>]*>?/i;
 export function stripMarkup(input: string): string {
   if (!LEFTOVER_ENTITY.test(input) && !LEFTOVER_TAG.test(input)) return input;
   // Decoded first: markup escaped once more (`&lt;b&gt;`) is markup too.
-  return collapseWhitespace(decodeEntities(input).replace(/<\/?[a-z!][^>]*(?:>|$)/gi, ' '));
-}
-
-/** HTML character references decoded by the HTML parser's own rules (htmlparser2, as pages are parsed). */
-function decodeEntities(text: string): string {
-  let decoded = '';
-  const parser = new Parser({ ontext: (data) => (decoded += data) }, { decodeEntities: true });
-  parser.end(text.replace(/</g, '&lt;'));
-  return decoded;
+  return collapseWhitespaceNfc(decodeEntities(input).replace(/<\/?[a-z!][^>]*(?:>|$)/gi, ' '));
 }

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { hasClass } from '../embeds/dom.js';
+import { hasClass } from '../dom.js';
 
 /** Collapses whitespace (NBSP included), trims, NFC. */
 export function squash(text: string): string {

@@ -4,10 +4,10 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { hostIs, toUrl } from '../embeds/dom.js';
-import { isElement } from '../parse-html.js';
+import { hostIs, isElement, toUrl } from '../dom.js';
 import { redditRule } from './reddit.js';
 import type { SiteRule } from './types.js';
+import { collapseWhitespace } from '../../text/whitespace.js';
 
 export type { SiteRule } from './types.js';
 
@@ -64,7 +64,7 @@ function authorsOf($: CheerioAPI, rule: SiteRule): string | null {
   if (rule.authors === undefined) return null;
   const names = $(rule.authors)
     .toArray()
-    .map((element) => $(element).text().replace(/\s+/g, ' ').trim())
+    .map((element) => collapseWhitespace($(element).text()))
     .filter((name, index, all) => name !== '' && all.indexOf(name) === index);
   return names.length > 0 ? names.join(', ') : null;
 }

@@ -1,24 +1,10 @@
-import type { createRequire } from 'node:module';
+import { perWindowPatch, type Require } from './window-patch.js';
 
 /*
- * jsdom 29 gives every HTML and SVG element a CSS declaration object (its `style`, a CSSStyleProperties with a
- * wrapper of its own) the moment the element is made, whether or not anything ever reads it. Chronicle's
- * documents never have a `style` attribute (prunePage removes them all) and Readability reads `style` only of
- * elements that have one (see isProbablyVisible in readability-fast-paths.ts), so for chronicle those objects are
- * pure cost: on the Wikipedia page of the corpus about a sixth of the parsed tree's memory and a fifth of the
- * parse time.
- *
- * Here the declaration is made when `style` is first read instead, for the elements of chronicle's own jsdom
- * windows only (other jsdom documents in the process, such as the benchmark's naive baseline, are left as jsdom
- * makes them). Nothing else changes: jsdom reads `this.style` itself when a `style` attribute is set (its
- * `_attrModified`), so an element with one gets its declaration at that moment, filled from the attribute, as
- * before; an element without one gets an empty declaration when asked, as it had before.
- *
- * jsdom is pinned; if the internals this relies on are not as expected, nothing is patched and elements are
- * made as jsdom makes them (test/speed/lazy-inline-style.test.ts fails then).
+ * In chronicle's jsdom windows an element's inline-style object is made when `style` is first read, not with every
+ * element (chronicle's pages have no style attributes left). Why and what it saves: docs/performance.md.
  */
 
-type Require = ReturnType<typeof createRequire>;
 
 /** What is read of the element implementation classes (jsdom's HTMLElementImpl and SVGElementImpl). */
 interface ElementImplPrototype {
@@ -35,22 +21,14 @@ interface CssStyleProperties {
   createImpl(globalObject: object, constructorArgs: unknown[], privateData: { ownerNode: unknown }): unknown;
 }
 
-/** The global objects of chronicle's jsdom windows, whose elements get their `style` on first read. */
-const lazyGlobals = new WeakSet<object>();
-let installed: boolean | null = null;
-
 /**
  * Makes the elements of documents whose global object is `globalObject` (a jsdom Window's, as its elements'
  * `_globalObject`) get their inline-style declaration on first use. Returns false when jsdom is not as expected
  * (then nothing is changed).
  */
-export function lazyInlineStyleFor(requireModule: Require, globalObject: object): boolean {
-  installed ??= install(requireModule);
-  if (installed) lazyGlobals.add(globalObject);
-  return installed;
-}
+export const lazyInlineStyleFor = perWindowPatch(install);
 
-function install(requireModule: Require): boolean {
+function install(requireModule: Require, isLazy: (globalObject: object) => boolean): boolean {
   let prototypes: ElementImplPrototype[];
   let styles: CssStyleProperties;
   try {
@@ -67,7 +45,7 @@ function install(requireModule: Require): boolean {
   for (const prototype of prototypes) {
     const eager = prototype._initElementCSSInlineStyle!;
     prototype._initElementCSSInlineStyle = function initElementCSSInlineStyle(this: ElementImpl): void {
-      if (!lazyGlobals.has(this._globalObject)) {
+      if (!isLazy(this._globalObject)) {
         eager.call(this);
         return;
       }

@@ -1,3 +1,4 @@
+/** V8 garbage-collector tuning for the extraction worker pool. */
 import { setFlagsFromString } from 'node:v8';
 
 export interface GcTuning {
@@ -23,17 +24,10 @@ export function serialScavengesActive(): boolean {
 }
 
 /**
- * V8 runs each scavenge (the collection of its young generation) on the allocating thread plus helper threads.
- * That is a gain while cores are idle, and a loss once the extraction workers alone keep every core busy: the
- * helpers then take CPU from the workers, and parallel work on contended cores costs more than the same work on
- * one thread. Measured on 2 vCPUs (300 corpus pages through a pool of 2 workers, base against serial scavenges,
- * three alternating pairs): 51.4 / 42.3 / 34.8 s against 42.0 / 36.3 / 33.9 s, and the CPU time outside the
- * extraction threads fell from 25-36 s to 19-23 s. With 1 worker on 2 cores, serial scavenges were slower
- * (46.7 / 52.6 / 55.1 against 52.4 / 64.9 / 55.7 s), so they are chosen only while a pool fills the cores.
- *
- * V8 reads this flag at each scavenge, so setting it at run time is safe; it is process-wide, so it is set while
- * at least one such pool is open and put back when the last one closes. A `--parallel-scavenge` or
- * `--no-parallel-scavenge` given to node by the user is left alone.
+ * Serial scavenges (`--no-parallel-scavenge`) while a pool's workers fill every core: V8's scavenger helper threads
+ * then only take CPU from the workers (figures: docs/performance.md). The flag is process-wide and read at each
+ * scavenge, so it is set while such a pool is open and put back when the last one closes; a user's own
+ * `--(no-)parallel-scavenge` is left alone.
  */
 export function tuneGcForPool(workers: number, cores: number, host: GcTuningHost = processHost): GcTuning {
   const userChose = host.execArgv.some((flag) => /^--(no-)?parallel[-_]scavenge(=|$)/.test(flag));

@@ -1,30 +1,10 @@
-import type { createRequire } from 'node:module';
+import { perWindowPatch, type Require } from './window-patch.js';
 
 /*
- * jsdom 29 works out a node's index among its siblings on every insertBefore/replaceChild and every removal
- * (Node-impl `_insert` and `_remove`), only to move the boundaries of live Range objects. symbol-tree caches
- * sibling indexes, but any change under a parent drops that parent's cache, so each of these operations walks
- * the preceding siblings again: n changes among n siblings cost n² steps. Readability turns every <div> without
- * block children into a <p> by replaceChild, so a page of 9,000 sibling <div>s spent 10 s in those walks
- * (2 MB: minutes).
- *
- * Chronicle's documents never have a Range. Here, for the documents of chronicle's own jsdom windows, that one
- * index lookup at the start of `_insert`/`_remove` is skipped when no node it would concern is referenced by a
- * Range (the parent, and for a removal the removed subtree): the loops it feeds have nothing to visit then. The
- * tree operations themselves are jsdom's, unchanged, so the document comes out exactly as before. Other jsdom
- * documents in the process are left as jsdom makes them.
- *
- * The same goes for a parent's live `children` and `childNodes` lists: once read, jsdom rebuilds the whole list
- * on every later change under that parent (Node-impl `_modified`), although each read of the list brings it up to
- * date anyway (its `_update` compares versions). Readability reads `children` of the parents it works on, then
- * replaces their children one by one: a 0.2 MB page of nested wrappers spent most of its time rebuilding lists.
- * For chronicle's documents the lists are left to bring themselves up to date when read.
- *
- * jsdom is pinned; if the internals this relies on are not as expected, nothing is patched
- * (test/speed/range-free-mutations.test.ts fails then).
+ * In chronicle's jsdom windows (no Range ever made) tree changes skip the sibling-index lookup kept for live Ranges
+ * and the eager rebuild of live child lists: both made wide pages quadratic. Figures: docs/performance.md.
  */
 
-type Require = ReturnType<typeof createRequire>;
 
 interface NodeImpl {
   _globalObject: object;
@@ -46,17 +26,10 @@ interface SymbolTree {
   treeIterator(root: NodeImpl): Iterable<NodeImpl>;
 }
 
-const rangeFreeGlobals = new WeakSet<object>();
-let installed: boolean | null = null;
-
 /** Skips the Range bookkeeping index lookups and eager list rebuilds for the documents of `globalObject`. */
-export function rangeFreeMutationsFor(requireModule: Require, globalObject: object): boolean {
-  installed ??= install(requireModule);
-  if (installed) rangeFreeGlobals.add(globalObject);
-  return installed;
-}
+export const rangeFreeMutationsFor = perWindowPatch(install);
 
-function install(requireModule: Require): boolean {
+function install(requireModule: Require, isRangeFree: (globalObject: object) => boolean): boolean {
   let prototype: NodeImplPrototype;
   let tree: SymbolTree;
   try {
@@ -84,7 +57,7 @@ function install(requireModule: Require): boolean {
 
   const insert = prototype._insert;
   prototype._insert = function insertWithoutRangeIndex(this: NodeImpl, node, child, suppressObservers) {
-    if (child !== null && child !== undefined && rangeFreeGlobals.has(this._globalObject) && !hasRanges(this)) skipped = child;
+    if (child !== null && child !== undefined && isRangeFree(this._globalObject) && !hasRanges(this)) skipped = child;
     try {
       return insert.call(this, node, child, suppressObservers);
     } finally {
@@ -93,7 +66,7 @@ function install(requireModule: Require): boolean {
   };
   const remove = prototype._remove;
   prototype._remove = function removeWithoutRangeIndex(this: NodeImpl, node, suppressObservers) {
-    if (rangeFreeGlobals.has(this._globalObject) && !hasRanges(this) && !subtreeHasRanges(tree, node)) skipped = node;
+    if (isRangeFree(this._globalObject) && !hasRanges(this) && !subtreeHasRanges(tree, node)) skipped = node;
     try {
       return remove.call(this, node, suppressObservers);
     } finally {
@@ -102,7 +75,7 @@ function install(requireModule: Require): boolean {
   };
   const modified = prototype._modified;
   prototype._modified = function modifiedWithLazyLists(this) {
-    if (!rangeFreeGlobals.has(this._globalObject)) return modified.call(this);
+    if (!isRangeFree(this._globalObject)) return modified.call(this);
     // jsdom's own step without the eager list rebuilds: the lists are set aside while it runs.
     const children = this._childrenList;
     const childNodes = this._childNodesList;

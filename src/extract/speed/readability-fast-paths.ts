@@ -1,10 +1,9 @@
 import type { Readability } from '@mozilla/readability';
 
 /*
- * Faster versions of a few @mozilla/readability 0.6.0 internals, installed on one Readability instance. Each
- * returns exactly what the method it replaces returns, on every input: they only skip work whose result cannot
- * change the answer. Readability is pinned to 0.6.0; test/speed/readability-fast-paths.test.ts compares each
- * with the original, and fails if a method they replace is renamed or gone.
+ * Faster versions of a few @mozilla/readability 0.6.0 internals, installed on one Readability instance; each returns
+ * exactly what the method it replaces returns (test/speed/readability-fast-paths.test.ts compares them), skipping
+ * only work that cannot change the answer. What each saves: docs/performance.md.
  */
 
 /** The Readability internals read or replaced here (0.6.0). */
