@@ -2,6 +2,8 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { ChronicleError } from '../errors.js';
 import { decodeHtml, type DecodedHtml } from '../decode/decode-html.js';
+import { attempt } from './attempt.js';
+import { collapseWhitespace } from '../text/whitespace.js';
 import { cleanUrl } from '../normalize/url.js';
 import type { Article, Embed, LinkRef, Meta, Quote } from '../types.js';
 import { blockText, countWords } from './body/block-text.js';
@@ -84,23 +86,14 @@ function extractPage(decoded: DecodedHtml, options: ExtractOptions): Article {
   trace?.('page', decoded.text);
 
   // 1. Everything that needs the untouched document.
-  const metadata = attempt(warnings, 'metadata', () => extractMetadata({ $, pageUrl }), null);
-  if (metadata) warnings.push(...metadata.warnings);
-  const embedResult = attempt(warnings, 'embeds', () => detectEmbeds({ $, pageUrl }), { matches: [], warnings: [] });
-  warnings.push(...embedResult.warnings);
-  const pullQuotes = attempt(warnings, 'pull quotes', () => findPullQuotes($), []);
-  const pageNotes = attempt(warnings, 'corrections', () => findPageNotes($), [] as FoundNote[]);
-  const jsonLdNotes = attempt(warnings, 'corrections', () => findJsonLdNotes($), [] as FoundNote[]);
-  // What the body is compared with (see confidence.ts), read before the page is pruned.
-  const pageText = readableTextLength($);
-  const articleBody = attempt(warnings, 'articleBody', () => jsonLdArticleBody($), null);
+  const { metadata, embedResult, pullQuotes, pageNotes, jsonLdNotes, pageText, articleBody } = readUntouchedPage($, pageUrl, warnings);
 
-  // 2. Stand-ins for embeds, then the body: a site rule's, else Readability's (see readBody).
+  // 2. Stand-ins for embeds, then the body: a site rule's, else Readability's (see readArticleBody).
   placeEmbedPlaceholders($, embedResult.matches);
   const rule = findSiteRule({ $, pageUrl, canonicalUrl: metadata?.canonicalUrl ?? null });
   const ruled = rule === null ? null : attempt(warnings, `site rule ${rule.name}`, () => readSiteBody($, rule), null);
   checkTime();
-  const read = ruled !== null ? { readable: siteResult(ruled), picked$: null } : readBody($, pageUrl, trace);
+  const read = ruled !== null ? { readable: siteResult(ruled), picked$: null } : readArticleBody($, pageUrl, trace);
   const readable = read?.readable ?? null;
   checkTime();
   if (readable === null) {
@@ -154,6 +147,24 @@ function extractPage(decoded: DecodedHtml, options: ExtractOptions): Article {
   };
 }
 
+/** What is read from the page before it is pruned: metadata, embeds, pull quotes, notes, the page's text size. */
+function readUntouchedPage($: CheerioAPI, pageUrl: string, warnings: string[]) {
+  const metadata = attempt(warnings, 'metadata', () => extractMetadata({ $, pageUrl }), null);
+  if (metadata) warnings.push(...metadata.warnings);
+  const embedResult = attempt(warnings, 'embeds', () => detectEmbeds({ $, pageUrl }), { matches: [], warnings: [] });
+  warnings.push(...embedResult.warnings);
+  return {
+    metadata,
+    embedResult,
+    pullQuotes: attempt(warnings, 'pull quotes', () => findPullQuotes($), []),
+    pageNotes: attempt(warnings, 'corrections', () => findPageNotes($), [] as FoundNote[]),
+    jsonLdNotes: attempt(warnings, 'corrections', () => findJsonLdNotes($), [] as FoundNote[]),
+    // What the body is compared with (see confidence.ts), read before the page is pruned.
+    pageText: readableTextLength($),
+    articleBody: attempt(warnings, 'articleBody', () => jsonLdArticleBody($), null),
+  };
+}
+
 /** Refuses, before any tree is built, a page whose extraction could fill the budget or this thread's heap. */
 function checkMemoryBudget(html: string, pageUrl: string, maxMemoryMb: number): void {
   const needMb = estimateHeapMb(countPage(html));
@@ -167,7 +178,7 @@ function checkMemoryBudget(html: string, pageUrl: string, maxMemoryMb: number): 
  * pass would drop), so that jsdom builds a smaller tree; `$` is left as pruned (the lead image's details are
  * read from it).
  */
-function readBody($: CheerioAPI, pageUrl: string, trace?: ExtractOptions['trace']): BodyReading | null {
+function readArticleBody($: CheerioAPI, pageUrl: string, trace?: ExtractOptions['trace']): BodyReading | null {
   prunePage($);
   if (trace) trace('pruned', $.html());
   const stripped = stripUnlikelyCandidates($);
@@ -245,15 +256,6 @@ function siteResult(reading: SiteReading): ReadabilityResult {
   };
 }
 
-function attempt<T>(warnings: string[], what: string, work: () => T, fallback: T): T {
-  try {
-    return work();
-  } catch (error) {
-    warnings.push(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
-    return fallback;
-  }
-}
-
 function placeEmbedPlaceholders($: CheerioAPI, matches: EmbedMatch[]): void {
   matches.forEach((match, index) => {
     $(match.element).replaceWith(`<p data-chronicle-embed="${index}">${placeholderText(index)}</p>`);
@@ -313,7 +315,7 @@ function extractLinks($: CheerioAPI, pageUrl: string): LinkRef[] {
     const url = cleanUrl($(element).attr('href'), pageUrl, true);
     if (url === null || !/^https?:/.test(url) || seen.has(url)) return;
     seen.add(url);
-    links.push({ url, text: $(element).text().replace(/\s+/g, ' ').trim() });
+    links.push({ url, text: collapseWhitespace($(element).text()) });
   });
   return links;
 }
@@ -340,7 +342,7 @@ function completeMeta(meta: Meta, readable: ReadabilityResult): Meta {
 }
 
 function blankToNull(value: string | null): string | null {
-  const trimmed = value?.replace(/\s+/g, ' ').trim();
+  const trimmed = value === null ? null : collapseWhitespace(value);
   return trimmed ? trimmed : null;
 }
 

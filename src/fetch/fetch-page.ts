@@ -17,7 +17,7 @@ import {
   DEFAULT_RETRY_MAX_DELAY_MS,
   DEFAULT_TIMEOUT_MS,
 } from './limits.js';
-import { parseContentEncoding, readBody } from './read-body.js';
+import { parseContentEncoding, readResponseBody } from './read-body.js';
 import { backoffDelayMs, isRetryableError, isRetryableStatus, parseRetryAfter, sleep } from './retry-policy.js';
 import type { FetchOptions } from './types.js';
 import { DEFAULT_USER_AGENT } from './user-agent.js';
@@ -231,7 +231,7 @@ async function fetchHop(url: string, settings: Settings): Promise<HopResult> {
     await discard(body);
     throw new ChronicleError('E_TOO_LARGE', `response from ${url} is ${declaredLength} bytes, more than ${settings.maxBytes}`, { url });
   }
-  const bytes = await readBody(body, { url, codings, maxBytes: settings.maxBytes });
+  const bytes = await readResponseBody(body, { url, codings, maxBytes: settings.maxBytes });
   if (!settings.allowNonHtml && !isHtmlType(contentType) && !looksLikeHtml(bytes)) {
     throw new ChronicleError('E_NOT_HTML', `${url} does not look like HTML (Content-Type ${contentType ?? 'missing'})`, { url });
   }

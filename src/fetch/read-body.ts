@@ -98,7 +98,7 @@ export interface ReadBodyOptions {
  * (destroying the source, so the connection is dropped) with E_TOO_LARGE once more than maxBytes arrive
  * or come out of the decoder, which also stops decompression bombs. A corrupt encoding is E_NETWORK.
  */
-export async function readBody(source: Readable, options: ReadBodyOptions): Promise<Buffer> {
+export async function readResponseBody(source: Readable, options: ReadBodyOptions): Promise<Buffer> {
   const { url, codings, maxBytes } = options;
   const limit = `${maxBytes} bytes`;
   const stages: Transform[] = [new ByteCap(maxBytes, () => `response from ${url} is larger than ${limit}`)];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { AsyncIterReader, HeadersMultiMap, StatusAndHeadersParser, WARCParser, type WARCRecord } from 'warcio';
-import { parseContentEncoding, readBody } from '../fetch/read-body.js';
+import { parseContentEncoding, readResponseBody } from '../fetch/read-body.js';
 
 /** Where a record sits: the file, the byte offset of its start (its gzip member, for .warc.gz) and its id. */
 export interface RecordPlace {
@@ -247,5 +247,5 @@ export async function decodedPayload(item: Extract<WarcItem, { kind: 'response' 
   const chunked = /(^|,)\s*chunked\s*$/i.test(header('transfer-encoding') ?? '');
   const dechunked = chunked ? await new AsyncIterReader([item.wirePayload], null, true).readFully() : item.wirePayload;
   const codings = parseContentEncoding(header('content-encoding'), item.url);
-  return readBody(Readable.from([Buffer.from(dechunked)]), { url: item.url, codings, maxBytes });
+  return readResponseBody(Readable.from([Buffer.from(dechunked)]), { url: item.url, codings, maxBytes });
 }
