@@ -5,6 +5,7 @@ import { EXIT, exitCodeFor } from './exit-codes.js';
 import { ignoreClosedPipes, processIo, type CliIo } from './io.js';
 import type { CommandContext } from './context.js';
 import { registerCommands } from './commands/index.js';
+import { collapseWhitespace } from '../text/whitespace.js';
 
 /**
  * The one place that turns argv into a command run and errors into exit codes.
@@ -63,7 +64,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(text);
 }
 
 /** Commander's message ("error: unknown option '--x'") without its "error: " prefix, on one line. */

@@ -4,10 +4,7 @@
  */
 import { summaryLine } from './summary-line.js';
 import type { Change, DiffSide, EmbedValue, QuoteValue, SnapshotDiff, WordPart } from './types.js';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}
+import { escapeHtml } from '../text/html.js';
 
 const STYLE = `
 h2{font:600 17px/1.3 system-ui,sans-serif;margin:24px 0 8px}

@@ -1,4 +1,5 @@
 import { storageFullCode } from '../../archive/durable-fs.js';
+import { collapseWhitespace } from '../../text/whitespace.js';
 
 export interface FullDiskWatch {
   /** Feed every outcome: the first failure for want of space stops the run from taking new URLs. */
@@ -19,7 +20,7 @@ export function watchFullDisk(stop: AbortController): FullDiskWatch {
       if (tripped !== null || outcome.status !== 'failed') return;
       const code = storageFullCode(outcome.error);
       if (code === null) return;
-      tripped = { code, message: String((outcome.error as { message?: unknown }).message ?? code).replace(/\s+/g, ' ').trim() };
+      tripped = { code, message: collapseWhitespace(String((outcome.error as { message?: unknown }).message ?? code)) };
       if (!stop.signal.aborted) stop.abort('storage full');
     },
     get tripped() {

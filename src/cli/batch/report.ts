@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../errors.js';
 import type { BatchOutcome, BatchSummary } from '../../batch/types.js';
+import { collapseWhitespace } from '../../text/whitespace.js';
 
 /** The JSON form of a failure: what scripts key on. */
 export interface ErrorJson {
@@ -36,7 +37,7 @@ export function outcomeToJson<T>(outcome: BatchOutcome<T>, toFields: (value: T) 
       return json;
     }
     case 'failed': {
-      const error: ErrorJson = { code: outcome.error.code, message: outcome.error.message.replace(/\s+/g, ' ').trim(), attempts: outcome.attempts };
+      const error: ErrorJson = { code: outcome.error.code, message: collapseWhitespace(outcome.error.message), attempts: outcome.attempts };
       if (outcome.error.status !== undefined) error.status = outcome.error.status;
       return { ...base, ok: false, error };
     }
@@ -53,7 +54,7 @@ export function outcomeToText<T>(outcome: BatchOutcome<T>, describe: (value: T) 
     case 'duplicate':
       return `dup   ${outcome.input}  (same as line ${outcome.duplicateOfLine}: ${outcome.original})`;
     case 'failed':
-      return `FAIL  ${outcome.input}  ${outcome.error.code}: ${outcome.error.message.replace(/\s+/g, ' ').trim()}`;
+      return `FAIL  ${outcome.input}  ${outcome.error.code}: ${collapseWhitespace(outcome.error.message)}`;
   }
 }
 

@@ -6,6 +6,7 @@ import { watchStdoutClosed } from '../io.js';
 import { fullDiskMessage, watchFullDisk } from './full-disk.js';
 import { ProgressBar } from './progress.js';
 import { installStopSignals } from './stop-signals.js';
+import { collapseWhitespace } from '../../text/whitespace.js';
 
 /** The least an outcome of any batch (`archive`, `check`, `import`) tells the host. */
 export interface SettledOutcome {
@@ -109,5 +110,5 @@ export function exitCodeOf(summary: BatchSummary, singleUrl: boolean): number {
 }
 
 function oneLine(message: string): string {
-  return message.replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(message);
 }

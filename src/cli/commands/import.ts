@@ -11,6 +11,7 @@ import type { CommandContext } from '../context.js';
 import { formatSummary } from '../batch/report.js';
 import { exitCodeOf, runBatchCommand } from '../batch/run-command.js';
 import { ARCHIVE_DIR_HELP, parseCount, parsePositive, resolveArchiveDir } from '../options.js';
+import { collapseWhitespace } from '../../text/whitespace.js';
 
 interface ImportCommandOptions {
   archiveDir?: string;
@@ -105,7 +106,7 @@ function outcomeJson(outcome: ImportOutcome, paths: string[], given: string[]): 
   const base = { file, offset: outcome.offset, recordId: outcome.recordId, url: outcome.url, type: outcome.type };
   if (outcome.status === 'ok') return { ...base, ok: true, ...outcome.value };
   if (outcome.status === 'skipped') return { ...base, ok: true, skipped: true, reason: outcome.reason };
-  return { ...base, ok: false, error: { code: outcome.error.code, message: outcome.error.message.replace(/\s+/g, ' ').trim() } };
+  return { ...base, ok: false, error: { code: outcome.error.code, message: collapseWhitespace(outcome.error.message) } };
 }
 
 function outcomeText(outcome: ImportOutcome, cwd: string): string {
@@ -115,5 +116,5 @@ function outcomeText(outcome: ImportOutcome, cwd: string): string {
     return `ok    ${where}  ${dir}${outcome.value.created ? '' : ' (unchanged)'}  ${JSON.stringify(outcome.value.title ?? '')}`;
   }
   if (outcome.status === 'skipped') return `skip  ${where}  (${outcome.reason})`;
-  return `FAIL  ${where}  ${outcome.error.code}: ${outcome.error.message.replace(/\s+/g, ' ').trim()}`;
+  return `FAIL  ${where}  ${outcome.error.code}: ${collapseWhitespace(outcome.error.message)}`;
 }

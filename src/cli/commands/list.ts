@@ -4,6 +4,7 @@ import type { ListFilter, SnapshotSummary } from '../../archive/types.js';
 import { ChronicleError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
 import { ARCHIVE_DIR_HELP, resolveArchiveDir } from '../options.js';
+import { collapseWhitespace } from '../../text/whitespace.js';
 
 interface ListOptions {
   archiveDir?: string;
@@ -102,6 +103,6 @@ function formatTable(rows: SnapshotSummary[]): string {
 }
 
 export function truncate(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = collapseWhitespace(text);
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }

@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
+import { collapseWhitespace } from '../../text/whitespace.js';
 
 /**
  * The lead paragraph (standfirst, dek, "Vorspann", "chapô", "entradilla") that sits in the article's header,
@@ -47,7 +48,7 @@ export function findLeadParagraph($: CheerioAPI, bodyBlocks: string[]): string |
     const at = page.indexOf(squashed, afterTitle);
     if (at < 0 || at + squashed.length > start || start - (at + squashed.length) > LEAD_GAP) return true;
     if (linkShare($, element, squashed.length) > LEAD_LINK_SHARE) return true;
-    lead = text.replace(/\s+/g, ' ').trim();
+    lead = collapseWhitespace(text);
     return false;
   });
   return lead;

@@ -3,6 +3,8 @@ import type { Element } from 'domhandler';
 import { blockText } from '../body/block-text.js';
 import { topLevelBlocks } from '../body/blocks.js';
 import { CAPTION_CREDIT_END, LABEL_ONLY, PAYWALL, PHOTO_CREDIT, PROMO_PREFIX, SLASH_CREDIT } from './chrome-vocabulary.js';
+import { collapseWhitespace } from '../../text/whitespace.js';
+import { countTokens } from '../../text/words.js';
 
 /**
  * Text of short blocks that are site chrome Readability keeps: disclosure notices, comment prompts, newsletter
@@ -79,7 +81,7 @@ const MAX_WORDS = 45;
 const PROMO_HEADING = /^(related( posts| stories| articles| content)?|you (may|might) also like|more (stories|from [\w ]+)|recommended( for you)?|trending( now)?|popular( posts)?|share this( article| story| post)?:?|most read)$/i;
 
 export function isChromeText(text: string): boolean {
-  const normalized = text.replace(/\s+/g, ' ').trim();
+  const normalized = collapseWhitespace(text);
   if (normalized === '') return false;
   if (normalized.split(' ').length > MAX_WORDS) return false;
   return CHROME_PATTERNS.some((pattern) => pattern.test(normalized));
@@ -99,7 +101,7 @@ const BYLINE_MAX_WORDS = 14;
  * correspondent" (an author's name plus a short role), "First published on …". The metadata has them.
  */
 export function isBylineText(text: string, authors: string[]): boolean {
-  const normalized = text.replace(/\s+/g, ' ').trim();
+  const normalized = collapseWhitespace(text);
   if (normalized === '' || normalized.split(' ').length > BYLINE_MAX_WORDS) return false;
   if (DATELINE.test(normalized) || BYLINE_LABEL.test(normalized)) return true;
   const lower = normalized.toLowerCase();
@@ -110,7 +112,7 @@ const DATE_TOKENS = /(?<![a-z\d])(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:jan
 
 /** A line that is nothing but a date and time: "Fri 19 Jul 2024 12.42 BST", "March 3, 2024, 5:10 p.m. ET". */
 export function isDateOnly(text: string): boolean {
-  const line = text.replace(/\s+/g, ' ').trim();
+  const line = collapseWhitespace(text);
   return /\d/.test(line) && line.split(' ').length <= 10 && line.replace(DATE_TOKENS, '').trim() === '';
 }
 
@@ -130,11 +132,6 @@ const LABEL_WORDS = 10;
 /** Blocks whose link text is at least this share of their text are link lists (teasers, "more" links). */
 const LINK_DENSE = 0.5;
 
-function wordCount(text: string): number {
-  const trimmed = text.trim();
-  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
-}
-
 /** The share of a block's text that is link text. */
 function linkDensity($: CheerioAPI, block: Element): number {
   const text = $(block).text().replace(/\s+/g, '');
@@ -151,9 +148,9 @@ function linkDensity($: CheerioAPI, block: Element): number {
  * a "read also" label, a photo credit standing alone, a paywall or log-in note, a comment counter.
  */
 export function isVocabularyChrome(text: string): boolean {
-  const normalized = text.replace(/\s+/g, ' ').trim();
+  const normalized = collapseWhitespace(text);
   if (normalized === '') return false;
-  const words = wordCount(normalized);
+  const words = countTokens(normalized);
   if (words <= PROMO_WORDS && PROMO_PREFIX.test(normalized)) return true;
   if (words <= CREDIT_WORDS && (PHOTO_CREDIT.test(normalized) || SLASH_CREDIT.test(normalized))) return true;
   if (words <= CAPTION_WORDS && CAPTION_CREDIT_END.some((pattern) => pattern.test(normalized))) return true;
@@ -162,8 +159,8 @@ export function isVocabularyChrome(text: string): boolean {
 
 /** A block that is only a label of a promo or end-of-article section ("Auch interessant", "Zum Weiterlesen"). */
 export function isSectionLabel(text: string): boolean {
-  const normalized = text.replace(/\s+/g, ' ').trim();
-  return normalized !== '' && wordCount(normalized) <= LABEL_WORDS && LABEL_ONLY.test(normalized);
+  const normalized = collapseWhitespace(text);
+  return normalized !== '' && countTokens(normalized) <= LABEL_WORDS && LABEL_ONLY.test(normalized);
 }
 
 /** Removes chrome blocks from a flattened body. Embeds and quoted excerpts are never touched. */
@@ -207,7 +204,7 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
     const lines = nearTop ? blockText([block]).split(/\n+/) : [];
     const byline = nearTop && lines.every((line) => isDateOnly(line) || isBylineText(line, options.authors ?? []));
     const nearEnd = index >= blocks.length - TAIL_ZONE && !/^h[1-6]$/.test(block.name);
-    const tailLine = nearEnd && DATELINE.test(text.replace(/\s+/g, ' ').trim());
+    const tailLine = nearEnd && DATELINE.test(collapseWhitespace(text));
     const dateAlone = nearTop && soleTimeBlock === block;
     if (isChromeText(text) || byline || tailLine || dateAlone || isVocabularyChrome(text)) {
       node.remove();
@@ -239,10 +236,10 @@ const AUTHOR_NAME_WORDS = 6;
 function removeAuthorLabel($: CheerioAPI): number {
   const blocks = topLevelBlocks($);
   for (let index = Math.max(0, blocks.length - TAIL_ZONE - 1); index < blocks.length - 1; index++) {
-    const label = $(blocks[index]!).text().replace(/\s+/g, ' ').trim();
+    const label = collapseWhitespace($(blocks[index]!).text());
     if (!AUTHOR_LABEL.test(label)) continue;
-    const name = $(blocks[index + 1]!).text().replace(/\s+/g, ' ').trim();
-    if (name === '' || wordCount(name) > AUTHOR_NAME_WORDS) continue;
+    const name = collapseWhitespace($(blocks[index + 1]!).text());
+    if (name === '' || countTokens(name) > AUTHOR_NAME_WORDS) continue;
     $(blocks[index]!).remove();
     $(blocks[index + 1]!).remove();
     return 2;
@@ -269,7 +266,7 @@ function removeAuthorBox($: CheerioAPI): number {
   for (let index = from; index < blocks.length; index++) {
     if (!isAuthorBoxHead($, blocks[index]!)) continue;
     const box = blocks.slice(index);
-    if (box.some((block) => $(block).is('blockquote, figure, [data-chronicle-embed], table') || wordCount($(block).text()) > AUTHOR_BOX_WORDS)) return 0;
+    if (box.some((block) => $(block).is('blockquote, figure, [data-chronicle-embed], table') || countTokens($(block).text()) > AUTHOR_BOX_WORDS)) return 0;
     // An avatar standing alone just above the name goes with it.
     const above = blocks[index - 1]!;
     if ($(above).text().trim() === '' && $(above).find('img').length > 0) box.unshift(above);
@@ -281,10 +278,10 @@ function removeAuthorBox($: CheerioAPI): number {
 
 function isAuthorBoxHead($: CheerioAPI, block: Element): boolean {
   const node = $(block);
-  const text = node.text().replace(/\s+/g, ' ').trim();
+  const text = collapseWhitespace(node.text());
   // An avatar standing alone ("…/avatar/…", Gravatar) opens the box.
   if (text === '' && node.find('img').length === 1 && /avatar/i.test(node.find('img').attr('src') ?? '')) return true;
-  if (text === '' || wordCount(text) > 5) return false;
+  if (text === '' || countTokens(text) > 5) return false;
   if (/^h[2-6]$/.test(block.name) && ABOUT_NAME.test(text)) return true;
   const links = node.find('a[href]');
   return links.length === 1 && AUTHOR_PAGE.test(links.attr('href') ?? '') && linkDensity($, block) >= TEASER_LINK_SHARE;
@@ -307,8 +304,8 @@ function removeTrailingLinks($: CheerioAPI): number {
   while (start > 0 && isTeaserBlock($, blocks[start - 1]!)) start -= 1;
   if (blocks.length - start < TEASER_RUN || start === 0) return 0;
   const above = blocks[start - 1]!;
-  const label = $(above).text().replace(/\s+/g, ' ').trim();
-  if (start > 1 && wordCount(label) <= TEASER_LABEL_WORDS && (/^h[2-6]$/.test(above.name) || label.endsWith(':'))) start -= 1;
+  const label = collapseWhitespace($(above).text());
+  if (start > 1 && countTokens(label) <= TEASER_LABEL_WORDS && (/^h[2-6]$/.test(above.name) || label.endsWith(':'))) start -= 1;
   for (const block of blocks.slice(start)) $(block).remove();
   return blocks.length - start;
 }
@@ -316,10 +313,10 @@ function removeTrailingLinks($: CheerioAPI): number {
 /** A short block that is all link text, or a list whose items are (never an embed, a figure or a quote). */
 function isTeaserBlock($: CheerioAPI, block: Element): boolean {
   if ($(block).is('blockquote, figure, [data-chronicle-embed], table') || $(block).find('img, iframe').length > 0) return false;
-  const text = $(block).text().replace(/\s+/g, ' ').trim();
+  const text = collapseWhitespace($(block).text());
   if (text === '') return false;
   if ($(block).is('ul, ol')) return linkDensity($, block) >= TEASER_LINK_SHARE;
-  return wordCount(text) <= TEASER_WORDS && linkDensity($, block) >= TEASER_LINK_SHARE;
+  return countTokens(text) <= TEASER_WORDS && linkDensity($, block) >= TEASER_LINK_SHARE;
 }
 
 /** A list of links under a promo label of its own ("<ul><span>Artikel zum Thema</span><li><a>…"). */
@@ -330,8 +327,8 @@ function isLabelledLinkList($: CheerioAPI, block: Element): boolean {
 
 /** A blockquote that is a "read also" promo: a promo label and a link ("PUEDES VER: <a>…</a>"). */
 function isPromoQuote($: CheerioAPI, block: Element): boolean {
-  const text = $(block).text().replace(/\s+/g, ' ').trim();
-  return wordCount(text) <= PROMO_WORDS && PROMO_PREFIX.test(text) && linkDensity($, block) >= LINK_DENSE;
+  const text = collapseWhitespace($(block).text());
+  return countTokens(text) <= PROMO_WORDS && PROMO_PREFIX.test(text) && linkDensity($, block) >= LINK_DENSE;
 }
 
 /** A block of links: most of its text is link text (never an embed or a quoted excerpt). */

@@ -2,6 +2,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, ChildNode, Element, ParentNode } from 'domhandler';
 import { isElement } from '../parse-html.js';
 import { relink } from './child-list.js';
+import { countTokens } from '../../text/words.js';
 
 /**
  * Site chrome that is never article content, recognised by class or id before Readability strips classes:
@@ -146,7 +147,7 @@ function isChrome(element: Element): boolean {
 function holdsArticle(parent: ParentNode, words: { count: number }): boolean {
   for (let child = parent.firstChild; child !== null; child = child.next) {
     if (child.type === 'text') {
-      words.count += countWords(child.data);
+      words.count += countTokens(child.data);
     } else if (isElement(child)) {
       if (child.name === 'article' || child.name === 'main' || child.attribs['data-chronicle-embed'] !== undefined) return true;
       if (!NOT_TEXT.has(child.name) && holdsArticle(child, words)) return true;
@@ -169,10 +170,5 @@ function emptyElement(element: Element): number {
   for (const child of element.children) child.parent = null;
   relink(element, []);
   return removed;
-}
-
-function countWords(text: string): number {
-  const trimmed = text.trim();
-  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
 }
 
