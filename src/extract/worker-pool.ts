@@ -133,6 +133,9 @@ class WorkerPool implements ExtractPool {
     this.pagesPerWorker = Math.max(1, Math.floor(options.pagesPerWorker ?? 1000));
     this.maxHeapMb = Math.max(64, Math.floor(options.maxHeapMb ?? 320));
     this.limits = { ...DEFAULT_EXTRACT_LIMITS, ...options.limits };
+    // Handed on as plain functions (buildSnapshot's `extract`): bound to the pool.
+    this.extract = this.extract.bind(this);
+    this.close = this.close.bind(this);
     for (let index = 0; index < this.size; index++) this.spawn();
     // Serial scavenges while the workers fill every core (see gc-tuning.ts); undone when the pool closes.
     this.gcTuning = tuneGcForPool(this.size, availableParallelism());

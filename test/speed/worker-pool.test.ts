@@ -87,6 +87,16 @@ describe('createExtractPool', () => {
     expect(await pool.extract(text, { url: page.url })).toEqual(await extractArticle(text, { url: page.url }));
   });
 
+  it('works when its extract and close are handed on as plain functions (as buildSnapshot takes them)', async () => {
+    const { extract, close } = createExtractPool({ size: 1 });
+    try {
+      const page = fixture('embassy-withdrawal');
+      expect((await extract(page.bytes, { url: page.url, contentType: page.contentType })).body.wordCount).toBeGreaterThan(50);
+    } finally {
+      await close();
+    }
+  });
+
   it('leaves the caller\'s bytes intact (copies just the page, even from a view into a larger buffer)', async () => {
     const page = fixture('embassy-withdrawal');
     const big = new Uint8Array(page.bytes.length + 64);

@@ -9,11 +9,10 @@
  * CHRONICLE_BENCH_WORKERS=N (--workers; default os.availableParallelism()),
  * CHRONICLE_BENCH_SAMPLE_EVERY=N (default 1000).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { loadCorpusOrFixtures } from './fixture-pages.js';
-import { runArchive, serveBenchPages, writeUrlList } from './local-site.js';
+import { runArchive, setUpBenchSite } from './local-site.js';
 import { mb, statusBytes } from './stats.js';
 import { runBench, wholeNumberSetting } from './settings.js';
 
@@ -22,11 +21,7 @@ async function main(): Promise<void> {
   const count = wholeNumberSetting('CHRONICLE_BENCH_URLS', 10_000, 1);
   const workers = wholeNumberSetting('CHRONICLE_BENCH_WORKERS', availableParallelism(), 0);
   const every = wholeNumberSetting('CHRONICLE_BENCH_SAMPLE_EVERY', 1000, 1);
-  const { pages, source } = loadCorpusOrFixtures();
-  const site = await serveBenchPages(pages);
-  const work = mkdtempSync(join(tmpdir(), 'chronicle-memory-bench-'));
-  const list = join(work, 'urls.txt');
-  writeUrlList(list, site, count);
+  const { pages, source, site, work, list } = await setUpBenchSite(count, 'chronicle-memory-bench-');
   process.stdout.write(
     `memory: chronicle archive of ${count} URLs (cycling through ${pages.length} pages from ${source}) over 127.0.0.1, ` +
       `--workers ${workers}\n`,

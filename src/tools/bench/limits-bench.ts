@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { isChronicleError } from '../../errors.js';
 import { countPage, estimateHeapMb } from '../../extract/page-weight.js';
 import { createExtractPool } from '../../extract/worker-pool.js';
-import { BenchSettingError, runBench, wholeNumbersSetting } from './settings.js';
+import { namesSetting, runBench, wholeNumbersSetting } from './settings.js';
 import { WORST_SHAPES, worstPage, type WorstShape } from './worst-pages.js';
 
 type Outcome = 'extracted' | 'refused' | 'time limit' | 'out of memory' | string;
@@ -41,20 +41,11 @@ async function measure(shape: WorstShape, bytes: number): Promise<{ estimate: nu
   }
 }
 
-function shapesSetting(): WorstShape[] {
-  const raw = process.env.CHRONICLE_BENCH_SHAPES;
-  if (raw === undefined || raw.trim() === '') return [...WORST_SHAPES];
-  const shapes = raw.split(',').map((shape) => shape.trim());
-  const unknown = shapes.filter((shape) => !WORST_SHAPES.includes(shape as WorstShape));
-  if (unknown.length > 0) throw new BenchSettingError(`CHRONICLE_BENCH_SHAPES must name shapes among ${WORST_SHAPES.join(', ')}, not ${JSON.stringify(raw)}`);
-  return shapes as WorstShape[];
-}
-
 const pad = (value: string, width: number): string => value.padStart(width);
 
 async function main(): Promise<void> {
   const sizes = wholeNumbersSetting('CHRONICLE_BENCH_SIZES_KB', [100, 250, 500, 1000, 2000, 5000, 20000], 1);
-  const shapes = shapesSetting();
+  const shapes = namesSetting('CHRONICLE_BENCH_SHAPES', WORST_SHAPES);
   process.stdout.write(`${pad('shape', 16)} ${pad('size MB', 8)} ${pad('est. MB', 8)} ${pad('ms', 8)}  outcome\n`);
   let outOfMemory = 0;
   for (const shape of shapes) {

@@ -4,12 +4,14 @@
  * whose NDJSON outcomes are counted.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { delimiter, dirname, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CorpusPage } from './corpus.js';
+import { loadCorpusOrFixtures } from './fixture-pages.js';
 
 export interface LocalSite {
   port: number;
@@ -34,6 +36,25 @@ export async function serveBenchPages(pages: readonly CorpusPage[]): Promise<Loc
 /** Writes a list of `count` URLs of the site, one per line. */
 export function writeUrlList(path: string, site: LocalSite, count: number): void {
   writeFileSync(path, Array.from({ length: count }, (_, index) => `http://127.0.0.1:${site.port}/page/${index}\n`).join(''));
+}
+
+/** What a CLI benchmark runs against: the pages, the site serving them, a work folder and a list of `count` URLs in it. */
+export interface BenchSetup {
+  pages: readonly CorpusPage[];
+  source: string;
+  site: LocalSite;
+  work: string;
+  list: string;
+}
+
+/** Serves the corpus pages (or the fixtures) and writes a list of `count` of their URLs in a fresh folder. */
+export async function setUpBenchSite(count: number, folderPrefix: string): Promise<BenchSetup> {
+  const { pages, source } = loadCorpusOrFixtures();
+  const site = await serveBenchPages(pages);
+  const work = mkdtempSync(join(tmpdir(), folderPrefix));
+  const list = join(work, 'urls.txt');
+  writeUrlList(list, site, count);
+  return { pages, source, site, work, list };
 }
 
 export interface ArchiveRunFigures {

@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { extractArticle } from '../../extract/extract-article.js';
-import { BenchSettingError, runBench, wholeNumbersSetting } from './settings.js';
+import { namesSetting, runBench, wholeNumbersSetting } from './settings.js';
 import { PAGE_SHAPES, sizedPage, type PageShape } from './size-pages.js';
 
 interface Measure {
@@ -82,22 +82,13 @@ function measureInChild(shape: PageShape, bytes: number): Promise<Measure> {
   });
 }
 
-function shapesSetting(): PageShape[] {
-  const raw = process.env.CHRONICLE_BENCH_SHAPES;
-  if (raw === undefined || raw.trim() === '') return [...PAGE_SHAPES];
-  const shapes = raw.split(',').map((shape) => shape.trim());
-  const unknown = shapes.filter((shape) => !PAGE_SHAPES.includes(shape as PageShape));
-  if (unknown.length > 0) throw new BenchSettingError(`CHRONICLE_BENCH_SHAPES must name shapes among ${PAGE_SHAPES.join(', ')}, not ${JSON.stringify(raw)}`);
-  return shapes as PageShape[];
-}
-
 const pad = (value: string, width: number): string => value.padStart(width);
 
 async function main(): Promise<void> {
   const [shapeArg, bytesArg] = process.argv.slice(2);
   if (shapeArg !== undefined) return child(shapeArg as PageShape, Number(bytesArg));
   const sizes = wholeNumbersSetting('CHRONICLE_BENCH_SIZES_KB', [100, 500, 1000, 2000, 5000], 1);
-  const shapes = shapesSetting();
+  const shapes = namesSetting('CHRONICLE_BENCH_SHAPES', PAGE_SHAPES);
   process.stdout.write(`${pad('shape', 6)} ${pad('size MB', 8)} ${pad('ms', 9)} ${pad('MB', 7)}  outcome\n`);
   const results = new Map<string, Measure>();
   for (const shape of shapes) {

@@ -34,6 +34,17 @@ export function wholeNumbersSetting(name: string, fallback: readonly number[], m
   return values as number[];
 }
 
+/** `name` from the environment as a comma-separated list of names among `allowed`; all of them when unset or blank. */
+export function namesSetting<T extends string>(name: string, allowed: readonly T[]): T[] {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return [...allowed];
+  const names = raw.split(',').map((entry) => entry.trim());
+  if (names.some((entry) => !(allowed as readonly string[]).includes(entry))) {
+    throw new BenchSettingError(`${name} must name shapes among ${allowed.join(', ')}, not ${JSON.stringify(raw)}`);
+  }
+  return names as T[];
+}
+
 /** Runs a benchmark's `main`; `label` begins its error lines ("bench:workers"). */
 export function runBench(label: string, main: () => Promise<void>): void {
   main().catch((error: unknown) => {

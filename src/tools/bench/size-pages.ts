@@ -29,13 +29,18 @@ const UNITS: Record<PageShape, (index: number) => string> = {
 export function sizedPage(shape: PageShape, bytes: number): string {
   const head = `<!doctype html><html><head><meta charset="utf-8"><title>A ${shape} page</title></head><body>`;
   const [open, close] = shape === 'text' ? ['<article><h1>A long read</h1>', '</article>'] : ['<main>', '</main>'];
-  const parts = [head, open];
-  let length = head.length + open.length;
+  return repeatToSize(head + open, UNITS[shape], close + '</body></html>', bytes);
+}
+
+/** `head`, then `unit(0)`, `unit(1)`, … until the page has about `bytes` characters, then `tail`. */
+export function repeatToSize(head: string, unit: (index: number) => string, tail: string, bytes: number): string {
+  const parts = [head];
+  let length = head.length;
   for (let index = 0; length < bytes; index++) {
-    const unit = UNITS[shape](index);
-    parts.push(unit);
-    length += unit.length;
+    const piece = unit(index);
+    parts.push(piece);
+    length += piece.length;
   }
-  parts.push(close, '</body></html>');
+  parts.push(tail);
   return parts.join('');
 }

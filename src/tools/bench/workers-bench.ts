@@ -11,11 +11,9 @@
  * CHRONICLE_BENCH_WORKER_COUNTS=1,2 (worker counts to compare; 0 = extract in the main thread),
  * CHRONICLE_BENCH_ROUNDS=N (default 3).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCorpusOrFixtures } from './fixture-pages.js';
-import { runArchive, serveBenchPages, writeUrlList } from './local-site.js';
+import { runArchive, setUpBenchSite } from './local-site.js';
 import { median, table } from './stats.js';
 import { runBench, wholeNumberSetting, wholeNumbersSetting } from './settings.js';
 
@@ -23,11 +21,7 @@ async function main(): Promise<void> {
   const count = wholeNumberSetting('CHRONICLE_BENCH_URLS', 500, 1);
   const workerCounts = wholeNumbersSetting('CHRONICLE_BENCH_WORKER_COUNTS', [1, 2], 0);
   const rounds = wholeNumberSetting('CHRONICLE_BENCH_ROUNDS', 3, 1);
-  const { pages, source } = loadCorpusOrFixtures();
-  const site = await serveBenchPages(pages);
-  const work = mkdtempSync(join(tmpdir(), 'chronicle-workers-bench-'));
-  const list = join(work, 'urls.txt');
-  writeUrlList(list, site, count);
+  const { pages, source, site, work, list } = await setUpBenchSite(count, 'chronicle-workers-bench-');
   process.stdout.write(`workers: archive of ${count} URLs (cycling through ${pages.length} pages from ${source}) over 127.0.0.1\n`);
 
   const seconds = new Map<number, number[]>(workerCounts.map((workers) => [workers, []]));

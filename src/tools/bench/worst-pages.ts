@@ -2,6 +2,8 @@
  * Synthetic pages of the shapes that cost the most memory per byte (bench:limits): each tests one term of the
  * memory estimate (src/extract/page-weight.ts). Deterministic (same size, same bytes).
  */
+import { repeatToSize } from './size-pages.js';
+
 export type WorstShape = 'empty-inline' | 'attributes' | 'line-breaks' | 'div-lines' | 'table' | 'links' | 'long-text' | 'long-attributes' | 'comments' | 'scripts';
 
 export const WORST_SHAPES: readonly WorstShape[] = [
@@ -27,13 +29,6 @@ const UNITS: Record<WorstShape, (index: number) => string> = {
 /** A page of `shape` of about `bytes` bytes, its units inside one <article> (in a <table> for `table`). */
 export function worstPage(shape: WorstShape, bytes: number): string {
   const [open, close] = shape === 'table' ? ['<table>', '</table>'] : ['', ''];
-  const parts = ['<!doctype html><html><head><meta charset="utf-8"><title>T</title></head><body><article><h1>A long read</h1>', open];
-  let length = 120;
-  for (let index = 0; length < bytes; index++) {
-    const unit = UNITS[shape](index);
-    parts.push(unit);
-    length += unit.length;
-  }
-  parts.push(close, '</article></body></html>');
-  return parts.join('');
+  const head = '<!doctype html><html><head><meta charset="utf-8"><title>T</title></head><body><article><h1>A long read</h1>';
+  return repeatToSize(head + open, UNITS[shape], `${close}</article></body></html>`, bytes);
 }
