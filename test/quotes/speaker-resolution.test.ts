@@ -124,4 +124,16 @@ describe('speakers resolved as a reader does', () => {
     );
     expect(q.map((x) => x.speaker)).toEqual(['Gary Lineker', null]);
   });
+
+  test('inverted attribution in any language: after a quote that ends in a comma, the name closing the clause spoke', () => {
+    const q = directs(
+      '<p>"Nenapadá mě jediný důvod, proč by letos nemohli skončit v elitní čtyřce," přidává se Emile Heskey, někdejší útočník.</p>' +
+        '<p>"Jediné, na co si lze stěžovat, jsou jeho občasná špatná rozhodnutí," hodnotí českého středopolaře londýnský večerník Evening Standard.</p>' +
+        '<p>"Pořád toho odvádí strašnou spoustu mimo hlavní pozornost," píše ve svém hodnocení server Claret and Hugh.</p>' +
+        '<p>„Wir haben das Spiel heute klar verdient gewonnen“, sagte Julian Nagelsmann.</p>' +
+        '<p>„Wir wollen den Streik nicht, aber der Arbeitgeber lässt uns keine Wahl“, sagte ein Sprecher der Gewerkschaft.</p>' +
+        '<p>"We have waited for this ruling for years," in the Washington Post.</p>',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Emile Heskey', 'Evening Standard', 'Claret and Hugh', 'Julian Nagelsmann', null, null]);
+  });
 });

@@ -4,6 +4,7 @@ import { CUE_PATTERN, canStartName, parseSpeaker, type Speaker } from './speaker
 import { wordCount } from './quote-text.js';
 import { PeopleIndex, type Person } from './mentions.js';
 import { isGivenName, type Gender } from './given-names.js';
+import { invertedAttribution } from './inverted.js';
 
 /** One paragraph of the article's own text. */
 export interface QuoteParagraph {
@@ -161,6 +162,16 @@ function attributionAfter(inner: string, after: string, offset: number): Attribu
     const phrase = speakerAfterCue(c[1]);
     const speaker = phrase === null ? null : parseSpeaker(phrase);
     if (speaker !== null) return { speaker, cue: 'according to', end: offset + c.index + c[0].length, start: offset + c.index };
+  }
+  // `"…," přidává se Emile Heskey` / `„…“, sagte Olaf Scholz`: the clause after a comma names the speaker last.
+  const inverted = wordCount(inner) >= 4 ? invertedAttribution(after, /,\s*$/.test(inner)) : null;
+  if (inverted !== null) {
+    const parsed = parseSpeaker(inverted.name);
+    const speaker: Speaker | null = / and | & /.test(inverted.name) ? { kind: 'named', name: inverted.name } : parsed;
+    if (speaker !== null && speaker.kind !== 'pronoun') {
+      const cue = after.slice(inverted.start, inverted.end).trim().split(/\s+/)[0]?.toLowerCase() ?? null;
+      return { speaker, cue: cue ?? 'said', end: offset + inverted.end, start: offset + inverted.start };
+    }
   }
   return null;
 }
