@@ -136,4 +136,14 @@ describe('speakers resolved as a reader does', () => {
     );
     expect(q.map((x) => x.speaker)).toEqual(['Emile Heskey', 'Evening Standard', 'Claret and Hugh', 'Julian Nagelsmann', null, null]);
   });
+
+  test('a participle ("…, saying") is spoken by the subject of its clause; "who" stands for the name before it', () => {
+    const q = directs(
+      '<p>JIM WATSON/AFP/Getty Images</p>' +
+        '<p>Snopes staff writer David Emery posted to Twitter asking if there were “any un-angry Trump supporters?”</p>' +
+        '<p>Emery retweeted the story, saying, “Are there un-angry Trump supporters?”</p>' +
+        '<p>On December 29, I got a reply from Julia Blystone, who confirmed that the voice belongs to Anna Pickard, “one of our earliest employees, who helped create the voice.”</p>',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['David Emery', 'David Emery', 'Julia Blystone']);
+  });
 });

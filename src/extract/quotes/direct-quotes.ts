@@ -182,12 +182,45 @@ function subjectBefore(subjectText: string): Speaker | null {
   for (let i = 0; i < 3 && TRAILING_ADVERB.test(subject); i += 1) subject = subject.replace(TRAILING_ADVERB, '');
   subject = subject.replace(AUXILIARY_TAIL, '').trim();
   const lastPiece = (text: string): Speaker | null => {
-    const piece = (text.split(/[,;]\s*|\s[—–]\s/).pop() ?? text).trim().replace(/^(?:and|but|so|then|yet)\s+/i, '');
+    const pieces = text.split(/[,;]\s*|\s[—–]\s/);
+    const piece = (pieces.pop() ?? text).trim().replace(/^(?:and|but|so|then|yet)\s+/i, '');
+    // "a reply from Julia Blystone, who confirmed that …": the relative pronoun stands for the name before it.
+    if (/^(?:who|whom)$/i.test(piece)) return trailingName(pieces.pop() ?? '');
     return piece === '' ? null : parseSpeaker(piece);
   };
   // "Okafor, who chairs the board, said:" → Okafor; but "In a statement, the company said:" → the company.
   const withoutAppositive = APPOSITIVE.test(subject) ? lastPiece(subject.replace(APPOSITIVE, '').trim()) : null;
   return withoutAppositive?.kind === 'named' ? withoutAppositive : lastPiece(subject);
+}
+
+/** The run of capitalized words that ends a phrase ("I got a reply from Julia Blystone" → Julia Blystone). */
+function trailingName(text: string): Speaker | null {
+  const run = /((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s*$/u.exec(text.trim());
+  const speaker = run?.[1] === undefined ? null : parseSpeaker(run[1]);
+  return speaker?.kind === 'named' ? speaker : null;
+}
+
+/** Lower-case words that end a clause's subject: a finite verb (-ed, -s) or an auxiliary. */
+const FINITE_VERB = /^(?:\p{Ll}+(?:ed|[^su]s)|is|was|are|were|has|had|have|will|would|could|can|did|does|went|took|made|gave|got|sent|wrote|spoke|told|said)$/u;
+
+/**
+ * The subject of the clause a participle hangs on ("Emery retweeted the story, saying, …",
+ * "Snopes writer David Emery posted to Twitter asking …"): the words before its finite verb, after an opening
+ * phrase ("On Twitter, …").
+ */
+function clauseSubject(text: string): Speaker | null {
+  const pieces = text.split(/,\s*/);
+  const main = pieces.find((piece) => !/^(?:on|in|at|after|before|during|when|while|since|as|for|with|by|from|yet|but|and|so|then|still|later|earlier|meanwhile)\b/i.test(piece.trim())) ?? '';
+  const words = main.trim().split(/\s+/);
+  const verb = words.findIndex((word, i) => i > 0 && FINITE_VERB.test(word));
+  if (verb <= 0) return null;
+  return parseSpeaker(words.slice(0, verb).join(' '));
+}
+
+/** The speaker of a cue verb: its subject, or for a participle ("…, saying") the subject of the main clause. */
+function subjectOfCue(before: string, cue: string): Speaker | null {
+  if (!/ing$/i.test(cue)) return subjectBefore(before);
+  return clauseSubject(before);
 }
 
 /** "Trump went on to assert", "Reardon did note", "Smith has since said": the verb phrase before a cue. */
@@ -202,7 +235,7 @@ function attributionBefore(before: string, offset: number): Attribution | null {
   const clauseAt = offset + before.length - clause.length;
   const d = CUE_BEFORE.exec(clause);
   if (d && d[1] !== undefined) {
-    const speaker = subjectBefore(clause.slice(0, d.index));
+    const speaker = subjectOfCue(clause.slice(0, d.index), d[1]);
     // "Smith said the plan would “never work”": words between the cue and the quote make it reported speech.
     const reported = (d[2] ?? '').trim() !== '' && (d[3] ?? '') === '';
     if (speaker !== null) return { speaker, cue: d[1].toLowerCase(), end: offset + before.length, start: clauseAt, reported };
@@ -222,7 +255,7 @@ function attributionBefore(before: string, offset: number): Attribution | null {
   const cues = [...clause.matchAll(CUE_ANYWHERE)];
   for (let i = cues.length - 1; i >= 0; i -= 1) {
     const cue = cues[i] as RegExpMatchArray;
-    const speaker = subjectBefore(clause.slice(0, cue.index));
+    const speaker = subjectOfCue(clause.slice(0, cue.index), cue[1] as string);
     if (speaker !== null && speaker.kind !== 'description') {
       return { speaker, cue: (cue[1] as string).toLowerCase(), end: offset + before.length, start: clauseAt + (cue.index ?? 0), reported: true };
     }
@@ -246,10 +279,11 @@ function speechLike(text: string): boolean {
 
 const MENTION_STOPWORDS = /^(?:The|A|An|On|In|At|But|And|Or|If|As|It|He|She|They|We|I|This|That|These|Those|When|While|After|Before|Watch|Read|See|Why|How|What|Who|Where|Not|Only|Even|Also|Like|Then|Now|So|For|From|To|With|By|Of|Our|Your|His|Her|Their|My|Its|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
-/** "Okafor" → "Harriet Okafor" when the article names her in full (in an earlier speaker or in its text). */
+/** "Okafor" → "Harriet Okafor" when the article names her in full (in an earlier speaker or in its text); a name
+ * never runs across a paragraph break ("…/Getty Images" above "Emery retweeted"). */
 function expandSurname(name: string, allText: string): string {
   if (name.includes(' ')) return name;
-  const pattern = new RegExp(String.raw`\b(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)?)\s+${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'gu');
+  const pattern = new RegExp(String.raw`\b(\p{Lu}[\p{Ll}'’-]+(?:[ \u00a0]\p{Lu}\.)?)[ \u00a0]+${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'gu');
   for (const match of allText.matchAll(pattern)) {
     const first = match[1] ?? '';
     if (!parseSpeakerIsTitle(first) && !MENTION_STOPWORDS.test(first)) return `${first} ${name}`;

@@ -20,6 +20,8 @@ export const CUE_VERBS = [
   'déclare', 'explique', 'ajoute',
   'affirme', 'estime', 'dijo', 'asegura', 'ha detto', 'spiega', 'píše', 'uvedl', 'uvedla', 'dodal', 'dodala', 'napsal',
   'napsala', 'prohlásil', 'prohlásila', 'upozornil', 'upozornila',
+  // Participles: the speaker is the subject of the clause they hang on ("Emery retweeted it, saying, …").
+  'saying', 'adding', 'asking', 'writing', 'noting', 'explaining', 'insisting', 'arguing', 'warning', 'claiming',
   'asserted', 'asserts', 'assert', 'answer', 'answers', 'reply', 'explain', 'add', 'tell', 'write', 'recall', 'insist', 'issued a statement', 'said in a statement', 'simpered', 'fumed', 'chimed in',
 ] as const;
 
