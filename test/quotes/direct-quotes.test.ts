@@ -123,6 +123,19 @@ describe('direct quotes', () => {
     expect(q[0]?.text).toBe('We will rebuild, and we will do it without help from the state.');
   });
 
+  test('two quoted pieces with other words between them are two quotations, each with its speaker', () => {
+    const q = directs(
+      '<p>Dylann Roof spoke to the agents for two hours, and he told them everything.</p>' +
+        '<p>He said he felt he "had to" commit the crime because "no one else was brave enough," and that white people "already are the second-class citizens."</p>' +
+        '<p>The ballad “City of Stars” was “one of those songs that went through many demos and rewrites,” Hurwitz said.</p>',
+    );
+    expect(q.map((x) => [x.text, x.speaker])).toEqual([
+      ['no one else was brave enough', 'Dylann Roof'],
+      ['already are the second-class citizens.', 'Dylann Roof'],
+      ['one of those songs that went through many demos and rewrites', 'Hurwitz'],
+    ]);
+  });
+
   test('more attribution forms: according to, asked, appositive before the cue, statement lead-in', () => {
     const q = directs(
       '<p>"Nobody has asked the families what they want from this process," according to Rosa Delgado.</p>' +

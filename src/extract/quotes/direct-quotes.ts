@@ -263,6 +263,17 @@ function attributionBefore(before: string, offset: number): Attribution | null {
   return null;
 }
 
+/**
+ * True when the words between two quoted pieces are only their attribution (`, she said, ` / ` said Smith on
+ * Tuesday, `) or a bare comma or dash: one quotation split by who said it. Other words between them ("the
+ * “City of Stars” was “one of those …”", "calling the department out for what he said was a") make two.
+ */
+function splitByAttribution(firstInner: string, between: string): boolean {
+  if (/^[\s,;:—–-]*$/.test(between)) return true;
+  const found = attributionAfter(firstInner, between, 0);
+  return found !== null && between.slice(found.end).replace(/[\s,;—–-]+/g, ' ').trim().split(' ').filter(Boolean).length <= 4;
+}
+
 function cleanInner(text: string): string {
   return text
     .replace(/[\s\u00a0]+/g, ' ')
@@ -487,7 +498,8 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
         /^\s*\p{Ll}/u.test(span.inner) &&
         before.length <= 80 &&
         !/[.!?]/.test(before) &&
-        !/[.!?]\s*$/.test((previous.pieces[previous.pieces.length - 1] as Span).inner)
+        !/[.!?]\s*$/.test((previous.pieces[previous.pieces.length - 1] as Span).inner) &&
+        splitByAttribution((previous.pieces[previous.pieces.length - 1] as Span).inner, before)
       ) {
         // `"We will win," she said, "and soon."`: the second part continues the first.
         candidate = previous;
@@ -566,13 +578,15 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
           ? { ...before, attribution: 'context', description: null }
           : { name: null, attribution: null, description: null, person: null };
     }
+    // Resolved even when the quote is too short to report: a later piece of the same sentence inherits its speaker
+    // (`he felt he "had to" act because "no one else was brave enough"`).
+    candidate.resolved = resolved;
     const rawEnd = (candidate.pieces[candidate.pieces.length - 1] as Span).inner.trim();
     const attributed = candidate.speaker !== null || resolved.attribution === 'context';
     if (!attributed && !speechLike(text) && !speechLike(rawEnd)) continue; // scare quotes, titles, nicknames
     if (text === '' || wordCount(text) === 0) continue;
     // "a claim the harbour master described as “imaginative”": a word or two inside reported speech is emphasis.
     if (candidate.reported === true && wordCount(text) < 3) continue;
-    candidate.resolved = resolved;
     if (candidate.speaker !== null || resolved.name !== null) {
       const at = (paragraphStart[candidate.attributedIn] as number) + candidate.attributionEnd;
       state.last = { person: resolved.person, name: resolved.name, paragraph: candidate.attributedIn, unnamed: resolved.name === null, at };
