@@ -136,6 +136,17 @@ describe('direct quotes', () => {
     ]);
   });
 
+  test('words cited rather than said: examples, hypothetical or negated sayings, titles, phrases talked about', () => {
+    const q = directs(
+      '<p>People use it as a crutch. For example: “Ugh, I literally tore the house apart looking for my remote control!”</p>' +
+        '<p>An abuser would have said: “Every time a person uses that word, a piece of my soul literally withers.”</p>' +
+        '<p>“I’m so hungry I could eat a horse,” means you’re hungry. Don’t say “Courtney, this post is so snobbish it burned up my computer.”</p>' +
+        '<p>John Podesta wrote an op-ed with the headline "Something is deeply broken at the FBI," he noted.</p>' +
+        '<p>If you question “safe spaces,” for example, “you’ll immediately be slammed as a hypocrite or an oppressor,” Daniel said.</p>',
+    );
+    expect(q.map((x) => x.text)).toEqual(['you’ll immediately be slammed as a hypocrite or an oppressor']);
+  });
+
   test('more attribution forms: according to, asked, appositive before the cue, statement lead-in', () => {
     const q = directs(
       '<p>"Nobody has asked the families what they want from this process," according to Rosa Delgado.</p>' +

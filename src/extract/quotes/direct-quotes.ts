@@ -41,6 +41,8 @@ interface Candidate {
   reported?: boolean;
   /** A quote with no cue of its own that continues an earlier quote's speaker (same paragraph). */
   inherits: Candidate | null;
+  /** Words cited as an example, a hypothetical or a title, not words someone said (see `citedNotSaid`). */
+  cited?: boolean;
   /** The resolved speaker, set when speakers are resolved. */
   resolved?: ResolvedSpeaker;
 }
@@ -272,6 +274,27 @@ function splitByAttribution(firstInner: string, between: string): boolean {
   if (/^[\s,;:—–-]*$/.test(between)) return true;
   const found = attributionAfter(firstInner, between, 0);
   return found !== null && between.slice(found.end).replace(/[\s,;—–-]+/g, ' ').trim().split(' ').filter(Boolean).length <= 4;
+}
+
+/** "For example: “…”", "Example: “…”": an example sentence follows. */
+const EXAMPLE_BEFORE = /(?:^|[:;—–]\s*)(?:for\s+(?:example|instance)|example|e\.g\.?)\s*[:,]?\s*$|\b(?:for\s+(?:example|instance)|example|e\.g\.?|such\s+as)\s*:\s*$/iu;
+/** "Don't say “…”", "You don't need to say “…”", "An abuser would have said: “…”": words nobody said. */
+const UNSAID_BEFORE =
+  /\b(?:don['’]t|do\s+not|doesn['’]t|does\s+not|didn['’]t|did\s+not|never|need\s+to|have\s+to|has\s+to|should(?:n['’]t)?|would\s+have|could\s+have|might|can['’]t|cannot|must\s+not|mustn['’]t)\s+(?:\p{Ll}+\s+)?(?:say|said|write|written|use)\s*[:,]?\s*$/iu;
+/** "the headline “…”", "an op-ed titled “…”": the title of a work. */
+const TITLE_BEFORE = /\b(?:headlined?|titled|entitled|dubbed|slogan|motto|hashtag|(?:the|a)\s+(?:phrase|term|expression|saying))\s*[:,]?\s*$/iu;
+/** "“I'm so hungry I could eat a horse,” means you're hungry": the quoted words are the subject of a sentence about them. */
+const MEANING_AFTER = /^\s*,?\s*(?:means|meant|implies|illustrates|shows|is\s+(?:a|an|the)\s+(?:phrase|saying|expression|sentence|cliché|cliche|example))\b/iu;
+
+/**
+ * Words in quotation marks that the writer cites rather than reports: an example sentence, a hypothetical or
+ * negated saying, the title of a work, a phrase talked about. `before` is the paragraph's text before the quote,
+ * `after` the text up to the next quote.
+ */
+function citedNotSaid(before: string, after: string): boolean {
+  const clause = (before.split(/(?<=[.!?]["”’]?)\s+/).pop() ?? before).trimStart();
+  if (EXAMPLE_BEFORE.test(clause) || UNSAID_BEFORE.test(clause) || TITLE_BEFORE.test(clause)) return true;
+  return clause.trim() === '' && MEANING_AFTER.test(after);
 }
 
 function cleanInner(text: string): string {
@@ -506,6 +529,7 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
         candidate.pieces.push(span);
       } else {
         candidate = { pieces: [span], speaker: null, cue: null, attributedIn: index, attributionEnd: span.end, attributionAt: span.start, inherits: null };
+        candidate.cited = citedNotSaid(text.slice(Math.max(0, span.start - 240), span.start), after);
         candidates.push(candidate);
       }
       if (candidate.speaker === null) {
@@ -581,6 +605,7 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
     // Resolved even when the quote is too short to report: a later piece of the same sentence inherits its speaker
     // (`he felt he "had to" act because "no one else was brave enough"`).
     candidate.resolved = resolved;
+    if (candidate.cited === true) continue;
     const rawEnd = (candidate.pieces[candidate.pieces.length - 1] as Span).inner.trim();
     const attributed = candidate.speaker !== null || resolved.attribution === 'context';
     if (!attributed && !speechLike(text) && !speechLike(rawEnd)) continue; // scare quotes, titles, nicknames
