@@ -146,4 +146,18 @@ describe('speakers resolved as a reader does', () => {
     );
     expect(q.map((x) => x.speaker)).toEqual(['David Emery', 'David Emery', 'Julia Blystone']);
   });
+
+  test('"he" after someone brought in without a name is that person: nobody named; an appositive is no such person', () => {
+    const q = directs(
+      '<p>Donald Trump won the state by a wide margin on Tuesday.</p>' +
+        '<p>One student at Duke University in Durham, North Carolina, said he hid his vote from everyone.</p>' +
+        '<p>"People were so into political correctness that voices were censored," he said.</p>' +
+        '<p>Daniel, a New York University senior, said he was glad about the result.</p>' +
+        '<p>"At NYU, everyone feels like we need to be inclusive of every view," he said.</p>',
+    );
+    expect(who(q)).toEqual([
+      [null, null],
+      ['Daniel', 'pronoun'],
+    ]);
+  });
 });

@@ -398,7 +398,7 @@ function resolveDescription(text: string, at: number, paragraph: number, state: 
   if (last !== null && last.unnamed && paragraph - last.paragraph <= 2 && !state.people.otherNamedBetween(last.at, at, null)) return unnamed;
   const gender: Gender | null = FEMALE_NOUN.test(head) ? 'f' : MALE_NOUN.test(head) ? 'm' : null;
   const person = state.people.resolve(at, gender, MAX_BACK, last?.person ?? null);
-  return person === null ? unnamed : { name: person.name, attribution: 'pronoun', description: text, person };
+  return person === null || person.unnamed === true ? unnamed : { name: person.name, attribution: 'pronoun', description: text, person };
 }
 
 /** The speaker a quotation's own attribution names, resolved as a reader does. */
@@ -423,6 +423,8 @@ function resolveSpeaker(candidate: Candidate, state: SpeakerState, allText: stri
   if (speaker.kind === 'pronoun') {
     if (!speaker.person) return { name: null, attribution: null, description: speaker.pronoun, person: null };
     const person = state.people.resolve(at, pronounGender(speaker.pronoun), MAX_BACK, state.last?.person ?? null);
+    // "he" may be someone the writer brought in without a name: then nobody named spoke.
+    if (person?.unnamed === true) return { name: null, attribution: null, description: person.name, person };
     return { name: person?.name ?? null, attribution: person === null ? null : 'pronoun', description: null, person };
   }
   return resolveDescription(speaker.text, at, candidate.attributedIn, state);

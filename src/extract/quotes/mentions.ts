@@ -13,6 +13,8 @@ export interface Person {
   first: string;
   gender: Gender | null;
   votes: { m: number; f: number };
+  /** Someone the writer introduces without a name ("One student at Duke University said he …"). */
+  unnamed?: boolean;
 }
 
 export interface Mention {
@@ -35,6 +37,12 @@ const NOT_NAME = new Set(
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
   october november december today tonight yesterday tomorrow update editor note photo watch read related`.split(/\s+/),
 );
+
+/** "One student", "a student at …", "This student", "another resident": a person brought in without a name. */
+const UNNAMED_PERSON =
+  /\b(?:[Oo]ne|[Aa]n?|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\p{L}-]+\s+){0,2}?(?:student|senior|junior|freshman|sophomore|man|woman|resident|voter|worker|employee|supporter|witness|neighbou?r|teacher|parent|protester|activist|participant|customer|reader|viewer|attendee|passenger|patient)\b(?!['’-])/gu;
+/** Words that make the description that follows an object or a predicate, not someone who goes on to speak. */
+const OBJECT_OF = /\b(?:is|was|are|were|as|be|been|being|became|become|to|with|for|from|by|of|about|at|on|in|into|told|asked|called|like|than|every|any)\s+$/i;
 
 const MALE_TITLES = new Set(['mr', 'sir']);
 const FEMALE_TITLES = new Set(['mrs', 'ms', 'miss', 'dame']);
@@ -63,7 +71,29 @@ export class PeopleIndex {
       const at = match.index + match[0].length - run.length;
       this.readRun(run.split(/\s+/), at, title, speakerNames);
     }
+    this.addUnnamedPeople();
     this.countPronounVotes();
+  }
+
+  /**
+   * People the writer brings in without a name, as the subject of what follows ("One student at Duke University
+   * said he …", "This student canceled …", "a student at Wesleyan University … wrote that he …"): a later "he"
+   * may mean them, not the last person named. Not an appositive of a name ("Daniel, a New York University
+   * senior"), not one named right after ("Another Duke student, Brittany, said"), not an object ("told a reporter").
+   */
+  private addUnnamedPeople(): void {
+    let added = false;
+    for (const match of this.text.matchAll(UNNAMED_PERSON)) {
+      const before = this.text.slice(Math.max(0, match.index - 40), match.index);
+      const after = this.text.slice(match.index + match[0].length, match.index + match[0].length + 30);
+      if (/\p{Lu}[\p{L}'’.-]*,\s*$/u.test(before) || /^\s*,\s*\p{Lu}|^\s+(?:named|called)\b/u.test(after)) continue;
+      if (OBJECT_OF.test(before)) continue;
+      const person: Person = { name: match[0], surname: '', first: '', gender: null, votes: { m: 0, f: 0 }, unnamed: true };
+      this.people.push(person);
+      this.mentions.push({ at: match.index, end: match.index + match[0].length, person, sentence: this.sentenceAt(match.index) });
+      added = true;
+    }
+    if (added) this.mentions.sort((a, b) => a.at - b.at);
   }
 
   /** One capitalized run: the person it names (after titles and sentence openers), if any. */
@@ -103,7 +133,7 @@ export class PeopleIndex {
     } else {
       // An unfamiliar given name: a person when the writer goes on with "he" / "she" / "his" / "her".
       person = this.known(last);
-      if (person === null && words.length <= 3 && this.followedByPersonalPronoun(end)) {
+      if (person === null && words.length <= 3 && !this.afterPlacePreposition(offset) && this.followedByPersonalPronoun(end)) {
         person = this.add(words);
       }
     }
@@ -122,6 +152,12 @@ export class PeopleIndex {
   private followedByModifier(end: number): boolean {
     const after = this.text.slice(end, end + 40);
     return /^(?:\s+\d|\/|\s*\)|\s+(?:actor|actress|star|singer|player|series|show|movie|film|album|song|franchise|team|fans?|sequel|cast|episode|season)\b)/i.test(after);
+  }
+
+  /** "in Durham, North Carolina, said he …": a place after "in" / "at" / "from" (or after "in Town,"), not a person. */
+  private afterPlacePreposition(at: number): boolean {
+    const before = this.text.slice(Math.max(0, at - 40), at);
+    return /\b(?:in|at|from|near|outside)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}(?:\p{Lu}[\p{L}'’.-]*,\s+)?$/u.test(before);
   }
 
   /** "Lovato has spoken out about her body image": a name the writer goes on with he / she / his / her. */
