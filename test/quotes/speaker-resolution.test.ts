@@ -160,4 +160,14 @@ describe('speakers resolved as a reader does', () => {
       ['Daniel', 'pronoun'],
     ]);
   });
+
+  test('"as X reported", an outlet\'s possessive, -ly adverbs, a text that "reads", the cue right before the quote', () => {
+    const q = directs(
+      '<p>One witness described "cowering with her granddaughter under a table for nearly an hour," as NPR\'s Debbie Elliot reported.</p>' +
+        '<p>The tweet from Vulture magazine reads, “#Hamilton Chicago show interrupted by angry Trump supporter.”</p>' +
+        '<p>Jennifer Aniston was on the show on Thursday. When asked what she took, the actress authoritatively stated, “Beads. From a bead shop, when I was eight.”</p>' +
+        '<p>She read aloud "the whole of the report that the committee had sent to her office." </p>',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Debbie Elliot', 'tweet from Vulture magazine', 'Jennifer Aniston', null]);
+  });
 });

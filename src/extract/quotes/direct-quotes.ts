@@ -83,7 +83,9 @@ export function findSpans(text: string, paragraph: number): Span[] {
 }
 
 const LEAD = String.raw`^[\s,;—–-]*`;
-const ADVERB = String.raw`(?:(?:also|later|then|once|further|again|previously|earlier|recently|simply|only|reportedly|had|has|have|would|will|later\s+on)\s+)*`;
+/** "authoritatively", "quickly": an -ly adverb before a cue verb (not a noun such as "family" or "ally"). */
+const LY_ADVERB = String.raw`(?!(?:family|ally|assembly|rally|supply|bully|belly|reply|anomaly|monopoly)\b)\p{Ll}{3,}ly`;
+const ADVERB = String.raw`(?:(?:also|later|then|once|further|again|previously|earlier|recently|simply|only|reportedly|had|has|have|would|will|later\s+on|${LY_ADVERB})\s+)*`;
 /** `," Okafor said` / `," a State Department spokesperson said Wednesday` / `," she added.` */
 const SPEAKER_THEN_CUE = new RegExp(String.raw`${LEAD}([^.!?"“”;:]{1,90}?)\s+${ADVERB}(${CUE_PATTERN})\b`, 'iu');
 /** `," said Harriet Okafor, who …` */
@@ -91,7 +93,7 @@ const CUE_THEN_SPEAKER = new RegExp(String.raw`${LEAD}(${CUE_PATTERN})\s+([^!?"�
 const ACCORDING_AFTER = new RegExp(String.raw`${LEAD}\(?according\s+to\s+([^!?"“”;:]{1,90})`, 'iu');
 /** `Bezio said: "` / `Smith told reporters on Monday: "` / `President Trump had previously promised "` */
 const CUE_BEFORE = new RegExp(String.raw`\b(${CUE_PATTERN})(\s+[^"“”:.!?]{0,60})?\s*([:,]?)\s*$`, 'iu');
-const TRAILING_ADVERB = /\s+(?:also|later|then|once|further|again|previously|earlier|recently|simply|only|reportedly|had|has|have|would|will)$/i;
+const TRAILING_ADVERB = new RegExp(String.raw`\s+(?:also|later|then|once|further|again|previously|earlier|recently|simply|only|reportedly|had|has|have|would|will|${LY_ADVERB})$`, 'iu');
 const APPOSITIVE = /,\s*(?:who|which|whose|the|a|an|his|her|their|its)\b[^,]*,?$/i;
 const ACCORDING_BEFORE = /according\s+to\s+([^,!?"“”]{1,80}?)\s*,?\s*$/iu;
 /** "According to psychologist Jo Reyes in an interview with Bustle, “…" */
@@ -150,7 +152,8 @@ function attributionAfter(inner: string, after: string, offset: number): Attribu
   if (/\.\s*$/.test(inner) && !/^\s*[,—–-]/.test(after)) return null;
   const a = SPEAKER_THEN_CUE.exec(after);
   if (a && a[1] !== undefined && a[2] !== undefined) {
-    const speaker = parseSpeaker(a[1]);
+    // `," as NPR's Debbie Elliot reported`: "as" introduces the attribution.
+    const speaker = parseSpeaker(a[1].replace(/^\s*as\s+/i, ''));
     if (speaker !== null) return { speaker, cue: a[2].toLowerCase(), end: offset + a.index + a[0].length, start: offset + a.index };
   }
   const b = CUE_THEN_SPEAKER.exec(after);
@@ -240,7 +243,9 @@ function attributionBefore(before: string, offset: number): Attribution | null {
     const speaker = subjectOfCue(clause.slice(0, d.index), d[1]);
     // "Smith said the plan would “never work”": words between the cue and the quote make it reported speech.
     const reported = (d[2] ?? '').trim() !== '' && (d[3] ?? '') === '';
-    if (speaker !== null) return { speaker, cue: d[1].toLowerCase(), end: offset + before.length, start: clauseAt, reported };
+    // "The tweet reads, “…”" is a text quoted; "she read the report", "she has read “War and Peace”" are no saying.
+    const readNotQuoting = /^reads?$/i.test(d[1]) && ((d[2] ?? '').trim() !== '' || (d[3] ?? '') === '');
+    if (speaker !== null && !readNotQuoting) return { speaker, cue: d[1].toLowerCase(), end: offset + before.length, start: clauseAt, reported };
   }
   const e = ACCORDING_BEFORE.exec(clause) ?? ACCORDING_INSIDE.exec(clause);
   if (e && e[1] !== undefined) {
@@ -257,9 +262,13 @@ function attributionBefore(before: string, offset: number): Attribution | null {
   const cues = [...clause.matchAll(CUE_ANYWHERE)];
   for (let i = cues.length - 1; i >= 0; i -= 1) {
     const cue = cues[i] as RegExpMatchArray;
+    if (/^reads?$/i.test(cue[1] as string)) continue;
     const speaker = subjectOfCue(clause.slice(0, cue.index), cue[1] as string);
-    if (speaker !== null && speaker.kind !== 'description') {
-      return { speaker, cue: (cue[1] as string).toLowerCase(), end: offset + before.length, start: clauseAt + (cue.index ?? 0), reported: true };
+    // "When asked what she took, the actress stated, “…”": the cue right before the quote introduces it, whoever
+    // its subject is; a cue further back makes reported speech, which a description does not carry.
+    const introduces = /^\s*[,:]?\s*$/.test(clause.slice((cue.index ?? 0) + (cue[0] as string).length));
+    if (speaker !== null && (speaker.kind !== 'description' || introduces)) {
+      return { speaker, cue: (cue[1] as string).toLowerCase(), end: offset + before.length, start: clauseAt + (cue.index ?? 0), reported: !introduces };
     }
   }
   return null;
