@@ -170,4 +170,18 @@ describe('speakers resolved as a reader does', () => {
     );
     expect(q.map((x) => x.speaker)).toEqual(['Debbie Elliot', 'tweet from Vulture magazine', 'Jennifer Aniston', null]);
   });
+
+  test('a partial quotation with no verb of saying, in a sentence about one person only, is that person\'s', () => {
+    const q = directs(
+      '<p>Ryan Gosling grew up in Ontario.</p>' +
+        '<p>So, after his school “started feathering me into some special-education classes,” Gosling turned his attention towards acting.</p>' +
+        '<p>The scientists do not know what Trump might do to the Obama administration, which has spoken about “the urgent imperatives of climate change.”</p>' +
+        '<p>Alerts must either be official AMBER alerts, or involve “imminent threats to safety or life.”</p>',
+    );
+    expect(who(q)).toEqual([
+      ['Ryan Gosling', 'named'],
+      [null, null],
+      [null, null],
+    ]);
+  });
 });

@@ -353,6 +353,8 @@ const MAX_BACK = 6000;
 
 interface SpeakerState {
   paragraphStart: readonly number[];
+  /** The paragraphs joined by "\n" (same offsets as `masked`). */
+  allText: string;
   people: PeopleIndex;
   masked: string;
   /** The speaker of the last quotation resolved, and where. */
@@ -437,6 +439,36 @@ function resolveSpeaker(candidate: Candidate, state: SpeakerState, allText: stri
     return { name: person?.name ?? null, attribution: person === null ? null : 'pronoun', description: null, person };
   }
   return resolveDescription(speaker.text, at, candidate.attributedIn, state);
+}
+
+/**
+ * A partial quotation with no verb of saying, in a sentence about one person only ("So, after his school “started
+ * feathering me into special-education classes,” Gosling turned to acting", "Musk appealed for help with the
+ * anomaly, which he called “the most difficult failure we've had”"): that person's words. The sentence is read in
+ * the masked text (quotations blanked), so a name inside the quote does not count; two people, or none, leave it open.
+ */
+function soleSpeakerOfSentence(candidate: Candidate, state: SpeakerState): ResolvedSpeaker | null {
+  const first = candidate.pieces[0] as Span;
+  const last = candidate.pieces[candidate.pieces.length - 1] as Span;
+  const quoteAt = (state.paragraphStart[first.paragraph] as number) + first.start;
+  const quoteEnd = (state.paragraphStart[last.paragraph] as number) + last.end;
+  // Sentence bounds from the text itself: a quotation that ends in a full stop ends its sentence too.
+  const { allText } = state;
+  const windowStart = Math.max(0, quoteAt - 400);
+  const ends = [...allText.slice(windowStart, quoteAt).matchAll(/[.!?]["”’]?\s+|\n/g)];
+  const lastEnd = ends[ends.length - 1];
+  const sentenceStart = lastEnd === undefined ? windowStart : windowStart + lastEnd.index + lastEnd[0].length;
+  const rest = allText.slice(quoteEnd, quoteEnd + 400);
+  const stop = rest.search(/[.!?](?:["”’]?\s|$)|\n/);
+  const sentenceEnd = quoteEnd + (stop < 0 ? rest.length : stop);
+  // "the Obama administration, which has spoken about “…”": the words belong to what "which" stands for.
+  if (/,\s*which\b[^,]*$/i.test(state.masked.slice(sentenceStart, quoteAt))) return null;
+  const people = state.people.peopleBetween(sentenceStart, sentenceEnd);
+  if (people.length !== 1) return null;
+  const person = people[0] as Person;
+  // "official AMBER alerts": an acronym is no person.
+  if (person.unnamed === true || !/\p{Ll}/u.test(person.name)) return null;
+  return { name: person.name, attribution: 'named', description: null, person };
 }
 
 /** A name the article uses for a person: one it names (by surname or given name), or one led by a given name. */
@@ -581,7 +613,7 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
   const speakerNames = new Set(
     candidates.flatMap((c) => (c.speaker?.kind === 'named' && c.reported !== true && !c.speaker.name.includes(' ') ? [c.speaker.name] : [])),
   );
-  const state: SpeakerState = { paragraphStart, people: new PeopleIndex(masked, speakerNames), masked, last: null };
+  const state: SpeakerState = { paragraphStart, allText, people: new PeopleIndex(masked, speakerNames), masked, last: null };
   const lastInParagraph = new Map<number, ResolvedSpeaker>();
 
   const found: FoundDirect[] = [];
@@ -612,6 +644,9 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
         opens && wellFormed && before !== undefined && before.name !== null
           ? { ...before, attribution: 'context', description: null }
           : { name: null, attribution: null, description: null, person: null };
+      if (resolved.name === null && !opens && (/^\s*\p{Ll}/u.test(text) || speechLike(text))) {
+        resolved = soleSpeakerOfSentence(candidate, state) ?? resolved;
+      }
     }
     // Resolved even when the quote is too short to report: a later piece of the same sentence inherits its speaker
     // (`he felt he "had to" act because "no one else was brave enough"`).

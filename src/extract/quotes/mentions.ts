@@ -283,6 +283,17 @@ export class PeopleIndex {
     return pick === null ? null : { person: pick, sentence };
   }
 
+  /** The distinct people named between two positions, in order. */
+  peopleBetween(from: number, to: number): Person[] {
+    const found: Person[] = [];
+    for (let i = this.lastBefore(to); i >= 0; i -= 1) {
+      const mention = this.mentions[i] as Mention;
+      if (mention.at < from) break;
+      if (!found.includes(mention.person)) found.unshift(mention.person);
+    }
+    return found;
+  }
+
   /** True when someone other than `person` is named between two positions. */
   otherNamedBetween(from: number, to: number, person: Person | null): boolean {
     for (let i = this.lastBefore(to); i >= 0; i -= 1) {
