@@ -184,4 +184,23 @@ describe('speakers resolved as a reader does', () => {
       [null, null],
     ]);
   });
+
+  test('"which he called …", a name qualifying a group, a surname taken up with "his", "he" continuing a sentence subject', () => {
+    const q = directs(
+      '<p>It was a hard year for billionaire Elon Musk, and for Jim Cantrell, who said he was worried.</p>' +
+        '<p>The accident has been perplexing for Musk and his team.</p>' +
+        '<p>On Twitter, Musk appealed for photos of the anomaly, which he called "the most difficult and complex failure we have had."</p>' +
+        '<p>Daniel, a New York University senior, said he was glad. "There is the assumption that nobody is going to get hurt here," he said.</p>' +
+        '<p>(He acknowledged that there were few Trump supporters on campus, and said he looked forward to Milo Yiannopoulos’s speech.)</p>' +
+        '<p>"At NYU, everyone feels like we need to be inclusive of every view," he said.</p>',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Elon Musk', 'Daniel', 'Daniel']);
+  });
+
+  test('after a quote and a long "for …" phrase, the name closing the words before the cue spoke', () => {
+    const q = directs(
+      '<p>“These findings could be significant" for revising the building standards, Joost van Hoof of Fontys University of Applied Sciences writes in an accompanying article.</p>',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Joost van Hoof']);
+  });
 });

@@ -54,7 +54,8 @@ interface ResolvedSpeaker {
   person: Person | null;
 }
 
-const OPENERS: Record<string, string> = { '"': '"', '“': '”', '„': '“”', '«': '»', '‟': '”' };
+/** Opening marks and the marks that may close them (a curly opening closed by a straight mark is a common slip). */
+const OPENERS: Record<string, string> = { '"': '"', '“': '”"', '„': '“”', '«': '»', '‟': '”' };
 
 /** Quoted spans of a paragraph, in order. A span left open at the end of the paragraph is marked unclosed. */
 export function findSpans(text: string, paragraph: number): Span[] {
@@ -87,7 +88,7 @@ const LEAD = String.raw`^[\s,;—–-]*`;
 const LY_ADVERB = String.raw`(?!(?:family|ally|assembly|rally|supply|bully|belly|reply|anomaly|monopoly)\b)\p{Ll}{3,}ly`;
 const ADVERB = String.raw`(?:(?:also|later|then|once|further|again|previously|earlier|recently|simply|only|reportedly|had|has|have|would|will|later\s+on|${LY_ADVERB})\s+)*`;
 /** `," Okafor said` / `," a State Department spokesperson said Wednesday` / `," she added.` */
-const SPEAKER_THEN_CUE = new RegExp(String.raw`${LEAD}([^.!?"“”;:]{1,90}?)\s+${ADVERB}(${CUE_PATTERN})\b`, 'iu');
+const SPEAKER_THEN_CUE = new RegExp(String.raw`${LEAD}([^.!?"“”;:]{1,120}?)\s+${ADVERB}(${CUE_PATTERN})\b`, 'iu');
 /** `," said Harriet Okafor, who …` */
 const CUE_THEN_SPEAKER = new RegExp(String.raw`${LEAD}(${CUE_PATTERN})\s+([^!?"“”;:]{1,90})`, 'iu'); // periods allowed: "Dr." / "K."; speakerAfterCue stops at a sentence end
 const ACCORDING_AFTER = new RegExp(String.raw`${LEAD}\(?according\s+to\s+([^!?"“”;:]{1,90})`, 'iu');
@@ -153,7 +154,7 @@ function attributionAfter(inner: string, after: string, offset: number): Attribu
   const a = SPEAKER_THEN_CUE.exec(after);
   if (a && a[1] !== undefined && a[2] !== undefined) {
     // `," as NPR's Debbie Elliot reported`: "as" introduces the attribution.
-    const speaker = parseSpeaker(a[1].replace(/^\s*as\s+/i, ''));
+    const speaker = parseSpeaker(a[1].replace(/^\s*as\s+/i, '')) ?? lastPieceSpeaker(a[1]);
     if (speaker !== null) return { speaker, cue: a[2].toLowerCase(), end: offset + a.index + a[0].length, start: offset + a.index };
   }
   const b = CUE_THEN_SPEAKER.exec(after);
@@ -179,6 +180,17 @@ function attributionAfter(inner: string, after: string, offset: number): Attribu
     }
   }
   return null;
+}
+
+/**
+ * `“…” for revising standards, Joost van Hoof of Fontys University writes`: the subject is the last piece of the
+ * words before the cue, a name, without the "of …" / "at …" that places it.
+ */
+function lastPieceSpeaker(text: string): Speaker | null {
+  const piece = (text.split(/,\s*/).pop() ?? '').trim().replace(/\s+(?:of|from|at|with)\s+.*$/, '');
+  if (!/^\p{Lu}/u.test(piece)) return null;
+  const speaker = parseSpeaker(piece);
+  return speaker?.kind === 'named' ? speaker : null;
 }
 
 /** The speaker phrase that is the subject of a cue verb: the last piece of the clause before it. */
@@ -231,6 +243,7 @@ function subjectOfCue(before: string, cue: string): Speaker | null {
 /** "Trump went on to assert", "Reardon did note", "Smith has since said": the verb phrase before a cue. */
 const AUXILIARY_TAIL = /\s+(?:went\s+on\s+to|did|does|do|can\s+be\s+heard|could\s+be\s+heard|has\s+since|have\s+since|was\s+quick\s+to|were\s+quick\s+to|had\s+once|once|also|later|however)$/i;
 const CUE_ANYWHERE = new RegExp(String.raw`\b(${CUE_PATTERN})\b`, 'giu');
+const WHAT_X_CALLED = /\b(?:which|what)\s+(he|she|they|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)\s+(?:has\s+|had\s+|once\s+)?(?:called|termed|dubbed|described\s+as)\s*$/u;
 const IN_VIEW = /\bin\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})(?:'s|’s)\s+(?:view|opinion|words|telling|estimation)\b[^.!?]*$/u;
 
 /** The attribution before a quote: "Bezio said: ", "Smith told reporters, ", "According to Smith, ", and the
@@ -252,6 +265,12 @@ function attributionBefore(before: string, offset: number): Attribution | null {
     const phrase = speakerAfterCue(e[1]);
     const speaker = phrase === null ? null : parseSpeaker(phrase);
     if (speaker !== null) return { speaker, cue: 'according to', end: offset + before.length, start: clauseAt + e.index };
+  }
+  // "…, which he called “the most difficult failure”": the phrase is the words of the subject of "called".
+  const w = WHAT_X_CALLED.exec(clause);
+  if (w && w[1] !== undefined) {
+    const speaker = parseSpeaker(w[1]);
+    if (speaker !== null && speaker.kind !== 'description') return { speaker, cue: 'called', end: offset + before.length, start: clauseAt + w.index };
   }
   const v = IN_VIEW.exec(clause);
   if (v && v[1] !== undefined) {

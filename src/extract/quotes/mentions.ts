@@ -55,6 +55,8 @@ export class PeopleIndex {
   readonly mentions: Mention[] = [];
   private readonly people: Person[] = [];
   private readonly sentenceStarts: number[] = [];
+  /** Full names not yet known to be people, by surname ("Elon Musk" until "Musk and his team"). */
+  private readonly unconfirmed = new Map<string, string[]>();
 
   /**
    * @param text the article's own paragraphs joined by "\n", quotations blanked out (same length)
@@ -128,6 +130,11 @@ export class PeopleIndex {
       if (person === null && (titled || speakerNames.has(last) || (isGivenName(last) && !this.followedByModifier(end)))) {
         person = this.add([last]);
       }
+      // "billionaire Elon Musk" … "Musk and his team": the surname of an earlier full name, taken up with "his".
+      const earlier = this.unconfirmed.get(last);
+      if (person === null && earlier !== undefined && !this.afterPlacePreposition(offset) && this.followedByPersonalPronoun(end)) {
+        person = this.add(earlier);
+      }
     } else if ((isGivenName(words[0] as string) && !this.followedByModifier(end)) || titled || speakerNames.has(last)) {
       person = this.find(words.join(' ')) ?? this.add(words);
     } else {
@@ -136,8 +143,11 @@ export class PeopleIndex {
       if (person === null && words.length <= 3 && !this.afterPlacePreposition(offset) && this.followedByPersonalPronoun(end)) {
         person = this.add(words);
       }
+      if (person === null && words.length <= 3) this.unconfirmed.set(last, words);
     }
     if (person === null) return;
+    // "few Trump supporters", "the Obama administration": the name qualifies a group; its bearer does nothing here.
+    if (/^\s+(?:supporters?|voters?|administration|campaign|era|presidency|rall(?:y|ies)|loyalists?|allies|critics|camp|aides|officials|polic(?:y|ies)|tower|organization)\b/i.test(this.text.slice(end, end + 30))) return;
     if (title !== null && person.gender === null) {
       if (MALE_TITLES.has(title)) person.gender = 'm';
       if (FEMALE_TITLES.has(title)) person.gender = 'f';
@@ -276,6 +286,7 @@ export class PeopleIndex {
       const g = this.genderOf(mention.person);
       if (gender !== null && g !== null && g !== gender) continue;
       if (knownOnly && g === null) continue;
+      if (this.afterSubjectPronoun(mention, gender)) continue;
       sentence = mention.sentence;
       if (!preferred) pick = mention.person;
       if (mention.person === prefer) preferred = true;
@@ -292,6 +303,17 @@ export class PeopleIndex {
       if (!found.includes(mention.person)) found.unshift(mention.person);
     }
     return found;
+  }
+
+  /**
+   * "(He acknowledged …, and looked forward to Yiannopoulos's speech)": a sentence whose subject is already "he" /
+   * "she" goes on about someone else, and a later "he" continues that subject, not the name mentioned in passing.
+   */
+  private afterSubjectPronoun(mention: Mention, gender: Gender | null): boolean {
+    const start = this.sentenceStarts[mention.sentence] ?? 0;
+    const opener = /^[\s("“]*(?:(?:and|but|then|so|still|yet|later)\s+)?(he|she)\b/i.exec(this.text.slice(start, mention.at));
+    if (opener === null) return false;
+    return gender === null || (opener[1] as string).toLowerCase() === (gender === 'm' ? 'he' : 'she');
   }
 
   /** True when someone other than `person` is named between two positions. */
