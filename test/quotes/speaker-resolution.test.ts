@@ -203,4 +203,11 @@ describe('speakers resolved as a reader does', () => {
     );
     expect(q.map((x) => x.speaker)).toEqual(['Joost van Hoof']);
   });
+
+  test('a passage quoted with its own attribution inside is spoken by the person it names', () => {
+    const q = directs(
+      '<p>A New York Post article at the time quoted a fan. “‘Donald Trump, who’s that again?’ asked Millie Tracer of Skokie. ‘I came to see the game.’”</p>',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Millie Tracer']);
+  });
 });

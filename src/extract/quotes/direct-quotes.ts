@@ -539,6 +539,17 @@ function namedInBetween(earlier: Candidate, later: Candidate, state: SpeakerStat
   return state.people.otherNamedBetween(from, to, earlier.resolved?.person ?? null);
 }
 
+/**
+ * A passage quoted with its own attribution inside (“‘Donald Trump, who’s that again?’ asked Millie Tracer of
+ * Skokie. ‘I came to see the game.’”): the person it names spoke the inner words.
+ */
+function nestedAttribution(span: Span): Attribution | null {
+  const nested = /^\s*[‘']([\s\S]+?[?!.,])[’']\s+([\s\S]*)$/u.exec(span.inner);
+  if (nested === null || nested[1] === undefined || nested[2] === undefined) return null;
+  const found = attributionAfter(nested[1], ` ${nested[2]}`, span.start);
+  return found?.speaker.kind === 'named' ? { ...found, start: span.start, end: span.end } : null;
+}
+
 /** "X said:" closing the paragraph before a paragraph that opens with a quotation. */
 function introducedBy(previousText: string | undefined): Attribution | null {
   if (previousText === undefined || !/:\s*$/.test(previousText)) return null;
@@ -599,6 +610,7 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
           (span.closed ? attributionAfter(span.inner, after, span.end) : null) ??
           (candidate.pieces.length === 1 ? attributionBefore(before, previousEnd) : null);
         let foundIn = index;
+        if (found === null && candidate.pieces.length === 1) found = nestedAttribution(span);
         if (found === null && candidate.pieces.length === 1 && spanIndex === 0 && before.trim() === '') {
           found = introducedBy(paragraphs[index - 1]?.text);
           foundIn = index - 1;
