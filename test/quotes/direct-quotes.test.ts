@@ -107,14 +107,19 @@ describe('direct quotes', () => {
     ]);
   });
 
-  test('a quote running over several paragraphs is joined (opening mark, no closing mark, continued)', () => {
+  test('a quote running over several paragraphs (opening mark, no closing mark) is one quotation per paragraph, one speaker', () => {
     const q = directs(
       '<p>“We knew the river would rise. We did not know it would rise this fast.</p>' +
-        '<p>“By midnight the water was at the door,” said Maria Lopez, who owns the bakery.</p>',
+        '<p>“By midnight the water was at the door,” said Maria Lopez, who owns the bakery.</p>' +
+        '<p>Eben Burnham-Snyder, a department spokesman, wrote: “Our workforce is the backbone of the department.</p>' +
+        '<p>“We will be forthcoming with all publicly available information.” His email had the last sentence in bold.</p>',
     );
-    expect(q).toHaveLength(1);
-    expect(q[0]?.text).toBe('We knew the river would rise. We did not know it would rise this fast. By midnight the water was at the door');
-    expect(q[0]?.speaker).toBe('Maria Lopez');
+    expect(q.map((x) => [x.text, x.speaker])).toEqual([
+      ['We knew the river would rise. We did not know it would rise this fast.', 'Maria Lopez'],
+      ['By midnight the water was at the door', 'Maria Lopez'],
+      ['Our workforce is the backbone of the department.', 'Eben Burnham-Snyder'],
+      ['We will be forthcoming with all publicly available information.', 'Eben Burnham-Snyder'],
+    ]);
   });
 
   test('a sentence split by its attribution is one quote', () => {

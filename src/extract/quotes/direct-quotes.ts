@@ -41,6 +41,8 @@ interface Candidate {
   reported?: boolean;
   /** A quote with no cue of its own that continues an earlier quote's speaker (same paragraph). */
   inherits: Candidate | null;
+  /** The quotation left open at the end of the paragraph before, which this paragraph goes on with. */
+  continues?: Candidate;
   /** Words cited as an example, a hypothetical or a title, not words someone said (see `citedNotSaid`). */
   cited?: boolean;
   /** The resolved speaker, set when speakers are resolved. */
@@ -586,9 +588,10 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
       const after = text.slice(span.end, nextStart);
       let candidate: Candidate;
       if (open !== null && spanIndex === 0 && span.start === 0) {
-        // Continuation of a quote left open at the end of the previous paragraph.
-        candidate = open;
-        candidate.pieces.push(span);
+        // A quotation left open at the end of a paragraph goes on in this one: a quotation paragraph of its own,
+        // spoken by the same person (reported as such, as a reader counts them).
+        candidate = { pieces: [span], speaker: null, cue: null, attributedIn: index, attributionEnd: span.end, attributionAt: span.start, inherits: open, continues: open };
+        candidates.push(candidate);
       } else if (
         previous !== null &&
         /^\s*\p{Ll}/u.test(span.inner) &&
@@ -622,6 +625,10 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
           candidate.attributionEnd = found.end;
           candidate.attributionAt = found.start;
           candidate.reported = found.reported === true;
+          // “…(paragraph) / “… ,” said Maria Lopez: the attribution at the end names the speaker of the paragraphs before.
+          for (let earlier = candidate.continues; earlier !== undefined && earlier.speaker === null; earlier = earlier.continues) {
+            Object.assign(earlier, { speaker: found.speaker, cue: found.cue, attributedIn: foundIn, attributionEnd: found.end, attributionAt: found.start, reported: false });
+          }
         } else if (previous !== null && previous !== candidate && (previous.speaker !== null || previous.inherits !== null)) {
           // `"…," a spokesperson said. "We appreciate …"` / `"…," said Eagan. He is …. "I have …"`: same speaker.
           candidate.inherits = previous;
