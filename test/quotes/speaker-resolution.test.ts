@@ -210,4 +210,15 @@ describe('speakers resolved as a reader does', () => {
     );
     expect(q.map((x) => x.speaker)).toEqual(['Millie Tracer']);
   });
+
+  test('a quotation with no cue closing a paragraph of narration about one person is theirs (context)', () => {
+    const q = directs(
+      '<p>With his musical charming audiences, Ryan Gosling has a lot on his plate. But what the actor is most excited about is life at home. "Your whole life, you hear what it is like to have kids, and all the clichés are true."</p>' +
+        '<p>The city council met on Tuesday and Maria Okafor spoke first. "The budget will not balance itself this year, not without cuts."</p>',
+    );
+    expect(who(q)).toEqual([
+      ['Ryan Gosling', 'context'],
+      [null, null],
+    ]);
+  });
 });

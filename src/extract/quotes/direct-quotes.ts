@@ -492,6 +492,30 @@ function soleSpeakerOfSentence(candidate: Candidate, state: SpeakerState): Resol
   return { name: person.name, attribution: 'named', description: null, person };
 }
 
+/**
+ * A quotation with no cue that closes a paragraph of narration about one person ("With his musical charming
+ * audiences, Gosling has a lot on his plate. But what the actor is most excited about is life at home. “Your whole
+ * life, you hear …”"): the words of the person the paragraph is about, its first person named when the writer goes
+ * on about them with he / she / his / her. Context, as a reader takes it.
+ */
+function subjectOfParagraph(candidate: Candidate, state: SpeakerState): ResolvedSpeaker | null {
+  const last = candidate.pieces[candidate.pieces.length - 1] as Span;
+  const first = candidate.pieces[0] as Span;
+  if (first.paragraph !== last.paragraph) return null;
+  const start = state.paragraphStart[first.paragraph] as number;
+  const paragraphEnd = state.allText.indexOf('\n', start);
+  const end = paragraphEnd < 0 ? state.allText.length : paragraphEnd;
+  if (state.allText.slice(start + last.end, end).trim() !== '') return null; // the quote must close the paragraph
+  const people = state.people.peopleBetween(start, start + first.start);
+  const subject = people[0];
+  if (subject === undefined || subject.unnamed === true || people.length > 3) return null;
+  const narration = state.masked.slice(start, start + first.start);
+  const gender = state.people.genderOf(subject);
+  const pronouns = gender === 'f' ? /\b(?:she|her)\b/i : gender === 'm' ? /\b(?:he|his|him)\b/i : null;
+  if (pronouns === null || !pronouns.test(narration)) return null;
+  return { name: subject.name, attribution: 'context', description: null, person: subject };
+}
+
 /** A name the article uses for a person: one it names (by surname or given name), or one led by a given name. */
 function isPersonName(name: string, people: PeopleIndex): boolean {
   const words = name.split(/\s+/);
@@ -685,6 +709,7 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
       if (resolved.name === null && !opens && (/^\s*\p{Ll}/u.test(text) || speechLike(text))) {
         resolved = soleSpeakerOfSentence(candidate, state) ?? resolved;
       }
+      if (resolved.name === null && !opens && wellFormed && speechLike(text)) resolved = subjectOfParagraph(candidate, state) ?? resolved;
     }
     // Resolved even when the quote is too short to report: a later piece of the same sentence inherits its speaker
     // (`he felt he "had to" act because "no one else was brave enough"`).
