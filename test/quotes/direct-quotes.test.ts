@@ -107,20 +107,49 @@ describe('direct quotes', () => {
     ]);
   });
 
-  test('a quote running over several paragraphs is joined (opening mark, no closing mark, continued)', () => {
+  test('a quote running over several paragraphs (opening mark, no closing mark) is one quotation per paragraph, one speaker', () => {
     const q = directs(
       '<p>“We knew the river would rise. We did not know it would rise this fast.</p>' +
-        '<p>“By midnight the water was at the door,” said Maria Lopez, who owns the bakery.</p>',
+        '<p>“By midnight the water was at the door,” said Maria Lopez, who owns the bakery.</p>' +
+        '<p>Eben Burnham-Snyder, a department spokesman, wrote: “Our workforce is the backbone of the department.</p>' +
+        '<p>“We will be forthcoming with all publicly available information.” His email had the last sentence in bold.</p>',
     );
-    expect(q).toHaveLength(1);
-    expect(q[0]?.text).toBe('We knew the river would rise. We did not know it would rise this fast. By midnight the water was at the door');
-    expect(q[0]?.speaker).toBe('Maria Lopez');
+    expect(q.map((x) => [x.text, x.speaker])).toEqual([
+      ['We knew the river would rise. We did not know it would rise this fast.', 'Maria Lopez'],
+      ['By midnight the water was at the door', 'Maria Lopez'],
+      ['Our workforce is the backbone of the department.', 'Eben Burnham-Snyder'],
+      ['We will be forthcoming with all publicly available information.', 'Eben Burnham-Snyder'],
+    ]);
   });
 
   test('a sentence split by its attribution is one quote', () => {
     const q = directs('<p>"We will rebuild," she said, "and we will do it without help from the state."</p>');
     expect(q).toHaveLength(1);
     expect(q[0]?.text).toBe('We will rebuild, and we will do it without help from the state.');
+  });
+
+  test('two quoted pieces with other words between them are two quotations, each with its speaker', () => {
+    const q = directs(
+      '<p>Dylann Roof spoke to the agents for two hours, and he told them everything.</p>' +
+        '<p>He said he felt he "had to" commit the crime because "no one else was brave enough," and that white people "already are the second-class citizens."</p>' +
+        '<p>The ballad “City of Stars” was “one of those songs that went through many demos and rewrites,” Hurwitz said.</p>',
+    );
+    expect(q.map((x) => [x.text, x.speaker])).toEqual([
+      ['no one else was brave enough', 'Dylann Roof'],
+      ['already are the second-class citizens.', 'Dylann Roof'],
+      ['one of those songs that went through many demos and rewrites', 'Hurwitz'],
+    ]);
+  });
+
+  test('words cited rather than said: examples, hypothetical or negated sayings, titles, phrases talked about', () => {
+    const q = directs(
+      '<p>People use it as a crutch. For example: “Ugh, I literally tore the house apart looking for my remote control!”</p>' +
+        '<p>An abuser would have said: “Every time a person uses that word, a piece of my soul literally withers.”</p>' +
+        '<p>“I’m so hungry I could eat a horse,” means you’re hungry. Don’t say “Courtney, this post is so snobbish it burned up my computer.”</p>' +
+        '<p>John Podesta wrote an op-ed with the headline "Something is deeply broken at the FBI," he noted.</p>' +
+        '<p>If you question “safe spaces,” for example, “you’ll immediately be slammed as a hypocrite or an oppressor,” Daniel said.</p>',
+    );
+    expect(q.map((x) => x.text)).toEqual(['you’ll immediately be slammed as a hypocrite or an oppressor']);
   });
 
   test('more attribution forms: according to, asked, appositive before the cue, statement lead-in', () => {

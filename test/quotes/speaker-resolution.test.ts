@@ -124,4 +124,101 @@ describe('speakers resolved as a reader does', () => {
     );
     expect(q.map((x) => x.speaker)).toEqual(['Gary Lineker', null]);
   });
+
+  test('inverted attribution in any language: after a quote that ends in a comma, the name closing the clause spoke', () => {
+    const q = directs(
+      '<p>"Nenapadá mě jediný důvod, proč by letos nemohli skončit v elitní čtyřce," přidává se Emile Heskey, někdejší útočník.</p>' +
+        '<p>"Jediné, na co si lze stěžovat, jsou jeho občasná špatná rozhodnutí," hodnotí českého středopolaře londýnský večerník Evening Standard.</p>' +
+        '<p>"Pořád toho odvádí strašnou spoustu mimo hlavní pozornost," píše ve svém hodnocení server Claret and Hugh.</p>' +
+        '<p>„Wir haben das Spiel heute klar verdient gewonnen“, sagte Julian Nagelsmann.</p>' +
+        '<p>„Wir wollen den Streik nicht, aber der Arbeitgeber lässt uns keine Wahl“, sagte ein Sprecher der Gewerkschaft.</p>' +
+        '<p>"We have waited for this ruling for years," in the Washington Post.</p>',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Emile Heskey', 'Evening Standard', 'Claret and Hugh', 'Julian Nagelsmann', null, null]);
+  });
+
+  test('a participle ("…, saying") is spoken by the subject of its clause; "who" stands for the name before it', () => {
+    const q = directs(
+      '<p>JIM WATSON/AFP/Getty Images</p>' +
+        '<p>Snopes staff writer David Emery posted to Twitter asking if there were “any un-angry Trump supporters?”</p>' +
+        '<p>Emery retweeted the story, saying, “Are there un-angry Trump supporters?”</p>' +
+        '<p>On December 29, I got a reply from Julia Blystone, who confirmed that the voice belongs to Anna Pickard, “one of our earliest employees, who helped create the voice.”</p>',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['David Emery', 'David Emery', 'Julia Blystone']);
+  });
+
+  test('"he" after someone brought in without a name is that person: nobody named; an appositive is no such person', () => {
+    const q = directs(
+      '<p>Donald Trump won the state by a wide margin on Tuesday.</p>' +
+        '<p>One student at Duke University in Durham, North Carolina, said he hid his vote from everyone.</p>' +
+        '<p>"People were so into political correctness that voices were censored," he said.</p>' +
+        '<p>Daniel, a New York University senior, said he was glad about the result.</p>' +
+        '<p>"At NYU, everyone feels like we need to be inclusive of every view," he said.</p>',
+    );
+    expect(who(q)).toEqual([
+      [null, null],
+      ['Daniel', 'pronoun'],
+    ]);
+  });
+
+  test('"as X reported", an outlet\'s possessive, -ly adverbs, a text that "reads", the cue right before the quote', () => {
+    const q = directs(
+      '<p>One witness described "cowering with her granddaughter under a table for nearly an hour," as NPR\'s Debbie Elliot reported.</p>' +
+        '<p>The tweet from Vulture magazine reads, “#Hamilton Chicago show interrupted by angry Trump supporter.”</p>' +
+        '<p>Jennifer Aniston was on the show on Thursday. When asked what she took, the actress authoritatively stated, “Beads. From a bead shop, when I was eight.”</p>' +
+        '<p>She read aloud "the whole of the report that the committee had sent to her office." </p>',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Debbie Elliot', 'tweet from Vulture magazine', 'Jennifer Aniston', null]);
+  });
+
+  test('a partial quotation with no verb of saying, in a sentence about one person only, is that person\'s', () => {
+    const q = directs(
+      '<p>Ryan Gosling grew up in Ontario.</p>' +
+        '<p>So, after his school “started feathering me into some special-education classes,” Gosling turned his attention towards acting.</p>' +
+        '<p>The scientists do not know what Trump might do to the Obama administration, which has spoken about “the urgent imperatives of climate change.”</p>' +
+        '<p>Alerts must either be official AMBER alerts, or involve “imminent threats to safety or life.”</p>',
+    );
+    expect(who(q)).toEqual([
+      ['Ryan Gosling', 'named'],
+      [null, null],
+      [null, null],
+    ]);
+  });
+
+  test('"which he called …", a name qualifying a group, a surname taken up with "his", "he" continuing a sentence subject', () => {
+    const q = directs(
+      '<p>It was a hard year for billionaire Elon Musk, and for Jim Cantrell, who said he was worried.</p>' +
+        '<p>The accident has been perplexing for Musk and his team.</p>' +
+        '<p>On Twitter, Musk appealed for photos of the anomaly, which he called "the most difficult and complex failure we have had."</p>' +
+        '<p>Daniel, a New York University senior, said he was glad. "There is the assumption that nobody is going to get hurt here," he said.</p>' +
+        '<p>(He acknowledged that there were few Trump supporters on campus, and said he looked forward to Milo Yiannopoulos’s speech.)</p>' +
+        '<p>"At NYU, everyone feels like we need to be inclusive of every view," he said.</p>',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Elon Musk', 'Daniel', 'Daniel']);
+  });
+
+  test('after a quote and a long "for …" phrase, the name closing the words before the cue spoke', () => {
+    const q = directs(
+      '<p>“These findings could be significant" for revising the building standards, Joost van Hoof of Fontys University of Applied Sciences writes in an accompanying article.</p>',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Joost van Hoof']);
+  });
+
+  test('a passage quoted with its own attribution inside is spoken by the person it names', () => {
+    const q = directs(
+      '<p>A New York Post article at the time quoted a fan. “‘Donald Trump, who’s that again?’ asked Millie Tracer of Skokie. ‘I came to see the game.’”</p>',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Millie Tracer']);
+  });
+
+  test('a quotation with no cue closing a paragraph of narration about one person is theirs (context)', () => {
+    const q = directs(
+      '<p>With his musical charming audiences, Ryan Gosling has a lot on his plate. But what the actor is most excited about is life at home. "Your whole life, you hear what it is like to have kids, and all the clichés are true."</p>' +
+        '<p>The city council met on Tuesday and Maria Okafor spoke first. "The budget will not balance itself this year, not without cuts."</p>',
+    );
+    expect(who(q)).toEqual([
+      ['Ryan Gosling', 'context'],
+      [null, null],
+    ]);
+  });
 });

@@ -4,6 +4,7 @@ import { CUE_PATTERN, canStartName, parseSpeaker, type Speaker } from './speaker
 import { wordCount } from './quote-text.js';
 import { PeopleIndex, type Person } from './mentions.js';
 import { isGivenName, type Gender } from './given-names.js';
+import { invertedAttribution } from './inverted.js';
 
 /** One paragraph of the article's own text. */
 export interface QuoteParagraph {
@@ -40,6 +41,10 @@ interface Candidate {
   reported?: boolean;
   /** A quote with no cue of its own that continues an earlier quote's speaker (same paragraph). */
   inherits: Candidate | null;
+  /** The quotation left open at the end of the paragraph before, which this paragraph goes on with. */
+  continues?: Candidate;
+  /** Words cited as an example, a hypothetical or a title, not words someone said (see `citedNotSaid`). */
+  cited?: boolean;
   /** The resolved speaker, set when speakers are resolved. */
   resolved?: ResolvedSpeaker;
 }
@@ -51,7 +56,8 @@ interface ResolvedSpeaker {
   person: Person | null;
 }
 
-const OPENERS: Record<string, string> = { '"': '"', '“': '”', '„': '“”', '«': '»', '‟': '”' };
+/** Opening marks and the marks that may close them (a curly opening closed by a straight mark is a common slip). */
+const OPENERS: Record<string, string> = { '"': '"', '“': '”"', '„': '“”', '«': '»', '‟': '”' };
 
 /** Quoted spans of a paragraph, in order. A span left open at the end of the paragraph is marked unclosed. */
 export function findSpans(text: string, paragraph: number): Span[] {
@@ -80,15 +86,17 @@ export function findSpans(text: string, paragraph: number): Span[] {
 }
 
 const LEAD = String.raw`^[\s,;—–-]*`;
-const ADVERB = String.raw`(?:(?:also|later|then|once|further|again|previously|earlier|recently|simply|only|reportedly|had|has|have|would|will|later\s+on)\s+)*`;
+/** "authoritatively", "quickly": an -ly adverb before a cue verb (not a noun such as "family" or "ally"). */
+const LY_ADVERB = String.raw`(?!(?:family|ally|assembly|rally|supply|bully|belly|reply|anomaly|monopoly)\b)\p{Ll}{3,}ly`;
+const ADVERB = String.raw`(?:(?:also|later|then|once|further|again|previously|earlier|recently|simply|only|reportedly|had|has|have|would|will|later\s+on|${LY_ADVERB})\s+)*`;
 /** `," Okafor said` / `," a State Department spokesperson said Wednesday` / `," she added.` */
-const SPEAKER_THEN_CUE = new RegExp(String.raw`${LEAD}([^.!?"“”;:]{1,90}?)\s+${ADVERB}(${CUE_PATTERN})\b`, 'iu');
+const SPEAKER_THEN_CUE = new RegExp(String.raw`${LEAD}([^.!?"“”;:]{1,120}?)\s+${ADVERB}(${CUE_PATTERN})\b`, 'iu');
 /** `," said Harriet Okafor, who …` */
 const CUE_THEN_SPEAKER = new RegExp(String.raw`${LEAD}(${CUE_PATTERN})\s+([^!?"“”;:]{1,90})`, 'iu'); // periods allowed: "Dr." / "K."; speakerAfterCue stops at a sentence end
 const ACCORDING_AFTER = new RegExp(String.raw`${LEAD}\(?according\s+to\s+([^!?"“”;:]{1,90})`, 'iu');
 /** `Bezio said: "` / `Smith told reporters on Monday: "` / `President Trump had previously promised "` */
 const CUE_BEFORE = new RegExp(String.raw`\b(${CUE_PATTERN})(\s+[^"“”:.!?]{0,60})?\s*([:,]?)\s*$`, 'iu');
-const TRAILING_ADVERB = /\s+(?:also|later|then|once|further|again|previously|earlier|recently|simply|only|reportedly|had|has|have|would|will)$/i;
+const TRAILING_ADVERB = new RegExp(String.raw`\s+(?:also|later|then|once|further|again|previously|earlier|recently|simply|only|reportedly|had|has|have|would|will|${LY_ADVERB})$`, 'iu');
 const APPOSITIVE = /,\s*(?:who|which|whose|the|a|an|his|her|their|its)\b[^,]*,?$/i;
 const ACCORDING_BEFORE = /according\s+to\s+([^,!?"“”]{1,80}?)\s*,?\s*$/iu;
 /** "According to psychologist Jo Reyes in an interview with Bustle, “…" */
@@ -147,7 +155,8 @@ function attributionAfter(inner: string, after: string, offset: number): Attribu
   if (/\.\s*$/.test(inner) && !/^\s*[,—–-]/.test(after)) return null;
   const a = SPEAKER_THEN_CUE.exec(after);
   if (a && a[1] !== undefined && a[2] !== undefined) {
-    const speaker = parseSpeaker(a[1]);
+    // `," as NPR's Debbie Elliot reported`: "as" introduces the attribution.
+    const speaker = parseSpeaker(a[1].replace(/^\s*as\s+/i, '')) ?? lastPieceSpeaker(a[1]);
     if (speaker !== null) return { speaker, cue: a[2].toLowerCase(), end: offset + a.index + a[0].length, start: offset + a.index };
   }
   const b = CUE_THEN_SPEAKER.exec(after);
@@ -162,7 +171,28 @@ function attributionAfter(inner: string, after: string, offset: number): Attribu
     const speaker = phrase === null ? null : parseSpeaker(phrase);
     if (speaker !== null) return { speaker, cue: 'according to', end: offset + c.index + c[0].length, start: offset + c.index };
   }
+  // `"…," přidává se Emile Heskey` / `„…“, sagte Olaf Scholz`: the clause after a comma names the speaker last.
+  const inverted = wordCount(inner) >= 4 ? invertedAttribution(after, /,\s*$/.test(inner)) : null;
+  if (inverted !== null) {
+    const parsed = parseSpeaker(inverted.name);
+    const speaker: Speaker | null = / and | & /.test(inverted.name) ? { kind: 'named', name: inverted.name } : parsed;
+    if (speaker !== null && speaker.kind !== 'pronoun') {
+      const cue = after.slice(inverted.start, inverted.end).trim().split(/\s+/)[0]?.toLowerCase() ?? null;
+      return { speaker, cue: cue ?? 'said', end: offset + inverted.end, start: offset + inverted.start };
+    }
+  }
   return null;
+}
+
+/**
+ * `“…” for revising standards, Joost van Hoof of Fontys University writes`: the subject is the last piece of the
+ * words before the cue, a name, without the "of …" / "at …" that places it.
+ */
+function lastPieceSpeaker(text: string): Speaker | null {
+  const piece = (text.split(/,\s*/).pop() ?? '').trim().replace(/\s+(?:of|from|at|with)\s+.*$/, '');
+  if (!/^\p{Lu}/u.test(piece)) return null;
+  const speaker = parseSpeaker(piece);
+  return speaker?.kind === 'named' ? speaker : null;
 }
 
 /** The speaker phrase that is the subject of a cue verb: the last piece of the clause before it. */
@@ -171,7 +201,10 @@ function subjectBefore(subjectText: string): Speaker | null {
   for (let i = 0; i < 3 && TRAILING_ADVERB.test(subject); i += 1) subject = subject.replace(TRAILING_ADVERB, '');
   subject = subject.replace(AUXILIARY_TAIL, '').trim();
   const lastPiece = (text: string): Speaker | null => {
-    const piece = (text.split(/[,;]\s*|\s[—–]\s/).pop() ?? text).trim().replace(/^(?:and|but|so|then|yet)\s+/i, '');
+    const pieces = text.split(/[,;]\s*|\s[—–]\s/);
+    const piece = (pieces.pop() ?? text).trim().replace(/^(?:and|but|so|then|yet)\s+/i, '');
+    // "a reply from Julia Blystone, who confirmed that …": the relative pronoun stands for the name before it.
+    if (/^(?:who|whom)$/i.test(piece)) return trailingName(pieces.pop() ?? '');
     return piece === '' ? null : parseSpeaker(piece);
   };
   // "Okafor, who chairs the board, said:" → Okafor; but "In a statement, the company said:" → the company.
@@ -179,9 +212,40 @@ function subjectBefore(subjectText: string): Speaker | null {
   return withoutAppositive?.kind === 'named' ? withoutAppositive : lastPiece(subject);
 }
 
+/** The run of capitalized words that ends a phrase ("I got a reply from Julia Blystone" → Julia Blystone). */
+function trailingName(text: string): Speaker | null {
+  const run = /((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s*$/u.exec(text.trim());
+  const speaker = run?.[1] === undefined ? null : parseSpeaker(run[1]);
+  return speaker?.kind === 'named' ? speaker : null;
+}
+
+/** Lower-case words that end a clause's subject: a finite verb (-ed, -s) or an auxiliary. */
+const FINITE_VERB = /^(?:\p{Ll}+(?:ed|[^su]s)|is|was|are|were|has|had|have|will|would|could|can|did|does|went|took|made|gave|got|sent|wrote|spoke|told|said)$/u;
+
+/**
+ * The subject of the clause a participle hangs on ("Emery retweeted the story, saying, …",
+ * "Snopes writer David Emery posted to Twitter asking …"): the words before its finite verb, after an opening
+ * phrase ("On Twitter, …").
+ */
+function clauseSubject(text: string): Speaker | null {
+  const pieces = text.split(/,\s*/);
+  const main = pieces.find((piece) => !/^(?:on|in|at|after|before|during|when|while|since|as|for|with|by|from|yet|but|and|so|then|still|later|earlier|meanwhile)\b/i.test(piece.trim())) ?? '';
+  const words = main.trim().split(/\s+/);
+  const verb = words.findIndex((word, i) => i > 0 && FINITE_VERB.test(word));
+  if (verb <= 0) return null;
+  return parseSpeaker(words.slice(0, verb).join(' '));
+}
+
+/** The speaker of a cue verb: its subject, or for a participle ("…, saying") the subject of the main clause. */
+function subjectOfCue(before: string, cue: string): Speaker | null {
+  if (!/ing$/i.test(cue)) return subjectBefore(before);
+  return clauseSubject(before);
+}
+
 /** "Trump went on to assert", "Reardon did note", "Smith has since said": the verb phrase before a cue. */
 const AUXILIARY_TAIL = /\s+(?:went\s+on\s+to|did|does|do|can\s+be\s+heard|could\s+be\s+heard|has\s+since|have\s+since|was\s+quick\s+to|were\s+quick\s+to|had\s+once|once|also|later|however)$/i;
 const CUE_ANYWHERE = new RegExp(String.raw`\b(${CUE_PATTERN})\b`, 'giu');
+const WHAT_X_CALLED = /\b(?:which|what)\s+(he|she|they|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)\s+(?:has\s+|had\s+|once\s+)?(?:called|termed|dubbed|described\s+as)\s*$/u;
 const IN_VIEW = /\bin\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})(?:'s|’s)\s+(?:view|opinion|words|telling|estimation)\b[^.!?]*$/u;
 
 /** The attribution before a quote: "Bezio said: ", "Smith told reporters, ", "According to Smith, ", and the
@@ -191,16 +255,24 @@ function attributionBefore(before: string, offset: number): Attribution | null {
   const clauseAt = offset + before.length - clause.length;
   const d = CUE_BEFORE.exec(clause);
   if (d && d[1] !== undefined) {
-    const speaker = subjectBefore(clause.slice(0, d.index));
+    const speaker = subjectOfCue(clause.slice(0, d.index), d[1]);
     // "Smith said the plan would “never work”": words between the cue and the quote make it reported speech.
     const reported = (d[2] ?? '').trim() !== '' && (d[3] ?? '') === '';
-    if (speaker !== null) return { speaker, cue: d[1].toLowerCase(), end: offset + before.length, start: clauseAt, reported };
+    // "The tweet reads, “…”" is a text quoted; "she read the report", "she has read “War and Peace”" are no saying.
+    const readNotQuoting = /^reads?$/i.test(d[1]) && ((d[2] ?? '').trim() !== '' || (d[3] ?? '') === '');
+    if (speaker !== null && !readNotQuoting) return { speaker, cue: d[1].toLowerCase(), end: offset + before.length, start: clauseAt, reported };
   }
   const e = ACCORDING_BEFORE.exec(clause) ?? ACCORDING_INSIDE.exec(clause);
   if (e && e[1] !== undefined) {
     const phrase = speakerAfterCue(e[1]);
     const speaker = phrase === null ? null : parseSpeaker(phrase);
     if (speaker !== null) return { speaker, cue: 'according to', end: offset + before.length, start: clauseAt + e.index };
+  }
+  // "…, which he called “the most difficult failure”": the phrase is the words of the subject of "called".
+  const w = WHAT_X_CALLED.exec(clause);
+  if (w && w[1] !== undefined) {
+    const speaker = parseSpeaker(w[1]);
+    if (speaker !== null && speaker.kind !== 'description') return { speaker, cue: 'called', end: offset + before.length, start: clauseAt + w.index };
   }
   const v = IN_VIEW.exec(clause);
   if (v && v[1] !== undefined) {
@@ -211,12 +283,48 @@ function attributionBefore(before: string, offset: number): Attribution | null {
   const cues = [...clause.matchAll(CUE_ANYWHERE)];
   for (let i = cues.length - 1; i >= 0; i -= 1) {
     const cue = cues[i] as RegExpMatchArray;
-    const speaker = subjectBefore(clause.slice(0, cue.index));
-    if (speaker !== null && speaker.kind !== 'description') {
-      return { speaker, cue: (cue[1] as string).toLowerCase(), end: offset + before.length, start: clauseAt + (cue.index ?? 0), reported: true };
+    if (/^reads?$/i.test(cue[1] as string)) continue;
+    const speaker = subjectOfCue(clause.slice(0, cue.index), cue[1] as string);
+    // "When asked what she took, the actress stated, “…”": the cue right before the quote introduces it, whoever
+    // its subject is; a cue further back makes reported speech, which a description does not carry.
+    const introduces = /^\s*[,:]?\s*$/.test(clause.slice((cue.index ?? 0) + (cue[0] as string).length));
+    if (speaker !== null && (speaker.kind !== 'description' || introduces)) {
+      return { speaker, cue: (cue[1] as string).toLowerCase(), end: offset + before.length, start: clauseAt + (cue.index ?? 0), reported: !introduces };
     }
   }
   return null;
+}
+
+/**
+ * True when the words between two quoted pieces are only their attribution (`, she said, ` / ` said Smith on
+ * Tuesday, `) or a bare comma or dash: one quotation split by who said it. Other words between them ("the
+ * “City of Stars” was “one of those …”", "calling the department out for what he said was a") make two.
+ */
+function splitByAttribution(firstInner: string, between: string): boolean {
+  if (/^[\s,;:—–-]*$/.test(between)) return true;
+  const found = attributionAfter(firstInner, between, 0);
+  return found !== null && between.slice(found.end).replace(/[\s,;—–-]+/g, ' ').trim().split(' ').filter(Boolean).length <= 4;
+}
+
+/** "For example: “…”", "Example: “…”": an example sentence follows. */
+const EXAMPLE_BEFORE = /(?:^|[:;—–]\s*)(?:for\s+(?:example|instance)|example|e\.g\.?)\s*[:,]?\s*$|\b(?:for\s+(?:example|instance)|example|e\.g\.?|such\s+as)\s*:\s*$/iu;
+/** "Don't say “…”", "You don't need to say “…”", "An abuser would have said: “…”": words nobody said. */
+const UNSAID_BEFORE =
+  /\b(?:don['’]t|do\s+not|doesn['’]t|does\s+not|didn['’]t|did\s+not|never|need\s+to|have\s+to|has\s+to|should(?:n['’]t)?|would\s+have|could\s+have|might|can['’]t|cannot|must\s+not|mustn['’]t)\s+(?:\p{Ll}+\s+)?(?:say|said|write|written|use)\s*[:,]?\s*$/iu;
+/** "the headline “…”", "an op-ed titled “…”": the title of a work. */
+const TITLE_BEFORE = /\b(?:headlined?|titled|entitled|dubbed|slogan|motto|hashtag|(?:the|a)\s+(?:phrase|term|expression|saying))\s*[:,]?\s*$/iu;
+/** "“I'm so hungry I could eat a horse,” means you're hungry": the quoted words are the subject of a sentence about them. */
+const MEANING_AFTER = /^\s*,?\s*(?:means|meant|implies|illustrates|shows|is\s+(?:a|an|the)\s+(?:phrase|saying|expression|sentence|cliché|cliche|example))\b/iu;
+
+/**
+ * Words in quotation marks that the writer cites rather than reports: an example sentence, a hypothetical or
+ * negated saying, the title of a work, a phrase talked about. `before` is the paragraph's text before the quote,
+ * `after` the text up to the next quote.
+ */
+function citedNotSaid(before: string, after: string): boolean {
+  const clause = (before.split(/(?<=[.!?]["”’]?)\s+/).pop() ?? before).trimStart();
+  if (EXAMPLE_BEFORE.test(clause) || UNSAID_BEFORE.test(clause) || TITLE_BEFORE.test(clause)) return true;
+  return clause.trim() === '' && MEANING_AFTER.test(after);
 }
 
 function cleanInner(text: string): string {
@@ -235,10 +343,11 @@ function speechLike(text: string): boolean {
 
 const MENTION_STOPWORDS = /^(?:The|A|An|On|In|At|But|And|Or|If|As|It|He|She|They|We|I|This|That|These|Those|When|While|After|Before|Watch|Read|See|Why|How|What|Who|Where|Not|Only|Even|Also|Like|Then|Now|So|For|From|To|With|By|Of|Our|Your|His|Her|Their|My|Its|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
-/** "Okafor" → "Harriet Okafor" when the article names her in full (in an earlier speaker or in its text). */
+/** "Okafor" → "Harriet Okafor" when the article names her in full (in an earlier speaker or in its text); a name
+ * never runs across a paragraph break ("…/Getty Images" above "Emery retweeted"). */
 function expandSurname(name: string, allText: string): string {
   if (name.includes(' ')) return name;
-  const pattern = new RegExp(String.raw`\b(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)?)\s+${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'gu');
+  const pattern = new RegExp(String.raw`\b(\p{Lu}[\p{Ll}'’-]+(?:[ \u00a0]\p{Lu}\.)?)[ \u00a0]+${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'gu');
   for (const match of allText.matchAll(pattern)) {
     const first = match[1] ?? '';
     if (!parseSpeakerIsTitle(first) && !MENTION_STOPWORDS.test(first)) return `${first} ${name}`;
@@ -265,6 +374,8 @@ const MAX_BACK = 6000;
 
 interface SpeakerState {
   paragraphStart: readonly number[];
+  /** The paragraphs joined by "\n" (same offsets as `masked`). */
+  allText: string;
   people: PeopleIndex;
   masked: string;
   /** The speaker of the last quotation resolved, and where. */
@@ -319,7 +430,7 @@ function resolveDescription(text: string, at: number, paragraph: number, state: 
   if (last !== null && last.unnamed && paragraph - last.paragraph <= 2 && !state.people.otherNamedBetween(last.at, at, null)) return unnamed;
   const gender: Gender | null = FEMALE_NOUN.test(head) ? 'f' : MALE_NOUN.test(head) ? 'm' : null;
   const person = state.people.resolve(at, gender, MAX_BACK, last?.person ?? null);
-  return person === null ? unnamed : { name: person.name, attribution: 'pronoun', description: text, person };
+  return person === null || person.unnamed === true ? unnamed : { name: person.name, attribution: 'pronoun', description: text, person };
 }
 
 /** The speaker a quotation's own attribution names, resolved as a reader does. */
@@ -344,9 +455,65 @@ function resolveSpeaker(candidate: Candidate, state: SpeakerState, allText: stri
   if (speaker.kind === 'pronoun') {
     if (!speaker.person) return { name: null, attribution: null, description: speaker.pronoun, person: null };
     const person = state.people.resolve(at, pronounGender(speaker.pronoun), MAX_BACK, state.last?.person ?? null);
+    // "he" may be someone the writer brought in without a name: then nobody named spoke.
+    if (person?.unnamed === true) return { name: null, attribution: null, description: person.name, person };
     return { name: person?.name ?? null, attribution: person === null ? null : 'pronoun', description: null, person };
   }
   return resolveDescription(speaker.text, at, candidate.attributedIn, state);
+}
+
+/**
+ * A partial quotation with no verb of saying, in a sentence about one person only ("So, after his school “started
+ * feathering me into special-education classes,” Gosling turned to acting", "Musk appealed for help with the
+ * anomaly, which he called “the most difficult failure we've had”"): that person's words. The sentence is read in
+ * the masked text (quotations blanked), so a name inside the quote does not count; two people, or none, leave it open.
+ */
+function soleSpeakerOfSentence(candidate: Candidate, state: SpeakerState): ResolvedSpeaker | null {
+  const first = candidate.pieces[0] as Span;
+  const last = candidate.pieces[candidate.pieces.length - 1] as Span;
+  const quoteAt = (state.paragraphStart[first.paragraph] as number) + first.start;
+  const quoteEnd = (state.paragraphStart[last.paragraph] as number) + last.end;
+  // Sentence bounds from the text itself: a quotation that ends in a full stop ends its sentence too.
+  const { allText } = state;
+  const windowStart = Math.max(0, quoteAt - 400);
+  const ends = [...allText.slice(windowStart, quoteAt).matchAll(/[.!?]["”’]?\s+|\n/g)];
+  const lastEnd = ends[ends.length - 1];
+  const sentenceStart = lastEnd === undefined ? windowStart : windowStart + lastEnd.index + lastEnd[0].length;
+  const rest = allText.slice(quoteEnd, quoteEnd + 400);
+  const stop = rest.search(/[.!?](?:["”’]?\s|$)|\n/);
+  const sentenceEnd = quoteEnd + (stop < 0 ? rest.length : stop);
+  // "the Obama administration, which has spoken about “…”": the words belong to what "which" stands for.
+  if (/,\s*which\b[^,]*$/i.test(state.masked.slice(sentenceStart, quoteAt))) return null;
+  const people = state.people.peopleBetween(sentenceStart, sentenceEnd);
+  if (people.length !== 1) return null;
+  const person = people[0] as Person;
+  // "official AMBER alerts": an acronym is no person.
+  if (person.unnamed === true || !/\p{Ll}/u.test(person.name)) return null;
+  return { name: person.name, attribution: 'named', description: null, person };
+}
+
+/**
+ * A quotation with no cue that closes a paragraph of narration about one person ("With his musical charming
+ * audiences, Gosling has a lot on his plate. But what the actor is most excited about is life at home. “Your whole
+ * life, you hear …”"): the words of the person the paragraph is about, its first person named when the writer goes
+ * on about them with he / she / his / her. Context, as a reader takes it.
+ */
+function subjectOfParagraph(candidate: Candidate, state: SpeakerState): ResolvedSpeaker | null {
+  const last = candidate.pieces[candidate.pieces.length - 1] as Span;
+  const first = candidate.pieces[0] as Span;
+  if (first.paragraph !== last.paragraph) return null;
+  const start = state.paragraphStart[first.paragraph] as number;
+  const paragraphEnd = state.allText.indexOf('\n', start);
+  const end = paragraphEnd < 0 ? state.allText.length : paragraphEnd;
+  if (state.allText.slice(start + last.end, end).trim() !== '') return null; // the quote must close the paragraph
+  const people = state.people.peopleBetween(start, start + first.start);
+  const subject = people[0];
+  if (subject === undefined || subject.unnamed === true || people.length > 3) return null;
+  const narration = state.masked.slice(start, start + first.start);
+  const gender = state.people.genderOf(subject);
+  const pronouns = gender === 'f' ? /\b(?:she|her)\b/i : gender === 'm' ? /\b(?:he|his|him)\b/i : null;
+  if (pronouns === null || !pronouns.test(narration)) return null;
+  return { name: subject.name, attribution: 'context', description: null, person: subject };
 }
 
 /** A name the article uses for a person: one it names (by surname or given name), or one led by a given name. */
@@ -398,6 +565,17 @@ function namedInBetween(earlier: Candidate, later: Candidate, state: SpeakerStat
   return state.people.otherNamedBetween(from, to, earlier.resolved?.person ?? null);
 }
 
+/**
+ * A passage quoted with its own attribution inside (“‘Donald Trump, who’s that again?’ asked Millie Tracer of
+ * Skokie. ‘I came to see the game.’”): the person it names spoke the inner words.
+ */
+function nestedAttribution(span: Span): Attribution | null {
+  const nested = /^\s*[‘']([\s\S]+?[?!.,])[’']\s+([\s\S]*)$/u.exec(span.inner);
+  if (nested === null || nested[1] === undefined || nested[2] === undefined) return null;
+  const found = attributionAfter(nested[1], ` ${nested[2]}`, span.start);
+  return found?.speaker.kind === 'named' ? { ...found, start: span.start, end: span.end } : null;
+}
+
 /** "X said:" closing the paragraph before a paragraph that opens with a quotation. */
 function introducedBy(previousText: string | undefined): Attribution | null {
   if (previousText === undefined || !/:\s*$/.test(previousText)) return null;
@@ -434,21 +612,24 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
       const after = text.slice(span.end, nextStart);
       let candidate: Candidate;
       if (open !== null && spanIndex === 0 && span.start === 0) {
-        // Continuation of a quote left open at the end of the previous paragraph.
-        candidate = open;
-        candidate.pieces.push(span);
+        // A quotation left open at the end of a paragraph goes on in this one: a quotation paragraph of its own,
+        // spoken by the same person (reported as such, as a reader counts them).
+        candidate = { pieces: [span], speaker: null, cue: null, attributedIn: index, attributionEnd: span.end, attributionAt: span.start, inherits: open, continues: open };
+        candidates.push(candidate);
       } else if (
         previous !== null &&
         /^\s*\p{Ll}/u.test(span.inner) &&
         before.length <= 80 &&
         !/[.!?]/.test(before) &&
-        !/[.!?]\s*$/.test((previous.pieces[previous.pieces.length - 1] as Span).inner)
+        !/[.!?]\s*$/.test((previous.pieces[previous.pieces.length - 1] as Span).inner) &&
+        splitByAttribution((previous.pieces[previous.pieces.length - 1] as Span).inner, before)
       ) {
         // `"We will win," she said, "and soon."`: the second part continues the first.
         candidate = previous;
         candidate.pieces.push(span);
       } else {
         candidate = { pieces: [span], speaker: null, cue: null, attributedIn: index, attributionEnd: span.end, attributionAt: span.start, inherits: null };
+        candidate.cited = citedNotSaid(text.slice(Math.max(0, span.start - 240), span.start), after);
         candidates.push(candidate);
       }
       if (candidate.speaker === null) {
@@ -456,6 +637,7 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
           (span.closed ? attributionAfter(span.inner, after, span.end) : null) ??
           (candidate.pieces.length === 1 ? attributionBefore(before, previousEnd) : null);
         let foundIn = index;
+        if (found === null && candidate.pieces.length === 1) found = nestedAttribution(span);
         if (found === null && candidate.pieces.length === 1 && spanIndex === 0 && before.trim() === '') {
           found = introducedBy(paragraphs[index - 1]?.text);
           foundIn = index - 1;
@@ -467,6 +649,10 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
           candidate.attributionEnd = found.end;
           candidate.attributionAt = found.start;
           candidate.reported = found.reported === true;
+          // “…(paragraph) / “… ,” said Maria Lopez: the attribution at the end names the speaker of the paragraphs before.
+          for (let earlier = candidate.continues; earlier !== undefined && earlier.speaker === null; earlier = earlier.continues) {
+            Object.assign(earlier, { speaker: found.speaker, cue: found.cue, attributedIn: foundIn, attributionEnd: found.end, attributionAt: found.start, reported: false });
+          }
         } else if (previous !== null && previous !== candidate && (previous.speaker !== null || previous.inherits !== null)) {
           // `"…," a spokesperson said. "We appreciate …"` / `"…," said Eagan. He is …. "I have …"`: same speaker.
           candidate.inherits = previous;
@@ -489,7 +675,7 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
   const speakerNames = new Set(
     candidates.flatMap((c) => (c.speaker?.kind === 'named' && c.reported !== true && !c.speaker.name.includes(' ') ? [c.speaker.name] : [])),
   );
-  const state: SpeakerState = { paragraphStart, people: new PeopleIndex(masked, speakerNames), masked, last: null };
+  const state: SpeakerState = { paragraphStart, allText, people: new PeopleIndex(masked, speakerNames), masked, last: null };
   const lastInParagraph = new Map<number, ResolvedSpeaker>();
 
   const found: FoundDirect[] = [];
@@ -520,14 +706,21 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
         opens && wellFormed && before !== undefined && before.name !== null
           ? { ...before, attribution: 'context', description: null }
           : { name: null, attribution: null, description: null, person: null };
+      if (resolved.name === null && !opens && (/^\s*\p{Ll}/u.test(text) || speechLike(text))) {
+        resolved = soleSpeakerOfSentence(candidate, state) ?? resolved;
+      }
+      if (resolved.name === null && !opens && wellFormed && speechLike(text)) resolved = subjectOfParagraph(candidate, state) ?? resolved;
     }
+    // Resolved even when the quote is too short to report: a later piece of the same sentence inherits its speaker
+    // (`he felt he "had to" act because "no one else was brave enough"`).
+    candidate.resolved = resolved;
+    if (candidate.cited === true) continue;
     const rawEnd = (candidate.pieces[candidate.pieces.length - 1] as Span).inner.trim();
     const attributed = candidate.speaker !== null || resolved.attribution === 'context';
     if (!attributed && !speechLike(text) && !speechLike(rawEnd)) continue; // scare quotes, titles, nicknames
     if (text === '' || wordCount(text) === 0) continue;
     // "a claim the harbour master described as “imaginative”": a word or two inside reported speech is emphasis.
     if (candidate.reported === true && wordCount(text) < 3) continue;
-    candidate.resolved = resolved;
     if (candidate.speaker !== null || resolved.name !== null) {
       const at = (paragraphStart[candidate.attributedIn] as number) + candidate.attributionEnd;
       state.last = { person: resolved.person, name: resolved.name, paragraph: candidate.attributedIn, unnamed: resolved.name === null, at };

@@ -13,6 +13,8 @@ export interface Person {
   first: string;
   gender: Gender | null;
   votes: { m: number; f: number };
+  /** Someone the writer introduces without a name ("One student at Duke University said he …"). */
+  unnamed?: boolean;
 }
 
 export interface Mention {
@@ -36,6 +38,12 @@ const NOT_NAME = new Set(
   october november december today tonight yesterday tomorrow update editor note photo watch read related`.split(/\s+/),
 );
 
+/** "One student", "a student at …", "This student", "another resident": a person brought in without a name. */
+const UNNAMED_PERSON =
+  /\b(?:[Oo]ne|[Aa]n?|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\p{L}-]+\s+){0,2}?(?:student|senior|junior|freshman|sophomore|man|woman|resident|voter|worker|employee|supporter|witness|neighbou?r|teacher|parent|protester|activist|participant|customer|reader|viewer|attendee|passenger|patient)\b(?!['’-])/gu;
+/** Words that make the description that follows an object or a predicate, not someone who goes on to speak. */
+const OBJECT_OF = /\b(?:is|was|are|were|as|be|been|being|became|become|to|with|for|from|by|of|about|at|on|in|into|told|asked|called|like|than|every|any)\s+$/i;
+
 const MALE_TITLES = new Set(['mr', 'sir']);
 const FEMALE_TITLES = new Set(['mrs', 'ms', 'miss', 'dame']);
 const PARTICLE = /^(?:van|von|de|der|den|da|del|della|di|du|la|le|bin|ibn|al|el)$/;
@@ -47,6 +55,8 @@ export class PeopleIndex {
   readonly mentions: Mention[] = [];
   private readonly people: Person[] = [];
   private readonly sentenceStarts: number[] = [];
+  /** Full names not yet known to be people, by surname ("Elon Musk" until "Musk and his team"). */
+  private readonly unconfirmed = new Map<string, string[]>();
 
   /**
    * @param text the article's own paragraphs joined by "\n", quotations blanked out (same length)
@@ -63,7 +73,29 @@ export class PeopleIndex {
       const at = match.index + match[0].length - run.length;
       this.readRun(run.split(/\s+/), at, title, speakerNames);
     }
+    this.addUnnamedPeople();
     this.countPronounVotes();
+  }
+
+  /**
+   * People the writer brings in without a name, as the subject of what follows ("One student at Duke University
+   * said he …", "This student canceled …", "a student at Wesleyan University … wrote that he …"): a later "he"
+   * may mean them, not the last person named. Not an appositive of a name ("Daniel, a New York University
+   * senior"), not one named right after ("Another Duke student, Brittany, said"), not an object ("told a reporter").
+   */
+  private addUnnamedPeople(): void {
+    let added = false;
+    for (const match of this.text.matchAll(UNNAMED_PERSON)) {
+      const before = this.text.slice(Math.max(0, match.index - 40), match.index);
+      const after = this.text.slice(match.index + match[0].length, match.index + match[0].length + 30);
+      if (/\p{Lu}[\p{L}'’.-]*,\s*$/u.test(before) || /^\s*,\s*\p{Lu}|^\s+(?:named|called)\b/u.test(after)) continue;
+      if (OBJECT_OF.test(before)) continue;
+      const person: Person = { name: match[0], surname: '', first: '', gender: null, votes: { m: 0, f: 0 }, unnamed: true };
+      this.people.push(person);
+      this.mentions.push({ at: match.index, end: match.index + match[0].length, person, sentence: this.sentenceAt(match.index) });
+      added = true;
+    }
+    if (added) this.mentions.sort((a, b) => a.at - b.at);
   }
 
   /** One capitalized run: the person it names (after titles and sentence openers), if any. */
@@ -98,16 +130,24 @@ export class PeopleIndex {
       if (person === null && (titled || speakerNames.has(last) || (isGivenName(last) && !this.followedByModifier(end)))) {
         person = this.add([last]);
       }
+      // "billionaire Elon Musk" … "Musk and his team": the surname of an earlier full name, taken up with "his".
+      const earlier = this.unconfirmed.get(last);
+      if (person === null && earlier !== undefined && !this.afterPlacePreposition(offset) && this.followedByPersonalPronoun(end)) {
+        person = this.add(earlier);
+      }
     } else if ((isGivenName(words[0] as string) && !this.followedByModifier(end)) || titled || speakerNames.has(last)) {
       person = this.find(words.join(' ')) ?? this.add(words);
     } else {
       // An unfamiliar given name: a person when the writer goes on with "he" / "she" / "his" / "her".
       person = this.known(last);
-      if (person === null && words.length <= 3 && this.followedByPersonalPronoun(end)) {
+      if (person === null && words.length <= 3 && !this.afterPlacePreposition(offset) && this.followedByPersonalPronoun(end)) {
         person = this.add(words);
       }
+      if (person === null && words.length <= 3) this.unconfirmed.set(last, words);
     }
     if (person === null) return;
+    // "few Trump supporters", "the Obama administration": the name qualifies a group; its bearer does nothing here.
+    if (/^\s+(?:supporters?|voters?|administration|campaign|era|presidency|rall(?:y|ies)|loyalists?|allies|critics|camp|aides|officials|polic(?:y|ies)|tower|organization)\b/i.test(this.text.slice(end, end + 30))) return;
     if (title !== null && person.gender === null) {
       if (MALE_TITLES.has(title)) person.gender = 'm';
       if (FEMALE_TITLES.has(title)) person.gender = 'f';
@@ -122,6 +162,12 @@ export class PeopleIndex {
   private followedByModifier(end: number): boolean {
     const after = this.text.slice(end, end + 40);
     return /^(?:\s+\d|\/|\s*\)|\s+(?:actor|actress|star|singer|player|series|show|movie|film|album|song|franchise|team|fans?|sequel|cast|episode|season)\b)/i.test(after);
+  }
+
+  /** "in Durham, North Carolina, said he …": a place after "in" / "at" / "from" (or after "in Town,"), not a person. */
+  private afterPlacePreposition(at: number): boolean {
+    const before = this.text.slice(Math.max(0, at - 40), at);
+    return /\b(?:in|at|from|near|outside)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}(?:\p{Lu}[\p{L}'’.-]*,\s+)?$/u.test(before);
   }
 
   /** "Lovato has spoken out about her body image": a name the writer goes on with he / she / his / her. */
@@ -240,11 +286,34 @@ export class PeopleIndex {
       const g = this.genderOf(mention.person);
       if (gender !== null && g !== null && g !== gender) continue;
       if (knownOnly && g === null) continue;
+      if (this.afterSubjectPronoun(mention, gender)) continue;
       sentence = mention.sentence;
       if (!preferred) pick = mention.person;
       if (mention.person === prefer) preferred = true;
     }
     return pick === null ? null : { person: pick, sentence };
+  }
+
+  /** The distinct people named between two positions, in order. */
+  peopleBetween(from: number, to: number): Person[] {
+    const found: Person[] = [];
+    for (let i = this.lastBefore(to); i >= 0; i -= 1) {
+      const mention = this.mentions[i] as Mention;
+      if (mention.at < from) break;
+      if (!found.includes(mention.person)) found.unshift(mention.person);
+    }
+    return found;
+  }
+
+  /**
+   * "(He acknowledged …, and looked forward to Yiannopoulos's speech)": a sentence whose subject is already "he" /
+   * "she" goes on about someone else, and a later "he" continues that subject, not the name mentioned in passing.
+   */
+  private afterSubjectPronoun(mention: Mention, gender: Gender | null): boolean {
+    const start = this.sentenceStarts[mention.sentence] ?? 0;
+    const opener = /^[\s("“]*(?:(?:and|but|then|so|still|yet|later)\s+)?(he|she)\b/i.exec(this.text.slice(start, mention.at));
+    if (opener === null) return false;
+    return gender === null || (opener[1] as string).toLowerCase() === (gender === 'm' ? 'he' : 'she');
   }
 
   /** True when someone other than `person` is named between two positions. */

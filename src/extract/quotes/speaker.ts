@@ -20,6 +20,10 @@ export const CUE_VERBS = [
   'déclare', 'explique', 'ajoute',
   'affirme', 'estime', 'dijo', 'asegura', 'ha detto', 'spiega', 'píše', 'uvedl', 'uvedla', 'dodal', 'dodala', 'napsal',
   'napsala', 'prohlásil', 'prohlásila', 'upozornil', 'upozornila',
+  // Participles: the speaker is the subject of the clause they hang on ("Emery retweeted it, saying, …").
+  // A text quoted: "The tweet from Vulture magazine reads, “…”" (only right before the quote, see direct-quotes.ts).
+  'reads', 'read',
+  'saying', 'adding', 'asking', 'writing', 'noting', 'explaining', 'insisting', 'arguing', 'warning', 'claiming',
   'asserted', 'asserts', 'assert', 'answer', 'answers', 'reply', 'explain', 'add', 'tell', 'write', 'recall', 'insist', 'issued a statement', 'said in a statement', 'simpered', 'fumed', 'chimed in',
 ] as const;
 
@@ -110,6 +114,8 @@ export function parseSpeaker(raw: string): Speaker | null {
   // "T-Mobile CEO John Legere", "AT&T Entertainment CEO John Stankey": the name follows the last title word.
   const lastTitle = nameWords.slice(0, -1).reduce((found, word, i) => (isTitle(word) ? i : found), -1);
   if (lastTitle >= 0) nameWords = nameWords.slice(lastTitle + 1);
+  // "NPR's Debbie Elliot": the outlet's possessive before the name is not part of it.
+  if (nameWords.length > 1 && /(?:'s|’s)$/.test(nameWords[0] as string)) nameWords = nameWords.slice(1);
   const name = nameWords.join(' ');
   const leadingIsDescriptive = leading.every((word) => !/^(?:a|an|the|one|another|his|her|their|its|our)$/i.test(word));
   if (
