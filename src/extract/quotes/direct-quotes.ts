@@ -596,75 +596,7 @@ function introducedBy(previousText: string | undefined): Attribution | null {
  */
 export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): FoundDirect[] {
   const allText = paragraphs.map((p) => p.text).join('\n');
-  const candidates: Candidate[] = [];
-  const spansOf: Span[][] = [];
-  let open: Candidate | null = null; // a quote running on into the next paragraph
-
-  paragraphs.forEach((paragraph, index) => {
-    const { text } = paragraph;
-    const spans = findSpans(text, index);
-    spansOf.push(spans);
-    let previousEnd = 0;
-    let previous: Candidate | null = null;
-    spans.forEach((span, spanIndex) => {
-      const nextStart = spans[spanIndex + 1]?.start ?? text.length;
-      const before = text.slice(previousEnd, span.start);
-      const after = text.slice(span.end, nextStart);
-      let candidate: Candidate;
-      if (open !== null && spanIndex === 0 && span.start === 0) {
-        // A quotation left open at the end of a paragraph goes on in this one: a quotation paragraph of its own,
-        // spoken by the same person (reported as such, as a reader counts them).
-        candidate = { pieces: [span], speaker: null, cue: null, attributedIn: index, attributionEnd: span.end, attributionAt: span.start, inherits: open, continues: open };
-        candidates.push(candidate);
-      } else if (
-        previous !== null &&
-        /^\s*\p{Ll}/u.test(span.inner) &&
-        before.length <= 80 &&
-        !/[.!?]/.test(before) &&
-        !/[.!?]\s*$/.test((previous.pieces[previous.pieces.length - 1] as Span).inner) &&
-        splitByAttribution((previous.pieces[previous.pieces.length - 1] as Span).inner, before)
-      ) {
-        // `"We will win," she said, "and soon."`: the second part continues the first.
-        candidate = previous;
-        candidate.pieces.push(span);
-      } else {
-        candidate = { pieces: [span], speaker: null, cue: null, attributedIn: index, attributionEnd: span.end, attributionAt: span.start, inherits: null };
-        candidate.cited = citedNotSaid(text.slice(Math.max(0, span.start - 240), span.start), after);
-        candidates.push(candidate);
-      }
-      if (candidate.speaker === null) {
-        let found =
-          (span.closed ? attributionAfter(span.inner, after, span.end) : null) ??
-          (candidate.pieces.length === 1 ? attributionBefore(before, previousEnd) : null);
-        let foundIn = index;
-        if (found === null && candidate.pieces.length === 1) found = nestedAttribution(span);
-        if (found === null && candidate.pieces.length === 1 && spanIndex === 0 && before.trim() === '') {
-          found = introducedBy(paragraphs[index - 1]?.text);
-          foundIn = index - 1;
-        }
-        if (found !== null) {
-          candidate.speaker = found.speaker;
-          candidate.cue = found.cue;
-          candidate.attributedIn = foundIn;
-          candidate.attributionEnd = found.end;
-          candidate.attributionAt = found.start;
-          candidate.reported = found.reported === true;
-          // “…(paragraph) / “… ,” said Maria Lopez: the attribution at the end names the speaker of the paragraphs before.
-          for (let earlier = candidate.continues; earlier !== undefined && earlier.speaker === null; earlier = earlier.continues) {
-            Object.assign(earlier, { speaker: found.speaker, cue: found.cue, attributedIn: foundIn, attributionEnd: found.end, attributionAt: found.start, reported: false });
-          }
-        } else if (previous !== null && previous !== candidate && (previous.speaker !== null || previous.inherits !== null)) {
-          // `"…," a spokesperson said. "We appreciate …"` / `"…," said Eagan. He is …. "I have …"`: same speaker.
-          candidate.inherits = previous;
-        }
-      }
-      open = span.closed ? null : candidate;
-      previous = candidate;
-      previousEnd = span.end;
-    });
-    if (spans.length === 0) open = null;
-  });
-
+  const { candidates, spansOf } = gatherCandidates(paragraphs);
   const paragraphStart: number[] = [];
   let position = 0;
   for (const paragraph of paragraphs) {
@@ -676,57 +608,23 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
     candidates.flatMap((c) => (c.speaker?.kind === 'named' && c.reported !== true && !c.speaker.name.includes(' ') ? [c.speaker.name] : [])),
   );
   const state: SpeakerState = { paragraphStart, allText, people: new PeopleIndex(masked, speakerNames), masked, last: null };
-  const lastInParagraph = new Map<number, ResolvedSpeaker>();
+  const context: Resolution = { paragraphs, spansOf, state, lastInParagraph: new Map<number, ResolvedSpeaker>() };
 
   const found: FoundDirect[] = [];
   for (const candidate of candidates) {
     const text = cleanInner(candidate.pieces.map((piece) => piece.inner).join(' ').replace(/\s+/g, ' '));
-    const first = candidate.pieces[0] as Span;
-    let resolved: ResolvedSpeaker;
-    if (candidate.speaker !== null) {
-      resolved = resolveSpeaker(candidate, state, allText);
-    } else if (candidate.inherits?.resolved !== undefined && !namedInBetween(candidate.inherits, candidate, state)) {
-      resolved = { ...candidate.inherits.resolved, attribution: candidate.inherits.resolved.name === null ? null : 'context' };
-      candidate.cue = candidate.inherits.cue;
-    } else {
-      // A paragraph that opens with a quotation and has no cue continues the speaker of the paragraph before.
-      // The paragraph before, or the one before that when what stands between is narration naming nobody else
-      // ("The president also admitted …" between two of his quotations).
-      let before = lastInParagraph.get(first.paragraph - 1);
-      if (before === undefined && first.paragraph >= 2 && (spansOf[first.paragraph - 1] ?? []).length === 0) {
-        const further = lastInParagraph.get(first.paragraph - 2);
-        const from = paragraphStart[first.paragraph - 1] as number;
-        if (further !== undefined && !state.people.otherNamedBetween(from, paragraphStart[first.paragraph] as number, further.person)) before = further;
-      }
-      // Only a paragraph that is all quotation: one with words of its own around the quote has its own subject.
-      const opens = !/\p{L}/u.test(masked.slice(paragraphStart[first.paragraph], (paragraphStart[first.paragraph] as number) + (paragraphs[first.paragraph]?.text.length ?? 0)));
-      // A mark left open that no next paragraph continues is a misread quotation, not a quotation paragraph.
-      const wellFormed = candidate.pieces.length > 1 || first.closed;
-      resolved =
-        opens && wellFormed && before !== undefined && before.name !== null
-          ? { ...before, attribution: 'context', description: null }
-          : { name: null, attribution: null, description: null, person: null };
-      if (resolved.name === null && !opens && (/^\s*\p{Ll}/u.test(text) || speechLike(text))) {
-        resolved = soleSpeakerOfSentence(candidate, state) ?? resolved;
-      }
-      if (resolved.name === null && !opens && wellFormed && speechLike(text)) resolved = subjectOfParagraph(candidate, state) ?? resolved;
-    }
+    const resolved = resolveCandidate(candidate, text, context);
     // Resolved even when the quote is too short to report: a later piece of the same sentence inherits its speaker
     // (`he felt he "had to" act because "no one else was brave enough"`).
     candidate.resolved = resolved;
-    if (candidate.cited === true) continue;
-    const rawEnd = (candidate.pieces[candidate.pieces.length - 1] as Span).inner.trim();
-    const attributed = candidate.speaker !== null || resolved.attribution === 'context';
-    if (!attributed && !speechLike(text) && !speechLike(rawEnd)) continue; // scare quotes, titles, nicknames
-    if (text === '' || wordCount(text) === 0) continue;
-    // "a claim the harbour master described as “imaginative”": a word or two inside reported speech is emphasis.
-    if (candidate.reported === true && wordCount(text) < 3) continue;
+    if (!reportable(candidate, text, resolved)) continue;
     if (candidate.speaker !== null || resolved.name !== null) {
       const at = (paragraphStart[candidate.attributedIn] as number) + candidate.attributionEnd;
       state.last = { person: resolved.person, name: resolved.name, paragraph: candidate.attributedIn, unnamed: resolved.name === null, at };
     }
     const lastPiece = candidate.pieces[candidate.pieces.length - 1] as Span;
-    lastInParagraph.set(lastPiece.paragraph, resolved);
+    context.lastInParagraph.set(lastPiece.paragraph, resolved);
+    const first = candidate.pieces[0] as Span;
     found.push({
       quote: {
         kind: 'direct',
@@ -740,4 +638,157 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
     });
   }
   return found;
+}
+
+/** What resolving the candidates in order shares: the paragraphs, their spans, the people, the last speaker of each paragraph. */
+interface Resolution {
+  paragraphs: readonly QuoteParagraph[];
+  spansOf: Span[][];
+  state: SpeakerState;
+  lastInParagraph: Map<number, ResolvedSpeaker>;
+}
+
+/** Words cited rather than said, scare quotes, titles and emphasis are not reported. */
+function reportable(candidate: Candidate, text: string, resolved: ResolvedSpeaker): boolean {
+  if (candidate.cited === true) return false;
+  const rawEnd = (candidate.pieces[candidate.pieces.length - 1] as Span).inner.trim();
+  const attributed = candidate.speaker !== null || resolved.attribution === 'context';
+  if (!attributed && !speechLike(text) && !speechLike(rawEnd)) return false; // scare quotes, titles, nicknames
+  if (text === '' || wordCount(text) === 0) return false;
+  // "a claim the harbour master described as “imaginative”": a word or two inside reported speech is emphasis.
+  return !(candidate.reported === true && wordCount(text) < 3);
+}
+
+/** The speaker of one candidate: its own attribution, the quotation it continues, or the context around it. */
+function resolveCandidate(candidate: Candidate, text: string, context: Resolution): ResolvedSpeaker {
+  const { state } = context;
+  if (candidate.speaker !== null) return resolveSpeaker(candidate, state, state.allText);
+  if (candidate.inherits?.resolved !== undefined && !namedInBetween(candidate.inherits, candidate, state)) {
+    candidate.cue = candidate.inherits.cue;
+    return { ...candidate.inherits.resolved, attribution: candidate.inherits.resolved.name === null ? null : 'context' };
+  }
+  return contextSpeaker(candidate, text, context);
+}
+
+/**
+ * A quotation with no cue of its own. A paragraph that opens with a quotation continues the speaker of the
+ * paragraph before, or the one before that when what stands between is narration naming nobody else ("The
+ * president also admitted …" between two of his quotations); else the one person its sentence or paragraph is about.
+ */
+function contextSpeaker(candidate: Candidate, text: string, context: Resolution): ResolvedSpeaker {
+  const { paragraphs, spansOf, state, lastInParagraph } = context;
+  const { paragraphStart, masked } = state;
+  const first = candidate.pieces[0] as Span;
+  let before = lastInParagraph.get(first.paragraph - 1);
+  if (before === undefined && first.paragraph >= 2 && (spansOf[first.paragraph - 1] ?? []).length === 0) {
+    const further = lastInParagraph.get(first.paragraph - 2);
+    const from = paragraphStart[first.paragraph - 1] as number;
+    if (further !== undefined && !state.people.otherNamedBetween(from, paragraphStart[first.paragraph] as number, further.person)) before = further;
+  }
+  // Only a paragraph that is all quotation: one with words of its own around the quote has its own subject.
+  const opens = !/\p{L}/u.test(masked.slice(paragraphStart[first.paragraph], (paragraphStart[first.paragraph] as number) + (paragraphs[first.paragraph]?.text.length ?? 0)));
+  // A mark left open that no next paragraph continues is a misread quotation, not a quotation paragraph.
+  const wellFormed = candidate.pieces.length > 1 || first.closed;
+  let resolved: ResolvedSpeaker =
+    opens && wellFormed && before !== undefined && before.name !== null
+      ? { ...before, attribution: 'context', description: null }
+      : { name: null, attribution: null, description: null, person: null };
+  if (resolved.name === null && !opens && (/^\s*\p{Ll}/u.test(text) || speechLike(text))) {
+    resolved = soleSpeakerOfSentence(candidate, state) ?? resolved;
+  }
+  if (resolved.name === null && !opens && wellFormed && speechLike(text)) resolved = subjectOfParagraph(candidate, state) ?? resolved;
+  return resolved;
+}
+
+/** The quoted spans of every paragraph, as candidates: pieces joined into one quotation, each with its attribution if any. */
+function gatherCandidates(paragraphs: readonly QuoteParagraph[]): { candidates: Candidate[]; spansOf: Span[][] } {
+  const candidates: Candidate[] = [];
+  const spansOf: Span[][] = [];
+  let open: Candidate | null = null; // a quote running on into the next paragraph
+  paragraphs.forEach((paragraph, index) => {
+    const { text } = paragraph;
+    const spans = findSpans(text, index);
+    spansOf.push(spans);
+    let previousEnd = 0;
+    let previous: Candidate | null = null;
+    spans.forEach((span, spanIndex) => {
+      const nextStart = spans[spanIndex + 1]?.start ?? text.length;
+      const before = text.slice(previousEnd, span.start);
+      const after = text.slice(span.end, nextStart);
+      const candidate = candidateOf({ span, spanIndex, index, text, before, after, open, previous }, candidates);
+      if (candidate.speaker === null) attribute(candidate, { span, spanIndex, index, before, after, previous, previousEnd, paragraphs });
+      open = span.closed ? null : candidate;
+      previous = candidate;
+      previousEnd = span.end;
+    });
+    if (spans.length === 0) open = null;
+  });
+  return { candidates, spansOf };
+}
+
+interface SpanPlace {
+  span: Span;
+  spanIndex: number;
+  /** The paragraph's index. */
+  index: number;
+  before: string;
+  after: string;
+  previous: Candidate | null;
+}
+
+/** The candidate `span` belongs to: a new one, the quotation left open in the paragraph before, or the piece before it. */
+function candidateOf(place: SpanPlace & { text: string; open: Candidate | null }, candidates: Candidate[]): Candidate {
+  const { span, spanIndex, index, text, before, after, open, previous } = place;
+  if (open !== null && spanIndex === 0 && span.start === 0) {
+    // A quotation left open at the end of a paragraph goes on in this one: a quotation paragraph of its own,
+    // spoken by the same person (reported as such, as a reader counts them).
+    const candidate: Candidate = { pieces: [span], speaker: null, cue: null, attributedIn: index, attributionEnd: span.end, attributionAt: span.start, inherits: open, continues: open };
+    candidates.push(candidate);
+    return candidate;
+  }
+  if (
+    previous !== null &&
+    /^\s*\p{Ll}/u.test(span.inner) &&
+    before.length <= 80 &&
+    !/[.!?]/.test(before) &&
+    !/[.!?]\s*$/.test((previous.pieces[previous.pieces.length - 1] as Span).inner) &&
+    splitByAttribution((previous.pieces[previous.pieces.length - 1] as Span).inner, before)
+  ) {
+    // `"We will win," she said, "and soon."`: the second part continues the first.
+    previous.pieces.push(span);
+    return previous;
+  }
+  const candidate: Candidate = { pieces: [span], speaker: null, cue: null, attributedIn: index, attributionEnd: span.end, attributionAt: span.start, inherits: null };
+  candidate.cited = citedNotSaid(text.slice(Math.max(0, span.start - 240), span.start), after);
+  candidates.push(candidate);
+  return candidate;
+}
+
+/** Finds the attribution of a candidate without a speaker yet: after it, before it, inside it, or closing the paragraph before. */
+function attribute(candidate: Candidate, place: SpanPlace & { previousEnd: number; paragraphs: readonly QuoteParagraph[] }): void {
+  const { span, spanIndex, index, before, after, previous, previousEnd, paragraphs } = place;
+  let found =
+    (span.closed ? attributionAfter(span.inner, after, span.end) : null) ??
+    (candidate.pieces.length === 1 ? attributionBefore(before, previousEnd) : null);
+  let foundIn = index;
+  if (found === null && candidate.pieces.length === 1) found = nestedAttribution(span);
+  if (found === null && candidate.pieces.length === 1 && spanIndex === 0 && before.trim() === '') {
+    found = introducedBy(paragraphs[index - 1]?.text);
+    foundIn = index - 1;
+  }
+  if (found !== null) {
+    candidate.speaker = found.speaker;
+    candidate.cue = found.cue;
+    candidate.attributedIn = foundIn;
+    candidate.attributionEnd = found.end;
+    candidate.attributionAt = found.start;
+    candidate.reported = found.reported === true;
+    // “…(paragraph) / “… ,” said Maria Lopez: the attribution at the end names the speaker of the paragraphs before.
+    for (let earlier = candidate.continues; earlier !== undefined && earlier.speaker === null; earlier = earlier.continues) {
+      Object.assign(earlier, { speaker: found.speaker, cue: found.cue, attributedIn: foundIn, attributionEnd: found.end, attributionAt: found.start, reported: false });
+    }
+  } else if (previous !== null && previous !== candidate && (previous.speaker !== null || previous.inherits !== null)) {
+    // `"…," a spokesperson said. "We appreciate …"` / `"…," said Eagan. He is …. "I have …"`: same speaker.
+    candidate.inherits = previous;
+  }
 }

@@ -110,98 +110,102 @@ function leadInElement(ctx: ExcerptContext, first: Element): Element | null {
   return squash(ctx.$(prev).text()) === '' ? null : prev;
 }
 
+/** What is found about one excerpt, step by step: each step fills what the steps before left empty. */
+interface ExcerptFinding {
+  paragraphs: string[];
+  source: string | null;
+  via: string | null;
+  sourceUrl: string | null;
+  leadInText: string | null;
+}
+
 /** Builds the excerpt quote for one run of consecutive blockquotes. */
 function excerptOf(ctx: ExcerptContext, run: Element[]): ExcerptQuote {
-  const { $ } = ctx;
   const first = run[0] as Element;
-  let paragraphs = run.flatMap((element) => paragraphsOf($, element));
-  let source: string | null = null;
-  let via: string | null = null;
-  let sourceUrl: string | null = null;
-  let leadInText: string | null = null;
-
+  const found: ExcerptFinding = { paragraphs: run.flatMap((element) => paragraphsOf(ctx.$, element)), source: null, via: null, sourceUrl: null, leadInText: null };
   // 1. The lead-in sentence just before the run.
   const leadIn = leadInElement(ctx, first);
-  if (leadIn !== null) {
-    const sentence = lastSentence(squash($(leadIn).text()));
-    if (looksLikeLeadIn(sentence)) {
-      leadInText = sentence;
-      const parsed = parseLeadIn(sentence);
-      if (parsed !== null) {
-        source = parsed.source;
-        via = parsed.via;
-      }
-      // "Here's how T-Mobile CEO John Legere responded:" — a person who said or wrote it.
-      source ??= namedSpeakerOf(sentence);
-      sourceUrl = leadInLink(ctx, leadIn, sentence, source);
-    }
-  }
-
+  if (leadIn !== null) readLeadIn(ctx, leadIn, found);
   // 2. A <cite> in the quote, a figcaption of its figure, a trailing "— Name" line.
+  readCiteAndCaption(ctx, run, found);
+  readClosingAttribution(found);
+  // 3. The cite attribute: a URL, and the host as the name when nothing better was found.
+  readCiteAttribute(ctx, run, found);
+  // 4. Else the first off-site link inside the quote.
+  found.sourceUrl ??= firstOffSiteLink(ctx, run);
+  // 5. Else the person the paragraph before reports as speaking ("…, Zuckerberg said at the trial.").
+  if (found.source === null && leadIn !== null) {
+    const sentences = squash(ctx.$(leadIn).text()).split(/(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\p{N}])/u);
+    for (let i = sentences.length - 1; i >= 0 && found.source === null; i -= 1) found.source = namedSpeakerOf(sentences[i] as string);
+  }
+  const { paragraphs, source, sourceUrl, via, leadInText } = found;
+  return { kind: 'excerpt', text: paragraphs.join('\n\n'), paragraphs, source, sourceUrl, via, leadIn: leadInText };
+}
+
+function readLeadIn(ctx: ExcerptContext, leadIn: Element, found: ExcerptFinding): void {
+  const sentence = lastSentence(squash(ctx.$(leadIn).text()));
+  if (!looksLikeLeadIn(sentence)) return;
+  found.leadInText = sentence;
+  const parsed = parseLeadIn(sentence);
+  if (parsed !== null) {
+    found.source = parsed.source;
+    found.via = parsed.via;
+  }
+  // "Here's how T-Mobile CEO John Legere responded:" — a person who said or wrote it.
+  found.source ??= namedSpeakerOf(sentence);
+  found.sourceUrl = leadInLink(ctx, leadIn, sentence, found.source);
+}
+
+function readCiteAndCaption(ctx: ExcerptContext, run: Element[], found: ExcerptFinding): void {
+  const { $ } = ctx;
   const $cite = $(run).find('cite').first();
   if ($cite.length > 0) {
     const citeText = squash($cite.text()).replace(DASH_LINE, '');
-    if (source === null && citeText !== '' && wordCount(citeText) <= 12) source = citeText;
-    sourceUrl ??= hrefOf(ctx, $cite.find('a[href]').toArray()[0] ?? ($cite.is('a[href]') ? ($cite[0] as Element) : undefined));
+    if (found.source === null && citeText !== '' && wordCount(citeText) <= 12) found.source = citeText;
+    found.sourceUrl ??= hrefOf(ctx, $cite.find('a[href]').toArray()[0] ?? ($cite.is('a[href]') ? ($cite[0] as Element) : undefined));
   }
-  const $figure = $(first).parent('figure');
-  const $caption = $figure.children('figcaption').first();
+  const $caption = $(run[0] as Element).parent('figure').children('figcaption').first();
   if ($caption.length > 0) {
     const captionText = squash($caption.text()).replace(DASH_LINE, '');
-    if (source === null && captionText !== '' && wordCount(captionText) <= 12) source = captionText;
-    sourceUrl ??= hrefOf(ctx, $caption.find('a[href]').toArray()[0]);
+    if (found.source === null && captionText !== '' && wordCount(captionText) <= 12) found.source = captionText;
+    found.sourceUrl ??= hrefOf(ctx, $caption.find('a[href]').toArray()[0]);
   }
-  const lastParagraph = paragraphs[paragraphs.length - 1];
-  if (lastParagraph !== undefined && DASH_LINE.test(lastParagraph) && wordCount(lastParagraph) <= 12 && paragraphs.length > 1) {
-    source ??= lastParagraph.replace(DASH_LINE, '').trim();
-    paragraphs = paragraphs.slice(0, -1);
-  }
+}
 
+/** A last paragraph that is a "— Name" line, or an attribution closing the last paragraph, names the source. */
+function readClosingAttribution(found: ExcerptFinding): void {
+  const lastParagraph = found.paragraphs[found.paragraphs.length - 1];
+  if (lastParagraph === undefined) return;
+  if (DASH_LINE.test(lastParagraph) && wordCount(lastParagraph) <= 12 && found.paragraphs.length > 1) {
+    found.source ??= lastParagraph.replace(DASH_LINE, '').trim();
+    found.paragraphs = found.paragraphs.slice(0, -1);
+  }
   // "… the free use of GitHub by the rest of the world. - Nat Friedman": an attribution closing the last paragraph.
-  if (source === null && lastParagraph !== undefined) {
-    const tail = TRAILING_ATTRIBUTION.exec(paragraphs[paragraphs.length - 1] ?? '');
-    if (tail?.[1] !== undefined && wordCount(tail[1]) <= 6) {
-      source = tail[1].trim();
-      paragraphs = [...paragraphs.slice(0, -1), (paragraphs[paragraphs.length - 1] as string).slice(0, tail.index + 1).trim()];
-    }
+  if (found.source !== null) return;
+  const paragraphs = found.paragraphs;
+  const tail = TRAILING_ATTRIBUTION.exec(paragraphs[paragraphs.length - 1] ?? '');
+  if (tail?.[1] !== undefined && wordCount(tail[1]) <= 6) {
+    found.source = tail[1].trim();
+    found.paragraphs = [...paragraphs.slice(0, -1), (paragraphs[paragraphs.length - 1] as string).slice(0, tail.index + 1).trim()];
   }
+}
 
-  // 3. The cite attribute: a URL, and the host as the name when nothing better was found.
+function readCiteAttribute(ctx: ExcerptContext, run: Element[], found: ExcerptFinding): void {
   const citeAttribute = run.map((element) => element.attribs['cite']).find((cite) => cite !== undefined && cite.trim() !== '');
-  if (citeAttribute !== undefined) {
-    const citeUrl = cleanUrl(citeAttribute, ctx.pageUrl);
-    if (citeUrl !== null && /^https?:/i.test(citeUrl)) {
-      sourceUrl ??= citeUrl;
-      source ??= bareHost(citeUrl);
-    }
+  if (citeAttribute === undefined) return;
+  const citeUrl = cleanUrl(citeAttribute, ctx.pageUrl);
+  if (citeUrl !== null && /^https?:/i.test(citeUrl)) {
+    found.sourceUrl ??= citeUrl;
+    found.source ??= bareHost(citeUrl);
   }
+}
 
-  // 4. Else the first off-site link inside the quote.
-  if (sourceUrl === null) {
-    for (const a of $(run).find('a[href]').toArray()) {
-      const url = hrefOf(ctx, a);
-      if (url !== null && isOffSite(url, ctx.pageUrl)) {
-        sourceUrl = url;
-        break;
-      }
-    }
+function firstOffSiteLink(ctx: ExcerptContext, run: Element[]): string | null {
+  for (const a of ctx.$(run).find('a[href]').toArray()) {
+    const url = hrefOf(ctx, a);
+    if (url !== null && isOffSite(url, ctx.pageUrl)) return url;
   }
-
-  // 5. Else the person the paragraph before reports as speaking ("…, Zuckerberg said at the trial.").
-  if (source === null && leadIn !== null) {
-    const sentences = squash($(leadIn).text()).split(/(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\p{N}])/u);
-    for (let i = sentences.length - 1; i >= 0 && source === null; i -= 1) source = namedSpeakerOf(sentences[i] as string);
-  }
-
-  return {
-    kind: 'excerpt',
-    text: paragraphs.join('\n\n'),
-    paragraphs,
-    source,
-    sourceUrl,
-    via,
-    leadIn: leadInText,
-  };
+  return null;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { PullQuote, Quote } from '../../types.js';
 import { detectExcerpts } from './excerpts.js';
 import { detectDirectQuotes, type QuoteParagraph } from './direct-quotes.js';
 import { closestElement, comparable, documentOrder, insideEmbed, squash } from './quote-text.js';
+import { attempt } from '../attempt.js';
 
 export { findPullQuotes } from './pull-quotes.js';
 export { parseLeadIn } from './lead-in.js';
@@ -117,42 +118,31 @@ export function extractQuotes(input: QuotesInput): QuotesResult {
 
   const pullTexts = input.pullQuotes.map(squash).filter((text) => text !== '');
   const pullKeys = pullTexts.map(comparable);
-  let survivors = new Map<Element, string>();
-  try {
-    survivors = survivingPullQuotes($, pullKeys);
-  } catch (error) {
-    warnings.push(`quotes: pull quote matching failed: ${message(error)}`);
-  }
+  const survivors = attempt(warnings, 'quotes: pull quote matching', () => survivingPullQuotes($, pullKeys), new Map<Element, string>());
   const skip = new Set(survivors.keys());
 
-  try {
+  attempt(warnings, 'quotes: pull quote matching', () => {
     for (const element of repeatingBlockquotes($, skip)) {
       skip.add(element);
       const text = squash($(element).text());
       placed.push({ quote: { kind: 'pull', text, duplicateOfBody: true }, order: orderOf(element) + 0.5 });
     }
-  } catch (error) {
-    warnings.push(`quotes: pull quote matching failed: ${message(error)}`);
-  }
+  }, undefined);
 
-  try {
+  attempt(warnings, 'quotes: excerpt detection', () => {
     for (const found of detectExcerpts({ $, pageUrl: input.pageUrl, skip })) {
       placed.push({ quote: found.quote, order: orderOf(found.element) });
       for (const element of found.elements) skip.add(element);
     }
-  } catch (error) {
-    warnings.push(`quotes: excerpt detection failed: ${message(error)}`);
-  }
+  }, undefined);
 
-  try {
+  attempt(warnings, 'quotes: direct quote detection', () => {
     for (const found of detectDirectQuotes(ownParagraphs($, skip))) {
       placed.push({ quote: found.quote, order: orderOf(found.element) });
     }
-  } catch (error) {
-    warnings.push(`quotes: direct quote detection failed: ${message(error)}`);
-  }
+  }, undefined);
 
-  try {
+  attempt(warnings, 'quotes: pull quote detection', () => {
     const survivorByKey = new Map([...survivors].map(([el, key]) => [key, el]));
     // The body's blocks and their text, which only pull quotes are looked up in.
     const blocks = pullTexts.length === 0 ? [] : $('p, li, blockquote, h2, h3, h4')
@@ -172,14 +162,8 @@ export function extractQuotes(input: QuotesInput): QuotesResult {
       const quote: PullQuote = { kind: 'pull', text, duplicateOfBody };
       placed.push({ quote, order: orderOf(survivor ?? (duplicateOfBody ? firstHolder : undefined)) + 0.5 });
     });
-  } catch (error) {
-    warnings.push(`quotes: pull quote detection failed: ${message(error)}`);
-  }
+  }, undefined);
 
   placed.sort((a, b) => a.order - b.order);
   return { quotes: placed.map((item) => item.quote), warnings };
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

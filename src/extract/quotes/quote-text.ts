@@ -1,15 +1,9 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { hasClass } from '../dom.js';
+import { hasClass, isElement } from '../dom.js';
 
-/** Collapses whitespace (NBSP included), trims, NFC. */
-export function squash(text: string): string {
-  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim().normalize('NFC');
-}
-
-/** Quote marks that open / close a quotation. */
-export const OPEN_MARKS = '"“„«‟';
-export const CLOSE_MARKS = '"”»“';
+/** Whitespace (zero-width spaces too) folded, NFC: the form quote text is compared and reported in. */
+export { collapseWhitespaceNfc as squash } from '../../text/whitespace.js';
 
 /** Strips one layer of surrounding quote marks ("…", “…”, «…»). */
 export function stripSurroundingQuotes(text: string): string {
@@ -30,13 +24,10 @@ export function comparable(text: string): string {
     .trim();
 }
 
-export function wordCount(text: string): number {
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-}
+/** Whitespace-separated tokens with a letter or digit. */
+export { countLetterWords as wordCount } from '../../text/words.js';
 
-export function isElement(node: AnyNode | null | undefined): node is Element {
-  return node !== null && node !== undefined && node.type === 'tag';
-}
+export { isElement };
 
 /**
  * The element itself or its nearest ancestor element that `test` accepts, else null: what cheerio's
