@@ -151,21 +151,28 @@ export interface LinkRef {
   text: string;
 }
 
-/** What extractArticle returns: everything read from one HTML page. */
-export interface Article {
-  /** The page URL the article was read as (used to resolve relative links). */
-  url: string;
+/** What a reader sees of a page: the part an Article and a Snapshot share. */
+export interface ReaderContent {
   canonicalUrl: string | null;
-  charset: string;
   meta: Meta;
   body: Body;
   quotes: Quote[];
   embeds: Embed[];
   images: ImageRef[];
   links: LinkRef[];
-  /** Correction/update notes (extractArticle always sets it, [] when none). */
+  /**
+   * Correction/update notes, [] when none (extractArticle always sets it; absent from snapshots filed before it
+   * existed, read as []).
+   */
   corrections?: Correction[];
   warnings: string[];
+}
+
+/** What extractArticle returns: everything read from one HTML page. */
+export interface Article extends ReaderContent {
+  /** The page URL the article was read as (used to resolve relative links). */
+  url: string;
+  charset: string;
 }
 
 export interface FetchRecord {
@@ -190,23 +197,13 @@ export interface Digest {
 }
 
 /** The normalized record stored as snapshot.json. */
-export interface Snapshot {
+export interface Snapshot extends ReaderContent {
   schema: typeof SNAPSHOT_SCHEMA;
   id: string;
   url: string;
   finalUrl: string;
-  canonicalUrl: string | null;
   fetch: FetchRecord;
-  meta: Meta;
-  body: Body;
-  quotes: Quote[];
-  embeds: Embed[];
-  images: ImageRef[];
-  links: LinkRef[];
-  /** Correction/update notes, [] when none. Absent from snapshots filed before it existed (read as []). */
-  corrections?: Correction[];
   digest: Digest;
-  warnings: string[];
   /** Set on snapshots made by `chronicle import`: the WARC file, the record's byte offset and WARC-Record-ID. */
   source?: { warc: string; offset: number; recordId: string | null };
   /** Present only when a browser loaded the page (--render, --screenshot): see docs/snapshot-format.md. */

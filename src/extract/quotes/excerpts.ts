@@ -40,27 +40,24 @@ function isCandidate(ctx: ExcerptContext, element: Element): boolean {
 
 /** The next sibling element, when only whitespace and comments stand between. */
 function nextElementAcrossWhitespace(node: AnyNode): Element | null {
-  for (let next = node.nextSibling; next !== null; next = next.nextSibling) {
-    if (next.type === 'comment') continue;
-    if (next.type === 'text') {
-      if ((next as { data: string }).data.trim() === '') continue;
-      return null;
-    }
-    return isElement(next) ? next : null;
-  }
-  return null;
+  return elementAcrossWhitespace(node, 'next', false);
 }
 
+/** The previous sibling element, when only whitespace, comments and line breaks or rules stand between. */
 function previousElementAcrossWhitespace(node: AnyNode): Element | null {
-  for (let prev = node.prev; prev !== null; prev = prev.prev) {
-    if (prev.type === 'comment') continue;
-    if (prev.type === 'text') {
-      if ((prev as { data: string }).data.trim() === '') continue;
+  return elementAcrossWhitespace(node, 'prev', true);
+}
+
+function elementAcrossWhitespace(node: AnyNode, direction: 'next' | 'prev', passBreaks: boolean): Element | null {
+  for (let sibling = node[direction]; sibling !== null; sibling = sibling[direction]) {
+    if (sibling.type === 'comment') continue;
+    if (sibling.type === 'text') {
+      if ((sibling as { data: string }).data.trim() === '') continue;
       return null;
     }
-    if (isElement(prev) && prev.name !== 'br' && prev.name !== 'hr') return prev;
-    if (isElement(prev)) continue;
-    return null;
+    if (!isElement(sibling)) return null;
+    if (passBreaks && (sibling.name === 'br' || sibling.name === 'hr')) continue;
+    return sibling;
   }
   return null;
 }
