@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jest } from '@jest/globals';
-import { tempRoot } from './helpers.js';
+import { tempRoot } from '../helpers/archive.js';
 
 const repo = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const bin = join(repo, 'bin', 'chronicle');

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openArchive } from '../../src/archive/index.js';
 import { SqliteIndex } from '../../src/archive/sqlite-index.js';
-import { tempRoot } from './helpers.js';
-import { makeSave } from './snapshot-factory.js';
+import { tempRoot } from '../helpers/archive.js';
+import { makeSave } from '../helpers/save-factory.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const writerScript = join(here, 'fixtures', 'writer.mjs');

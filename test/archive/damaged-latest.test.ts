@@ -2,9 +2,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from '@jest/
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openArchive } from '../../src/archive/index.js';
-import { runCli as runArchiveCli, tempRoot } from '../archive/helpers.js';
-import { makeSave } from '../archive/snapshot-factory.js';
-import { startFaultHost, type FaultHost } from '../batch/support/fault-server.js';
+import { runCli as runArchiveCli, tempRoot } from '../helpers/archive.js';
+import { makeSave } from '../helpers/save-factory.js';
+import { startFaultHost, type FaultHost } from '../helpers/fault-server.js';
 import { ndjson, runCli } from '../helpers/run-cli.js';
 
 /**

@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { promises as fsPromises, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteIndex } from '../../src/archive/sqlite-index.js';
-import { runCli as runArchiveCli, tempRoot } from '../archive/helpers.js';
-import { startFaultHost, type FaultHost } from '../batch/support/fault-server.js';
+import { runCli as runArchiveCli, tempRoot } from '../helpers/archive.js';
+import { startFaultHost, type FaultHost } from '../helpers/fault-server.js';
 import { ndjson, runCli } from '../helpers/run-cli.js';
 
 /**

@@ -4,7 +4,7 @@ import { openArchive } from '../../src/archive/index.js';
 import { startFixtureServer, type FixtureServer } from '../../src/tools/dev/fixture-server.js';
 import { fetchPage } from '../../src/fetch/fetch-page.js';
 import { buildSnapshot } from '../../src/pipeline/build-snapshot.js';
-import { runCli, tempRoot } from './helpers.js';
+import { runCli, tempRoot } from '../helpers/archive.js';
 
 const pagesDir = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'fixtures', 'pages');
 let server: FixtureServer;

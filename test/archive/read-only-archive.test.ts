@@ -4,8 +4,8 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeF
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openArchive } from '../../src/archive/index.js';
-import { tempRoot } from '../archive/helpers.js';
-import { makeSave } from '../archive/snapshot-factory.js';
+import { tempRoot } from '../helpers/archive.js';
+import { makeSave } from '../helpers/save-factory.js';
 import { childOutput } from '../helpers/child-output.js';
 import { runCli } from '../helpers/run-cli.js';
 

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { openArchive } from '../../src/archive/index.js';
 import { ChronicleError } from '../../src/errors.js';
-import { makeSave } from './snapshot-factory.js';
-import { tempRoot } from './helpers.js';
+import { makeSave } from '../helpers/save-factory.js';
+import { tempRoot } from '../helpers/archive.js';
 
 let temp: ReturnType<typeof tempRoot>;
 beforeEach(() => {

@@ -8,8 +8,8 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openArchive } from '../../src/archive/index.js';
 import { runCli } from '../helpers/run-cli.js';
-import { tempRoot } from './helpers.js';
-import { makeSave } from './snapshot-factory.js';
+import { tempRoot } from '../helpers/archive.js';
+import { makeSave } from '../helpers/save-factory.js';
 
 let temp: ReturnType<typeof tempRoot>;
 const ids: Record<string, string> = {};

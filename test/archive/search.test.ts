@@ -1,6 +1,6 @@
 import { openArchive } from '../../src/archive/index.js';
-import { runCli, tempRoot } from './helpers.js';
-import { makeSave } from './snapshot-factory.js';
+import { runCli, tempRoot } from '../helpers/archive.js';
+import { makeSave } from '../helpers/save-factory.js';
 
 let temp: ReturnType<typeof tempRoot>;
 let ids: Record<'harbour' | 'election' | 'bakery', string>;

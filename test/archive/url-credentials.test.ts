@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { normalizeUrl, parseHttpUrl } from '../../src/normalize/url.js';
-import { startFaultHost, type FaultHost } from '../batch/support/fault-server.js';
+import { startFaultHost, type FaultHost } from '../helpers/fault-server.js';
 import { ndjson, runCli } from '../helpers/run-cli.js';
 
 /** Issue 20, item 9: credentials in a URL are never stored or printed, and the page is keyed without them. */

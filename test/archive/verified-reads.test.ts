@@ -3,8 +3,8 @@ import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openArchive } from '../../src/archive/index.js';
-import { runCli, tempRoot } from '../archive/helpers.js';
-import { makeSave } from '../archive/snapshot-factory.js';
+import { runCli, tempRoot } from '../helpers/archive.js';
+import { makeSave } from '../helpers/save-factory.js';
 
 /**
  * Issue 20, item 5: every read of an archived file checks its recorded sha256 and refuses symbolic links and

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openArchive } from '../../src/archive/index.js';
-import { runCli, tempRoot } from '../archive/helpers.js';
+import { runCli, tempRoot } from '../helpers/archive.js';
 
 /**
  * Issue 20, item 8: `verify` run while another process writes must never report a write in progress as damage
@@ -12,7 +12,7 @@ import { runCli, tempRoot } from '../archive/helpers.js';
  */
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const writerScript = join(here, '..', 'archive', 'fixtures', 'writer.mjs');
+const writerScript = join(here, 'fixtures', 'writer.mjs');
 const built = join(here, '..', '..', 'dist', 'archive', 'index.js');
 
 let temp: ReturnType<typeof tempRoot>;

@@ -1,8 +1,8 @@
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openArchive } from '../../src/archive/index.js';
-import { runCli, tempRoot } from './helpers.js';
-import { makeSave } from './snapshot-factory.js';
+import { runCli, tempRoot } from '../helpers/archive.js';
+import { makeSave } from '../helpers/save-factory.js';
 
 let temp: ReturnType<typeof tempRoot>;
 beforeEach(() => {

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { run } from '../../src/cli/program.js';
 import { openArchive } from '../../src/archive/index.js';
-import { startFaultHost, type FaultHost } from './support/fault-server.js';
+import { startFaultHost, type FaultHost } from '../helpers/fault-server.js';
 
 /**
  * Ctrl-C and SIGTERM against a real child process (bin/chronicle runs the built dist/: `npm run build` first,

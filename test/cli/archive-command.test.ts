@@ -4,8 +4,8 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openArchive } from '../../src/archive/index.js';
-import { articleHtml } from '../batch/support/article-page.js';
-import { startFaultHost, type FaultHost } from '../batch/support/fault-server.js';
+import { articleHtml } from '../helpers/article-page.js';
+import { startFaultHost, type FaultHost } from '../helpers/fault-server.js';
 import { ndjson, runCli } from '../helpers/run-cli.js';
 
 let host: FaultHost;

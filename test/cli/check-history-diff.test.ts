@@ -11,9 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { openArchive } from '../../src/archive/index.js';
 import type { SnapshotDiff } from '../../src/diff/types.js';
 import { runCli } from '../helpers/run-cli.js';
-import { startStoryServer, type StoryServer } from './story-server.js';
+import { startStoryServer, type StoryServer } from '../helpers/story-server.js';
 
-const PAGES = join(dirname(fileURLToPath(import.meta.url)), 'pages');
+const PAGES = join(dirname(fileURLToPath(import.meta.url)), '..', 'helpers', 'story-pages');
 
 let server: StoryServer;
 let archiveDir: string;

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startFaultHost, type FaultHost } from '../batch/support/fault-server.js';
+import { startFaultHost, type FaultHost } from '../helpers/fault-server.js';
 import { childOutput } from '../helpers/child-output.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

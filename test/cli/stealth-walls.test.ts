@@ -12,9 +12,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openArchive } from '../../src/archive/index.js';
 import { runCli } from '../helpers/run-cli.js';
-import { startStoryServer, type StoryServer } from './story-server.js';
+import { startStoryServer, type StoryServer } from '../helpers/story-server.js';
 
-const PAGES = join(dirname(fileURLToPath(import.meta.url)), 'pages');
+const PAGES = join(dirname(fileURLToPath(import.meta.url)), '..', 'helpers', 'story-pages');
 
 let server: StoryServer;
 let archiveDir: string;

@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import { extractImages, splitCredit } from '../src/extract/images.js';
+import { extractImages, splitCredit } from '../../src/extract/images.js';
 
 const PAGE = 'https://www.example-news.com/2024/03/05/story/';
 

@@ -2,7 +2,7 @@ import * as cheerio from 'cheerio';
 import { JSDOM } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 
-// Guards the jest set-up (jest.config.js + test/support/babel-esm-to-cjs.cjs): jsdom 29 require()s ESM-only
+// Guards the jest set-up (jest.config.js + test/helpers/babel-esm-to-cjs.cjs): jsdom 29 require()s ESM-only
 // packages that cheerio imports as ESM; both must load in one test file.
 it('jsdom, Readability and cheerio load together under jest', () => {
   const paragraph = 'Words of the article. '.repeat(40);

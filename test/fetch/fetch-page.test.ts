@@ -7,8 +7,8 @@ import { createHttpAgent } from '../../src/fetch/http-agent.js';
 import type { FetchOptions, RetryInfo } from '../../src/fetch/types.js';
 import { DEFAULT_USER_AGENT } from '../../src/fetch/user-agent.js';
 import { version } from '../../src/version.js';
-import { articleHtml } from '../batch/support/article-page.js';
-import { startFaultHost, type FaultHost } from '../batch/support/fault-server.js';
+import { articleHtml } from '../helpers/article-page.js';
+import { startFaultHost, type FaultHost } from '../helpers/fault-server.js';
 
 let host: FaultHost;
 const agent = createHttpAgent({ timeoutMs: 2000 });

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { articleHtml } from '../batch/support/article-page.js';
+import { articleHtml } from './article-page.js';
 
 export interface SourceSite {
   origin: string;

@@ -18,7 +18,7 @@ export interface StoryServer {
   close(): Promise<void>;
 }
 
-/** Serves test/change/pages/<version> at /world/border-clashes with fresh noise in every response. */
+/** Serves test/helpers/story-pages/<version> at /world/border-clashes with fresh noise in every response. */
 export async function startStoryServer(pagesDir: string, initialVersion = 'v1.html', seed = 1): Promise<StoryServer> {
   let version = initialVersion;
   let status = 200;

@@ -1,6 +1,6 @@
 import { changedFields, comparableView, contentDigest } from '../../src/normalize/digest.js';
 import { cleanText, comparableUrl, foldText } from '../../src/normalize/noise.js';
-import { makeSnapshot } from './snapshot-factory.js';
+import { makeSnapshot } from '../helpers/snapshot-factory.js';
 
 describe('cleanText', () => {
   test.each([

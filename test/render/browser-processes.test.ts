@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
 import { startScriptedSite, type ScriptedSite } from '../../src/tools/dev/scripted-site.js';
 import { childOutput, type ChildOutput } from '../helpers/child-output.js';
-import { describeWithChromium } from './chromium.js';
-import { childrenOf, commandOf, isAlive, waitFor, watchDescendants } from './process-tree.js';
+import { describeWithChromium } from '../helpers/chromium.js';
+import { childrenOf, commandOf, isAlive, waitFor, watchDescendants } from '../helpers/process-tree.js';
 
 jest.setTimeout(240_000);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

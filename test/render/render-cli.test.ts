@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { findChromium } from '../../src/browser/find-chromium.js';
 import { startScriptedSite, type ScriptedSite } from '../../src/tools/dev/scripted-site.js';
 import type { Snapshot } from '../../src/types.js';
-import { decodePng } from '../diff/png.js';
+import { decodePng } from '../helpers/png.js';
 import { ndjson, runCli } from '../helpers/run-cli.js';
-import { describeWithChromium } from './chromium.js';
+import { describeWithChromium } from '../helpers/chromium.js';
 
 jest.setTimeout(180_000);
 let site: ScriptedSite;

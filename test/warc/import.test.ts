@@ -7,8 +7,8 @@ import { startFixtureServer, type FixtureServer } from '../../src/tools/dev/fixt
 import { fetchPage } from '../../src/fetch/fetch-page.js';
 import { buildSnapshot } from '../../src/pipeline/build-snapshot.js';
 import { ndjson, runCli } from '../helpers/run-cli.js';
-import { tempRoot } from '../archive/helpers.js';
-import { readWarc } from './warc-helpers.js';
+import { tempRoot } from '../helpers/archive.js';
+import { readWarc } from '../helpers/warc.js';
 
 const pagesDir = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'fixtures', 'pages');
 const SLUGS = ['embassy-withdrawal', 'windows-1252-harbour-festival', 'ghost-newsletter-vimeo'];

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { openArchive } from '../../src/archive/index.js';
 import { startFixtureServer, type FixtureServer } from '../../src/tools/dev/fixture-server.js';
 import { ndjson, runCli } from '../helpers/run-cli.js';
-import { tempRoot } from '../archive/helpers.js';
+import { tempRoot } from '../helpers/archive.js';
 
 const WGET = '/usr/bin/wget';
 const available = existsSync(WGET);

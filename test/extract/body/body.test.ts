@@ -1,10 +1,10 @@
 import * as cheerio from 'cheerio';
-import { blockText, countWords } from '../../src/extract/body/block-text.js';
-import { flattenBlocks } from '../../src/extract/body/blocks.js';
-import { sanitizeBody } from '../../src/extract/body/sanitize-body.js';
-import { findDenseContainer, isInside, pickFallsShort, proseOf } from '../../src/extract/body/dense-container.js';
-import { loadPage } from '../../src/extract/parse-html.js';
-import { cleanChrome, isBylineText, isChromeText, isDateOnly, isSectionLabel, isVocabularyChrome } from '../../src/extract/clean/clean-chrome.js';
+import { blockText, countWords } from '../../../src/extract/body/block-text.js';
+import { flattenBlocks } from '../../../src/extract/body/blocks.js';
+import { sanitizeBody } from '../../../src/extract/body/sanitize-body.js';
+import { findDenseContainer, isInside, pickFallsShort, proseOf } from '../../../src/extract/body/dense-container.js';
+import { loadPage } from '../../../src/extract/parse-html.js';
+import { cleanChrome, isBylineText, isChromeText, isDateOnly, isSectionLabel, isVocabularyChrome } from '../../../src/extract/clean/clean-chrome.js';
 
 const fragment = (html: string) => cheerio.load(html, null, false);
 

@@ -1,5 +1,5 @@
-import { findLeadParagraph } from '../../src/extract/body/lead-paragraph.js';
-import { loadPage } from '../../src/extract/parse-html.js';
+import { findLeadParagraph } from '../../../src/extract/body/lead-paragraph.js';
+import { loadPage } from '../../../src/extract/parse-html.js';
 
 const story = ['The council met on Tuesday and agreed the new budget after a long debate about schools.', 'Members said the plan would be reviewed again in the spring.'];
 const page = (header: string, aside = '') =>

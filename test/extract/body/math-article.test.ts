@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { extractArticle } from '../../src/extract/extract-article.js';
+import { extractArticle } from '../../../src/extract/extract-article.js';
 
 /**
  * An explainer whose equations are rendered by MathJax 3: each one is an <mjx-container class="MathJax

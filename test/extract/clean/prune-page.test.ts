@@ -2,9 +2,9 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import * as cheerio from 'cheerio';
-import { prunePage } from '../../src/extract/clean/prune-page.js';
+import { prunePage } from '../../../src/extract/clean/prune-page.js';
 
-const pagesDir = fileURLToPath(new URL('../../fixtures/pages/', import.meta.url));
+const pagesDir = fileURLToPath(new URL('../../../fixtures/pages/', import.meta.url));
 
 function pruned(html: string): cheerio.CheerioAPI {
   const $ = cheerio.load(html);

@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { prunePage } from '../../src/extract/clean/prune-page.js';
-import { stripUnlikelyCandidates } from '../../src/extract/clean/strip-unlikely.js';
-import { loadPage } from '../../src/extract/parse-html.js';
-import { parseDocument, read, readArticle, releaseDocument, runReadability } from '../../src/extract/readability.js';
-import { elementsByTagNames } from '../../src/extract/speed/readability-fast-paths.js';
-import { prng } from '../../src/tools/dev/prng.js';
+import { prunePage } from '../../../src/extract/clean/prune-page.js';
+import { stripUnlikelyCandidates } from '../../../src/extract/clean/strip-unlikely.js';
+import { loadPage } from '../../../src/extract/parse-html.js';
+import { parseDocument, read, readArticle, releaseDocument, runReadability } from '../../../src/extract/readability.js';
+import { elementsByTagNames } from '../../../src/extract/speed/readability-fast-paths.js';
+import { prng } from '../../../src/tools/dev/prng.js';
 
-const pagesDir = fileURLToPath(new URL('../../fixtures/pages/', import.meta.url));
+const pagesDir = fileURLToPath(new URL('../../../fixtures/pages/', import.meta.url));
 const PAGE_URL = 'https://news.example/2026/11/story';
 
 const PARAGRAPHS = Array.from(

@@ -3,9 +3,9 @@
  * embeds outside the article left out, a throwing detector turned into a warning.
  */
 import { describe, expect, test } from '@jest/globals';
-import type { EmbedDetector } from '../../src/extract/embeds/types.js';
-import { EMBED_DETECTORS } from '../../src/extract/embeds/index.js';
-import { detectFixture, detectIn } from './helpers.js';
+import type { EmbedDetector } from '../../../src/extract/embeds/types.js';
+import { EMBED_DETECTORS } from '../../../src/extract/embeds/index.js';
+import { detectFixture, detectIn } from '../../helpers/embed-fixtures.js';
 
 const TWEET = (id: string, handle = 'someone') =>
   `<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Tweet number ${id.slice(-3)}</p>&mdash; Some One (@${handle}) <a href="https://twitter.com/${handle}/status/${id}?ref_src=twsrc%5Etfw">May 1, 2024</a></blockquote><script async src="https://platform.twitter.com/widgets.js"></script>`;

@@ -1,7 +1,7 @@
 /** The embed-recall evaluation: independent raw counts, matching by id, outside-article accounting, table. */
 import { describe, expect, test } from '@jest/globals';
-import { addRecall, compareEmbeds, countRawEmbeds, evaluateEmbedRecall, formatRecallTable } from '../../src/tools/eval/evaluate-recall.js';
-import { fixtureHtml, PAGE_URL } from './helpers.js';
+import { addRecall, compareEmbeds, countRawEmbeds, evaluateEmbedRecall, formatRecallTable } from '../../../src/tools/eval/evaluate-recall.js';
+import { fixtureHtml, PAGE_URL } from '../../helpers/embed-fixtures.js';
 
 const LONG_TEXT = '<p>' + 'Body text of the article, long enough to be the article. '.repeat(30) + '</p>';
 const tweet = (id: string) =>

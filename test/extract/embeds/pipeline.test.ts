@@ -2,8 +2,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractArticle } from '../../src/extract/extract-article.js';
-import { fixtureHtml } from './helpers.js';
+import { extractArticle } from '../../../src/extract/extract-article.js';
+import { fixtureHtml } from '../../helpers/embed-fixtures.js';
 
 const PARAGRAPHS = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the story about the harbour festival, which drew record crowds to the waterfront this weekend despite the rain and the strike.</p>`).join('\n');
 

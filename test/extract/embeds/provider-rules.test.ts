@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
-import { embedProvider, firstLinkedEmbed, withCompanion } from '../../src/extract/embeds/provider.js';
-import type { EmbedContext, EmbedData } from '../../src/extract/embeds/types.js';
+import { embedProvider, firstLinkedEmbed, withCompanion } from '../../../src/extract/embeds/provider.js';
+import type { EmbedContext, EmbedData } from '../../../src/extract/embeds/types.js';
 
 const PAGE = 'https://news.example/story';
 

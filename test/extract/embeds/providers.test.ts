@@ -3,7 +3,7 @@
  * markup carries, one embed per variant, in document order.
  */
 import { describe, expect, test } from '@jest/globals';
-import { detectFixture } from './helpers.js';
+import { detectFixture } from '../../helpers/embed-fixtures.js';
 
 function embedsOf(name: string) {
   const result = detectFixture(name);

@@ -1,9 +1,9 @@
 /** renderEmbedFigure: static, script-free, well-escaped markup with what the embed carried and a link. */
 import { describe, expect, test } from '@jest/globals';
 import * as cheerio from 'cheerio';
-import type { Embed } from '../../src/types.js';
-import { renderEmbedFigure } from '../../src/extract/embeds/render.js';
-import { detectFixture } from './helpers.js';
+import type { Embed } from '../../../src/types.js';
+import { renderEmbedFigure } from '../../../src/extract/embeds/render.js';
+import { detectFixture } from '../../helpers/embed-fixtures.js';
 
 const tweet: Omit<Embed, 'position'> = {
   provider: 'twitter',

@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { forgetElementIndex, indexElements, select } from '../../src/extract/embeds/dom.js';
-import { loadPage } from '../../src/extract/parse-html.js';
+import { forgetElementIndex, indexElements, select } from '../../../src/extract/embeds/dom.js';
+import { loadPage } from '../../../src/extract/parse-html.js';
 
-const pagesDir = fileURLToPath(new URL('../../fixtures/pages/', import.meta.url));
-const embedsDir = fileURLToPath(new URL('../../fixtures/embeds/', import.meta.url));
+const pagesDir = fileURLToPath(new URL('../../../fixtures/pages/', import.meta.url));
+const embedsDir = fileURLToPath(new URL('../../../fixtures/embeds/', import.meta.url));
 
 /** The detectors' selectors, read from their sources, so a new detector is covered too. */
 function detectorSelectors(): string[] {
-  const dir = fileURLToPath(new URL('../../src/extract/embeds/', import.meta.url));
+  const dir = fileURLToPath(new URL('../../../src/extract/embeds/', import.meta.url));
   const selectors = new Set<string>(['noscript', 'div', '*[data-x]', 'p > a', 'blockquote:not(.x)']);
   for (const file of readdirSync(dir)) {
     const source = readFileSync(`${dir}${file}`, 'utf8');

@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import { extractMetadata, FIELD_ORDER } from '../../src/extract/metadata/index.js';
+import { extractMetadata, FIELD_ORDER } from '../../../src/extract/metadata/index.js';
 
 const PAGE = 'https://www.example-news.com/politics/2024/03/05/council-vote/?utm_source=tw';
 

@@ -1,4 +1,4 @@
-import { cleanTitle, normalizeLang, parseDate, splitAuthors } from '../../src/extract/metadata/index.js';
+import { cleanTitle, normalizeLang, parseDate, splitAuthors } from '../../../src/extract/metadata/index.js';
 
 const PAGE = 'https://www.theverge.com/2024/1/2/story';
 

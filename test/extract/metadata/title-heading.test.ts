@@ -1,4 +1,4 @@
-import { cleanTitle } from '../../src/extract/metadata/clean-title.js';
+import { cleanTitle } from '../../../src/extract/metadata/clean-title.js';
 
 const ctx = { siteName: null, pageUrl: 'https://www.dalesrecord.example/news/x.htm' };
 

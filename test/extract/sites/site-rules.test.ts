@@ -1,6 +1,6 @@
-import { extractArticle } from '../../src/extract/extract-article.js';
-import { loadPage } from '../../src/extract/parse-html.js';
-import { findSiteRule, readSiteBody, SITE_RULES, type SiteRule } from '../../src/extract/sites/index.js';
+import { extractArticle } from '../../../src/extract/extract-article.js';
+import { loadPage } from '../../../src/extract/parse-html.js';
+import { findSiteRule, readSiteBody, SITE_RULES, type SiteRule } from '../../../src/extract/sites/index.js';
 
 const exampleRule: SiteRule = {
   name: 'example',

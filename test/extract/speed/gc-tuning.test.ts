@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { serialScavengesActive, tuneGcForPool, type GcTuningHost } from '../../src/extract/speed/gc-tuning.js';
+import { serialScavengesActive, tuneGcForPool, type GcTuningHost } from '../../../src/extract/speed/gc-tuning.js';
 
 function fakeHost(execArgv: string[] = []): GcTuningHost & { set: string[] } {
   const set: string[] = [];

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from '@jest/globals';
 import { JSDOM } from 'jsdom';
-import { parseDocument, releaseDocument } from '../../src/extract/readability.js';
+import { parseDocument, releaseDocument } from '../../../src/extract/readability.js';
 
 const requireModule = createRequire(import.meta.url);
 const idl = requireModule('jsdom/lib/generated/idl/utils.js') as { implForWrapper(wrapper: unknown): object };

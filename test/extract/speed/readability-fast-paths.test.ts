@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { Readability } from '@mozilla/readability';
-import { parseDocument, releaseDocument, subtreeVersion } from '../../src/extract/readability.js';
-import { installFastPaths, REPLACED_METHODS } from '../../src/extract/speed/readability-fast-paths.js';
+import { parseDocument, releaseDocument, subtreeVersion } from '../../../src/extract/readability.js';
+import { installFastPaths, REPLACED_METHODS } from '../../../src/extract/speed/readability-fast-paths.js';
 
-const pagesDir = fileURLToPath(new URL('../../fixtures/pages/', import.meta.url));
+const pagesDir = fileURLToPath(new URL('../../../fixtures/pages/', import.meta.url));
 const PAGE_URL = 'https://news.example/2026/11/story';
 
 type Method = (...args: unknown[]) => unknown;

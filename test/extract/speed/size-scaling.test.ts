@@ -2,9 +2,9 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from '@jest/globals';
 import * as cheerio from 'cheerio';
 import { JSDOM } from 'jsdom';
-import { loadFragment, loadPage } from '../../src/extract/parse-html.js';
-import { parseDocument, releaseDocument } from '../../src/extract/readability.js';
-import { sizedPage, PAGE_SHAPES } from '../../src/tools/bench/size-pages.js';
+import { loadFragment, loadPage } from '../../../src/extract/parse-html.js';
+import { parseDocument, releaseDocument } from '../../../src/extract/readability.js';
+import { sizedPage, PAGE_SHAPES } from '../../../src/tools/bench/size-pages.js';
 
 /*
  * Extraction time once grew with the square of a page's element count (issue 20, item 12). Tests never time
