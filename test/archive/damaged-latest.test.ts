@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openArchive } from '../../src/archive/index.js';
-import { runCli as runArchiveCli, tempRoot } from '../helpers/archive.js';
+import { runCli as runArchiveCli, useTempRoot } from '../helpers/archive.js';
 import { makeSave } from '../helpers/save-factory.js';
-import { startFaultHost, type FaultHost } from '../helpers/fault-server.js';
+import { useFaultHost } from '../helpers/fault-server.js';
 import { ndjson, runCli } from '../helpers/run-cli.js';
 
 /**
@@ -12,18 +12,8 @@ import { ndjson, runCli } from '../helpers/run-cli.js';
  * intact one), and `show URL` says "damaged" instead of E_NOT_FOUND or an older version in its place.
  */
 
-let temp: ReturnType<typeof tempRoot>;
-let host: FaultHost;
-beforeAll(async () => {
-  host = await startFaultHost();
-});
-afterAll(async () => {
-  await host.close();
-});
-beforeEach(() => {
-  temp = tempRoot();
-});
-afterEach(() => temp.remove());
+const temp = useTempRoot();
+const host = useFaultHost();
 
 /** Replaces a file of a snapshot folder with other bytes (raw.html is a hard link: never edit it in place). */
 function spoil(dir: string, name: string): void {

@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, jest, test } from '@jest/globals';
+import { afterEach, beforeEach, expect, jest, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { promises as fsPromises, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteIndex } from '../../src/archive/sqlite-index.js';
 import { runCli as runArchiveCli, tempRoot } from '../helpers/archive.js';
-import { startFaultHost, type FaultHost } from '../helpers/fault-server.js';
+import { useFaultHost } from '../helpers/fault-server.js';
 import { ndjson, runCli } from '../helpers/run-cli.js';
 
 /**
@@ -13,14 +13,8 @@ import { ndjson, runCli } from '../helpers/run-cli.js';
  */
 
 const URLS = 30;
-let host: FaultHost;
+const host = useFaultHost();
 let temp: ReturnType<typeof tempRoot>;
-beforeAll(async () => {
-  host = await startFaultHost();
-});
-afterAll(async () => {
-  await host.close();
-});
 beforeEach(() => {
   temp = tempRoot();
   mkdirSync(temp.base, { recursive: true });

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openArchive } from '../../src/archive/index.js';
 import { runCli } from '../helpers/run-cli.js';
-import { tempRoot } from '../helpers/archive.js';
+import { tempRoot, withArchive } from '../helpers/archive.js';
 import { makeSave } from '../helpers/save-factory.js';
 
 let temp: ReturnType<typeof tempRoot>;
@@ -37,14 +37,7 @@ const PAGES = {
   },
 } as const;
 
-async function searchIds(query: string): Promise<string[]> {
-  const archive = await openArchive(temp.root, { create: false });
-  try {
-    return (await archive.search(query)).map((hit) => hit.id);
-  } finally {
-    archive.close();
-  }
-}
+const searchIds = (query: string): Promise<string[]> => withArchive(temp.root, async (archive) => (await archive.search(query)).map((hit) => hit.id));
 
 beforeAll(async () => {
   temp = tempRoot();

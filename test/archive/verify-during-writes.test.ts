@@ -1,28 +1,15 @@
-import { afterEach, beforeAll, beforeEach, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openArchive } from '../../src/archive/index.js';
-import { runCli, tempRoot } from '../helpers/archive.js';
+import { runCli, useTempRoot, useWriterScript } from '../helpers/archive.js';
 
 /**
  * Issue 20, item 8: `verify` run while another process writes must never report a write in progress as damage
  * (it said "is in the index but its folder … is missing" for snapshots committed while it scanned).
  */
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const writerScript = join(here, 'fixtures', 'writer.mjs');
-const built = join(here, '..', '..', 'dist', 'archive', 'index.js');
-
-let temp: ReturnType<typeof tempRoot>;
-beforeAll(() => {
-  if (!existsSync(built)) throw new Error('this test runs a real writer process on dist/: run `npm run build` first');
-});
-beforeEach(() => {
-  temp = tempRoot();
-});
-afterEach(() => temp.remove());
+const writerScript = useWriterScript();
+const temp = useTempRoot();
 
 test('verify, run again and again while a writer process files snapshots, reports nothing', async () => {
   (await openArchive(temp.root)).close();

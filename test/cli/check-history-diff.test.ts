@@ -3,77 +3,51 @@
  * reported as changed; a real edit is, exactly once; diff names what changed and none of the noise.
  */
 import { createServer } from 'node:http';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openArchive } from '../../src/archive/index.js';
+import { join } from 'node:path';
 import type { SnapshotDiff } from '../../src/diff/types.js';
 import { runCli } from '../helpers/run-cli.js';
-import { startStoryServer, type StoryServer } from '../helpers/story-server.js';
+import { useStoryArchive } from '../helpers/story-server.js';
 
-const PAGES = join(dirname(fileURLToPath(import.meta.url)), '..', 'helpers', 'story-pages');
-
-let server: StoryServer;
-let archiveDir: string;
-
-beforeAll(async () => {
-  server = await startStoryServer(PAGES, 'v1.html', 7);
-  archiveDir = await mkdtemp(join(tmpdir(), 'chronicle-change-'));
-});
-
-afterAll(async () => {
-  await server.close();
-  await rm(archiveDir, { recursive: true, force: true });
-});
-
-const check = (...args: string[]) => runCli(['check', '--archive-dir', archiveDir, '--retries', '0', ...args]);
-
-async function versionCount(): Promise<number> {
-  const archive = await openArchive(archiveDir, { create: false });
-  try {
-    return (await archive.versions(server.url)).length;
-  } finally {
-    archive.close();
-  }
-}
+const story = useStoryArchive('v1.html', 7, 'chronicle-change-');
+const { check, versionCount } = story;
 
 /** Every noise value that varies between responses must stay out of what diff reports. */
 const NOISE = [/minutes? ago/i, /comments/i, /shares/i, /advertisement/i, /trending/i, /utm_/, /cb=/, /slot-/, /ads\.example/, /Page generated/, /csrf/i, /Refinance|sneakers|winter tyres|language in 15|home insurance/];
 
 describe('a story served again and again with fresh noise', () => {
   test('each response differs in its noise', async () => {
-    const first = await (await fetch(server.url)).text();
-    const second = await (await fetch(server.url)).text();
+    const first = await (await fetch(story.server.url)).text();
+    const second = await (await fetch(story.server.url)).text();
     expect(first).not.toBe(second);
     expect(first.replace(/\{\{/g, '')).not.toMatch(/\{\{[A-Z_]+\}\}/);
   });
 
   test('the first check archives it as a new URL: exit 0, new: true', async () => {
-    const result = await check('--json', server.url);
+    const result = await check('--json', story.server.url);
     expect(result.stderr).toMatch(/^chronicle: checked 1, .*failed 0 .*changed 0\n$/);
     expect(result.code).toBe(0);
     const line = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(line).toMatchObject({ url: server.url, changed: false, new: true, previousId: null, fields: [] });
+    expect(line).toMatchObject({ url: story.server.url, changed: false, new: true, previousId: null, fields: [] });
     expect(typeof line.id).toBe('string');
     expect(await versionCount()).toBe(1);
   });
 
   test('(a) further checks exit 0 every time and file no new snapshot', async () => {
     for (let i = 0; i < 5; i += 1) {
-      const result = await check('--json', server.url);
+      const result = await check('--json', story.server.url);
       expect(result.code).toBe(0);
       expect(JSON.parse(result.stdout)).toMatchObject({ changed: false, new: false, fields: [] });
     }
     expect(await versionCount()).toBe(1);
-    const plain = await check(server.url);
+    const plain = await check(story.server.url);
     expect(plain.code).toBe(0);
     expect(plain.stdout).toMatch(/^unchanged /);
   });
 
   test('diff URL with a single version is an error (exit 6)', async () => {
-    const result = await runCli(['diff', '--archive-dir', archiveDir, server.url]);
+    const result = await runCli(['diff', '--archive-dir', story.dir, story.server.url]);
     expect(result.code).toBe(6);
     expect(result.stderr).toMatch(/E_NOT_FOUND: .*1 version/);
   });
@@ -83,14 +57,14 @@ describe('the same story, edited', () => {
   let line: Record<string, unknown>;
 
   beforeAll(async () => {
-    server.setVersion('v2.html');
-    const result = await check('--json', server.url);
+    story.server.setVersion('v2.html');
+    const result = await check('--json', story.server.url);
     expect(result.code).toBe(1);
     line = JSON.parse(result.stdout) as Record<string, unknown>;
   });
 
   test('(b) check exits 1 and files exactly one new snapshot naming the changed fields', async () => {
-    expect(line).toMatchObject({ url: server.url, changed: true, new: false });
+    expect(line).toMatchObject({ url: story.server.url, changed: true, new: false });
     expect(line.previousId).not.toBe(line.id);
     // modifiedAt is bumped on every response: never a reason to file (see test (a)), but reported beside a real edit.
     expect(line.fields).toEqual(['title', 'modifiedAt', 'body']);
@@ -98,14 +72,14 @@ describe('the same story, edited', () => {
   });
 
   test('a further check exits 0 and files nothing', async () => {
-    const again = await check('--json', server.url);
+    const again = await check('--json', story.server.url);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ changed: false, id: line.id, previousId: line.id });
     expect(await versionCount()).toBe(2);
   });
 
   test('diff URL --json has the old and new headline, the figure, the added paragraph, the correction, and no noise', async () => {
-    const result = await runCli(['diff', '--archive-dir', archiveDir, '--json', server.url]);
+    const result = await runCli(['diff', '--archive-dir', story.dir, '--json', story.server.url]);
     expect(result.code).toBe(1);
     const diff = JSON.parse(result.stdout) as SnapshotDiff;
     expect(diff.from.id).toBe(line.previousId);
@@ -127,9 +101,9 @@ describe('the same story, edited', () => {
   });
 
   test('diff URL --html writes a self-contained report marking insertions and deletions', async () => {
-    const file = join(archiveDir, '..', `report-${process.pid}.html`);
+    const file = join(story.dir, '..', `report-${process.pid}.html`);
     try {
-      const result = await runCli(['diff', '--archive-dir', archiveDir, '--html', file, server.url]);
+      const result = await runCli(['diff', '--archive-dir', story.dir, '--html', file, story.server.url]);
       expect(result.code).toBe(1);
       const html = await readFile(file, 'utf8');
       expect(html).toMatch(/^<!DOCTYPE html>/);
@@ -144,32 +118,32 @@ describe('the same story, edited', () => {
   });
 
   test('diff in the terminal: word diff without colour, red/green with colour', async () => {
-    const plain = await runCli(['diff', '--archive-dir', archiveDir, server.url]);
+    const plain = await runCli(['diff', '--archive-dir', story.dir, story.server.url]);
     expect(plain.code).toBe(1);
     expect(plain.stdout).toContain('[-25-]{+27+}');
     expect(plain.stdout).not.toContain('\u001b[');
-    const tty = await runCli(['diff', '--archive-dir', archiveDir, server.url], { env: {}, stdoutIsTTY: true });
+    const tty = await runCli(['diff', '--archive-dir', story.dir, story.server.url], { env: {}, stdoutIsTTY: true });
     expect(tty.stdout).toContain('\u001b[31m25\u001b[0m\u001b[32m27\u001b[0m');
-    const noColour = await runCli(['diff', '--archive-dir', archiveDir, server.url], { env: { NO_COLOR: '1' }, stdoutIsTTY: true });
+    const noColour = await runCli(['diff', '--archive-dir', story.dir, story.server.url], { env: { NO_COLOR: '1' }, stdoutIsTTY: true });
     expect(noColour.stdout).not.toContain('\u001b[');
   });
 
   test('diff by two ids, by one id (against the version before), and of a snapshot with itself', async () => {
     const ids = [line.previousId as string, line.id as string];
-    const both = await runCli(['diff', '--archive-dir', archiveDir, '--json', ids[0]!, ids[1]!]);
+    const both = await runCli(['diff', '--archive-dir', story.dir, '--json', ids[0]!, ids[1]!]);
     expect(both.code).toBe(1);
-    const one = await runCli(['diff', '--archive-dir', archiveDir, '--json', ids[1]!]);
+    const one = await runCli(['diff', '--archive-dir', story.dir, '--json', ids[1]!]);
     expect(one.code).toBe(1);
     expect(JSON.parse(one.stdout)).toMatchObject({ from: { id: ids[0] }, to: { id: ids[1] } });
-    const same = await runCli(['diff', '--archive-dir', archiveDir, ids[1]!, ids[1]!]);
+    const same = await runCli(['diff', '--archive-dir', story.dir, ids[1]!, ids[1]!]);
     expect(same.code).toBe(0);
     expect(same.stdout).toContain('no changes');
-    const first = await runCli(['diff', '--archive-dir', archiveDir, ids[0]!]);
+    const first = await runCli(['diff', '--archive-dir', story.dir, ids[0]!]);
     expect(first.code).toBe(6);
   });
 
   test('history lists both versions with a summary and the unchanged checks', async () => {
-    const json = await runCli(['history', '--archive-dir', archiveDir, '--json', server.url]);
+    const json = await runCli(['history', '--archive-dir', story.dir, '--json', story.server.url]);
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout) as { versions: { id: string; summary: string; fields: string[]; unchangedChecks: number }[]; checks: { count: number } };
     expect(report.versions.map((version) => version.id)).toEqual([line.previousId, line.id]);
@@ -178,7 +152,7 @@ describe('the same story, edited', () => {
     expect(report.versions[0]!.unchangedChecks).toBe(6);
     expect(report.versions[1]!.unchangedChecks).toBe(1);
     expect(report.checks.count).toBe(7);
-    const text = await runCli(['history', '--archive-dir', archiveDir, server.url]);
+    const text = await runCli(['history', '--archive-dir', story.dir, story.server.url]);
     expect(text.code).toBe(0);
     const lines = text.stdout.trim().split('\n');
     expect(lines[0]).toContain('2 versions, 7 unchanged checks');
@@ -216,14 +190,14 @@ describe('check, history and diff: bad input and failures', () => {
   });
 
   test('check of a 404: exit 4', async () => {
-    const result = await check(server.url.replace('border-clashes', 'missing'));
+    const result = await check(story.server.url.replace('border-clashes', 'missing'));
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/E_HTTP_STATUS/);
   });
 
   test('a batch with one failure: exit 7 (failures outrank changes), every URL reported', async () => {
-    const list = join(archiveDir, '..', `urls-${process.pid}.txt`);
-    await writeFile(list, `# watch list\n${server.url}\n\n${server.url.replace('border-clashes', 'missing')}\n`);
+    const list = join(story.dir, '..', `urls-${process.pid}.txt`);
+    await writeFile(list, `# watch list\n${story.server.url}\n\n${story.server.url.replace('border-clashes', 'missing')}\n`);
     try {
       const result = await check('--json', '-i', list);
       expect(result.code).toBe(7);
@@ -233,7 +207,7 @@ describe('check, history and diff: bad input and failures', () => {
         .map((text) => JSON.parse(text) as Record<string, unknown>)
         .sort((a, b) => Number(a.line) - Number(b.line));
       expect(lines).toHaveLength(2);
-      expect(lines[0]).toMatchObject({ url: server.url, line: 2, ok: true, changed: false });
+      expect(lines[0]).toMatchObject({ url: story.server.url, line: 2, ok: true, changed: false });
       expect(lines[1]).toMatchObject({ line: 4, ok: false, changed: null, previousId: null, id: null, fields: [], error: { code: 'E_HTTP_STATUS' } });
     } finally {
       await rm(list, { force: true });
@@ -241,7 +215,7 @@ describe('check, history and diff: bad input and failures', () => {
   });
 
   test('a URL listed twice is checked once and reported as a duplicate; --quiet leaves stderr empty', async () => {
-    const result = await check('--json', '--quiet', server.url, server.url);
+    const result = await check('--json', '--quiet', story.server.url, story.server.url);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const lines = result.stdout.trim().split('\n').map((text) => JSON.parse(text) as Record<string, unknown>);
@@ -250,41 +224,41 @@ describe('check, history and diff: bad input and failures', () => {
   });
 
   test('check -i - reads URLs from stdin', async () => {
-    const result = await runCli(['check', '--archive-dir', archiveDir, '--json', '-i', '-'], { stdin: `${server.url}\n` });
+    const result = await runCli(['check', '--archive-dir', story.dir, '--json', '-i', '-'], { stdin: `${story.server.url}\n` });
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ url: server.url, changed: false });
+    expect(JSON.parse(result.stdout)).toMatchObject({ url: story.server.url, changed: false });
   });
 
   test('check -i with a missing file: exit 2', async () => {
-    const result = await check('-i', join(archiveDir, 'no-such-list.txt'));
+    const result = await check('-i', join(story.dir, 'no-such-list.txt'));
     expect(result.code).toBe(2);
   });
 
   test('history of a URL never archived: exit 6', async () => {
-    const result = await runCli(['history', '--archive-dir', archiveDir, 'https://unknown.example/story']);
+    const result = await runCli(['history', '--archive-dir', story.dir, 'https://unknown.example/story']);
     expect(result.code).toBe(6);
     expect(result.stderr).toMatch(/E_NOT_FOUND/);
   });
 
   test('history of a malformed URL: exit 2', async () => {
-    const result = await runCli(['history', '--archive-dir', archiveDir, 'nope']);
+    const result = await runCli(['history', '--archive-dir', story.dir, 'nope']);
     expect(result.code).toBe(2);
   });
 
   test('diff of an unknown id: exit 6; a URL with a second argument: exit 2', async () => {
-    expect((await runCli(['diff', '--archive-dir', archiveDir, '20990101T000000Z-deadbeef'])).code).toBe(6);
-    expect((await runCli(['diff', '--archive-dir', archiveDir, server.url, 'x'])).code).toBe(2);
+    expect((await runCli(['diff', '--archive-dir', story.dir, '20990101T000000Z-deadbeef'])).code).toBe(6);
+    expect((await runCli(['diff', '--archive-dir', story.dir, story.server.url, 'x'])).code).toBe(2);
   });
 
   test('no snapshot folder was written for unchanged checks', async () => {
-    const entries = await readdir(archiveDir, { recursive: true });
+    const entries = await readdir(story.dir, { recursive: true });
     const snapshotFiles = entries.filter((entry) => String(entry).endsWith('snapshot.json'));
     expect(snapshotFiles).toHaveLength(2);
   });
 
   test('an edit reverted is a change too; the text output names it', async () => {
-    server.setVersion('v1.html');
-    const result = await check(server.url);
+    story.server.setVersion('v1.html');
+    const result = await check(story.server.url);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^changed {4}\S+ {2}\S+ -> \S+ {2}\(title; modifiedAt; body \+\d+ \u2212\d+ sentences\)  STEALTH headline\+content\n$/);
     expect(await versionCount()).toBe(3);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childOutput, type ChildOutput } from '../helpers/child-output.js';
-import { startStoryServer, type StoryServer } from '../helpers/story-server.js';
+import { STORY_PAGES, startStoryServer, type StoryServer } from '../helpers/story-server.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'chronicle');
@@ -26,7 +26,7 @@ beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist', 'cli', 'commands', 'check.js'))) {
     throw new Error('dist/ is missing or stale: run `npm run build` (npm test does it in pretest)');
   }
-  server = await startStoryServer(join(dirname(fileURLToPath(import.meta.url)), '..', 'helpers', 'story-pages'), 'v1.html', 11);
+  server = await startStoryServer(STORY_PAGES, 'v1.html', 11);
   archiveDir = await mkdtemp(join(tmpdir(), 'chronicle-change-bin-'));
 });
 

@@ -8,42 +8,17 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openArchive } from '../../src/archive/index.js';
+import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
-import { startStoryServer, type StoryServer } from '../helpers/story-server.js';
+import { STORY_PAGES, startStoryServer, useStoryArchive } from '../helpers/story-server.js';
 
-const PAGES = join(dirname(fileURLToPath(import.meta.url)), '..', 'helpers', 'story-pages');
-
-let server: StoryServer;
-let archiveDir: string;
-
-beforeAll(async () => {
-  server = await startStoryServer(PAGES, 'v1.html', 24);
-  archiveDir = await mkdtemp(join(tmpdir(), 'chronicle-stealth-'));
-});
-
-afterAll(async () => {
-  await server.close();
-  await rm(archiveDir, { recursive: true, force: true });
-});
-
-const check = (...args: string[]) => runCli(['check', '--archive-dir', archiveDir, '--retries', '0', ...args]);
-
-async function versionCount(): Promise<number> {
-  const archive = await openArchive(archiveDir, { create: false });
-  try {
-    return (await archive.versions(server.url)).length;
-  } finally {
-    archive.close();
-  }
-}
+const story = useStoryArchive('v1.html', 24, 'chronicle-stealth-');
+const { check, versionCount } = story;
 
 async function checkJson(version: string | number): Promise<{ code: number; line: Record<string, unknown>; stderr: string }> {
-  if (typeof version === 'number') server.setStatus(version);
-  else server.setVersion(version);
-  const result = await check('--json', '--stealth-only', server.url);
+  if (typeof version === 'number') story.server.setStatus(version);
+  else story.server.setVersion(version);
+  const result = await check('--json', '--stealth-only', story.server.url);
   return { code: result.code, line: JSON.parse(result.stdout) as Record<string, unknown>, stderr: result.stderr };
 }
 
@@ -71,23 +46,23 @@ describe('a story edited with and without a note, behind walls, then taken down'
   });
 
   test('diff says which change was acknowledged: --json, the terminal, and the HTML report with the note beside the changes', async () => {
-    const latest = JSON.parse((await runCli(['diff', '--json', '--archive-dir', archiveDir, server.url])).stdout) as Record<string, unknown>;
+    const latest = JSON.parse((await runCli(['diff', '--json', '--archive-dir', story.dir, story.server.url])).stdout) as Record<string, unknown>;
     expect(latest).toMatchObject({ changed: true, acknowledged: false, notes: [], kinds: ['content'] });
     expect((latest.changes as Array<{ acknowledged: boolean }>).every((change) => change.acknowledged === false)).toBe(true);
-    const history = JSON.parse((await runCli(['history', '--json', '--archive-dir', archiveDir, server.url])).stdout) as { versions: Array<{ id: string }> };
+    const history = JSON.parse((await runCli(['history', '--json', '--archive-dir', story.dir, story.server.url])).stdout) as { versions: Array<{ id: string }> };
     const [v1, v2] = history.versions.map((version) => version.id);
-    const noted = JSON.parse((await runCli(['diff', '--json', '--archive-dir', archiveDir, v1!, v2!])).stdout) as Record<string, unknown>;
+    const noted = JSON.parse((await runCli(['diff', '--json', '--archive-dir', story.dir, v1!, v2!])).stdout) as Record<string, unknown>;
     expect(noted).toMatchObject({ acknowledged: true, kinds: ['headline', 'content'], notes: [expect.objectContaining({ kind: 'correction' })] });
     expect((noted.changes as Array<{ acknowledged: boolean }>).every((change) => change.acknowledged === true)).toBe(true);
-    const terminal = await runCli(['diff', '--archive-dir', archiveDir, server.url]);
+    const terminal = await runCli(['diff', '--archive-dir', story.dir, story.server.url]);
     expect(terminal.stdout.split('\n')[3]).toBe('STEALTH: no correction or update note added');
     const reports = await mkdtemp(join(tmpdir(), 'chronicle-reports-'));
     const htmlFile = join(reports, 'report.html');
-    await runCli(['diff', '--archive-dir', archiveDir, v1!, v2!, '--html', htmlFile]);
+    await runCli(['diff', '--archive-dir', story.dir, v1!, v2!, '--html', htmlFile]);
     const html = await readFile(htmlFile, 'utf8');
     expect(html).toMatch(/<aside class="notes">.*<blockquote class="note" data-kind="correction">Correction: An earlier version/s);
     const stealthFile = join(reports, 'stealth.html');
-    await runCli(['diff', '--archive-dir', archiveDir, server.url, '--html', stealthFile]);
+    await runCli(['diff', '--archive-dir', story.dir, story.server.url, '--html', stealthFile]);
     expect(await readFile(stealthFile, 'utf8')).toMatch(/<p class="stealth"><strong>STEALTH<\/strong>/);
     await rm(reports, { recursive: true, force: true });
   });
@@ -105,8 +80,8 @@ describe('a story edited with and without a note, behind walls, then taken down'
   });
 
   test('the text output names the wall and files nothing', async () => {
-    server.setVersion('consent-wall.html');
-    const result = await check(server.url);
+    story.server.setVersion('consent-wall.html');
+    const result = await check(story.server.url);
     expect(result.code).toBe(8);
     expect(result.stdout).toMatch(/^failed {5}\S+ {2}consent: .* \(no version filed\)\n$/);
     expect(result.stderr).toMatch(/failed captures 1/);
@@ -123,13 +98,13 @@ describe('a story edited with and without a note, behind walls, then taken down'
     const { code, line } = await checkJson(410);
     expect(code).toBe(9);
     expect(line).toMatchObject({ changed: false, takeDown: { status: 410, how: 'gone' } });
-    const plain = await check(server.url);
+    const plain = await check(story.server.url);
     expect(plain.code).toBe(9);
     expect(plain.stdout).toMatch(/^taken down \S+ {2}HTTP 410 /);
   });
 
   test('history lists three versions, the failed checks with their classes, and the take-downs', async () => {
-    const result = await runCli(['history', '--json', '--archive-dir', archiveDir, server.url]);
+    const result = await runCli(['history', '--json', '--archive-dir', story.dir, story.server.url]);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { versions: Array<Record<string, unknown>>; events: Array<Record<string, unknown>> };
     expect(report.versions).toHaveLength(3);
@@ -137,10 +112,10 @@ describe('a story edited with and without a note, behind walls, then taken down'
     const failed = report.events.filter((event) => event.type === 'failed-check');
     expect(failed.map((event) => event.class)).toEqual(['consent', 'blocked', 'error-page', 'paywall', 'consent']);
     expect(report.events.filter((event) => event.type === 'take-down')).toEqual([
-      expect.objectContaining({ status: 410, how: 'gone', checkedAt: expect.any(String), finalUrl: server.url }),
+      expect.objectContaining({ status: 410, how: 'gone', checkedAt: expect.any(String), finalUrl: story.server.url }),
       expect.objectContaining({ status: 410 }),
     ]);
-    const text = await runCli(['history', '--archive-dir', archiveDir, server.url]);
+    const text = await runCli(['history', '--archive-dir', story.dir, story.server.url]);
     expect(text.stdout).toMatch(/3 versions, .*5 failed checks, 2 take-downs/);
     expect(text.stdout).toMatch(/noted headline\+content: correction: Correction: An earlier version/);
     expect(text.stdout).toMatch(/body \+1 \u22121 sentences  STEALTH/);
@@ -149,10 +124,10 @@ describe('a story edited with and without a note, behind walls, then taken down'
   });
 
   test('a failed check keeps the bytes it received as evidence', async () => {
-    const result = await runCli(['history', '--json', '--archive-dir', archiveDir, server.url]);
+    const result = await runCli(['history', '--json', '--archive-dir', story.dir, story.server.url]);
     const events = (JSON.parse(result.stdout) as { events: Array<{ type: string; evidence: string | null; sha256: string | null }> }).events;
     const challenge = events.find((event) => event.type === 'failed-check')!;
-    const bytes = await readFile(join(archiveDir, challenge.evidence!));
+    const bytes = await readFile(join(story.dir, challenge.evidence!));
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(challenge.sha256);
     expect(bytes.toString('utf8')).toMatch(/onetrust-consent-sdk/);
   });
@@ -161,16 +136,16 @@ describe('a story edited with and without a note, behind walls, then taken down'
     const { code, line } = await checkJson('v3.html');
     expect(code).toBe(0);
     expect(line).toMatchObject({ changed: false, returned: true });
-    const history = JSON.parse((await runCli(['history', '--json', '--archive-dir', archiveDir, server.url])).stdout) as { events: Array<{ type: string }> };
+    const history = JSON.parse((await runCli(['history', '--json', '--archive-dir', story.dir, story.server.url])).stdout) as { events: Array<{ type: string }> };
     expect(history.events.at(-1)).toMatchObject({ type: 'return' });
-    const verify = await runCli(['verify', '--archive-dir', archiveDir]);
+    const verify = await runCli(['verify', '--archive-dir', story.dir]);
     expect(verify.stderr + verify.stdout).not.toMatch(/foreign file/);
     expect(verify.code).toBe(0);
   });
 
   test('a redirect of the story to a section front is a take-down', async () => {
-    server.setRedirect('/world');
-    const result = await check('--json', server.url);
+    story.server.setRedirect('/world');
+    const result = await check('--json', story.server.url);
     expect(result.code).toBe(9);
     expect(JSON.parse(result.stdout)).toMatchObject({ takeDown: { status: 200, how: 'redirected', finalUrl: expect.stringMatching(/\/world$/) } });
   });
@@ -182,37 +157,28 @@ describe('a story edited with and without a note, behind walls, then taken down'
   });
 
   test('a batch: the most severe finding gives the code (take-down 9 over a wall 8 over a change 1)', async () => {
-    server.setStatus(410);
-    const result = await check('--json', server.url, `${server.url}?page=2`);
+    story.server.setStatus(410);
+    const result = await check('--json', story.server.url, `${story.server.url}?page=2`);
     // The second URL was never archived: its 410 is an HTTP error (the batch's 7 outranks everything).
     expect(result.code).toBe(7);
   });
 });
 
 describe('archive of a URL whose first capture is a wall', () => {
-  let wallServer: StoryServer;
-  let dir: string;
-  beforeAll(async () => {
-    wallServer = await startStoryServer(PAGES, 'bot-challenge.html', 25);
-    dir = await mkdtemp(join(tmpdir(), 'chronicle-wall-'));
-  });
-  afterAll(async () => {
-    await wallServer.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const wall = useStoryArchive('bot-challenge.html', 25, 'chronicle-wall-');
 
   test('says so in one line, exit 8, and files nothing', async () => {
-    const result = await runCli(['archive', '--archive-dir', dir, '--retries', '0', wallServer.url]);
+    const result = await runCli(['archive', '--archive-dir', wall.dir, '--retries', '0', wall.server.url]);
     expect(result.code).toBe(8);
     expect(result.stdout + result.stderr).toMatch(/E_FAILED_CAPTURE.*blocked: challenge markup.*nothing filed/);
-    const history = await runCli(['history', '--archive-dir', dir, wallServer.url]);
+    const history = await runCli(['history', '--archive-dir', wall.dir, wall.server.url]);
     expect(history.code).toBe(6);
   });
 
   test('with --keep-failed, the wall is a failed check with its bytes, still no version', async () => {
-    const result = await runCli(['archive', '--archive-dir', dir, '--retries', '0', '--keep-failed', wallServer.url]);
+    const result = await runCli(['archive', '--archive-dir', wall.dir, '--retries', '0', '--keep-failed', wall.server.url]);
     expect(result.code).toBe(8);
-    const history = JSON.parse((await runCli(['history', '--json', '--archive-dir', dir, wallServer.url])).stdout) as {
+    const history = JSON.parse((await runCli(['history', '--json', '--archive-dir', wall.dir, wall.server.url])).stdout) as {
       versions: unknown[];
       events: Array<{ type: string; class: string; evidence: string }>;
     };
@@ -221,9 +187,9 @@ describe('archive of a URL whose first capture is a wall', () => {
   });
 
   test('a batch with a wall and a good page: exit 7, the good page filed', async () => {
-    const good = await startStoryServer(PAGES, 'v1.html', 26);
+    const good = await startStoryServer(STORY_PAGES, 'v1.html', 26);
     try {
-      const result = await runCli(['archive', '--json', '--archive-dir', dir, '--retries', '0', '--workers', '0', wallServer.url, good.url.replace('127.0.0.1', 'localhost')]);
+      const result = await runCli(['archive', '--json', '--archive-dir', wall.dir, '--retries', '0', '--workers', '0', wall.server.url, good.url.replace('127.0.0.1', 'localhost')]);
       expect(result.code).toBe(7);
       const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(lines.map((line) => line.ok)).toEqual([false, true]);

@@ -1,12 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { afterEach, beforeAll, beforeEach } from '@jest/globals';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
 import { Command, CommanderError } from 'commander';
 import type { CliIo } from '../../src/cli/io.js';
 import type { CommandContext } from '../../src/cli/context.js';
 import { EXIT, exitCodeFor } from '../../src/cli/exit-codes.js';
 import { toChronicleError } from '../../src/errors.js';
+import { openArchive } from '../../src/archive/index.js';
 import { registerList } from '../../src/cli/commands/list.js';
 import { registerShow } from '../../src/cli/commands/show.js';
 import { registerSearch } from '../../src/cli/commands/search.js';
@@ -69,4 +72,38 @@ async function runArchiveCommands(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`chronicle: ${failure.code}: ${failure.message.replace(/\s+/g, ' ')}\n`);
     return exitCodeFor(failure.code);
   }
+}
+
+export type TempRoot = ReturnType<typeof tempRoot>;
+
+/** A fresh archive folder for each test of the calling file, removed after it (the holder is refilled before each test). */
+export function useTempRoot(prefix?: string): TempRoot {
+  const temp = {} as TempRoot;
+  beforeEach(() => {
+    Object.assign(temp, tempRoot(prefix));
+  });
+  afterEach(() => temp.remove());
+  return temp;
+}
+
+/** Runs fn on the existing archive at root and closes it, whatever fn does. */
+export async function withArchive<T>(root: string, fn: (archive: Awaited<ReturnType<typeof openArchive>>) => Promise<T> | T): Promise<T> {
+  const archive = await openArchive(root, { create: false });
+  try {
+    return await fn(archive);
+  } finally {
+    archive.close();
+  }
+}
+
+/**
+ * The path of test/archive/fixtures/writer.mjs, a real writer process that files snapshots through dist/; the
+ * calling file fails at once when dist/ is not built.
+ */
+export function useWriterScript(): string {
+  const built = fileURLToPath(new URL('../../dist/archive/index.js', import.meta.url));
+  beforeAll(() => {
+    if (!existsSync(built)) throw new Error('these tests run real writer processes on dist/: run `npm run build` first');
+  });
+  return fileURLToPath(new URL('../archive/fixtures/writer.mjs', import.meta.url));
 }

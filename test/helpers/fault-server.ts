@@ -1,7 +1,16 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { articleHtml } from './article-page.js';
+
+/** The compressed routes: the content-encoding each answers with and how it compresses (deflate-raw is a raw stream labelled deflate). */
+const COMPRESSED: Record<'gzip' | 'br' | 'deflate' | 'deflate-raw', [string, (bytes: Buffer) => Buffer]> = {
+  gzip: ['gzip', gzipSync],
+  br: ['br', brotliCompressSync],
+  deflate: ['deflate', deflateSync],
+  'deflate-raw': ['deflate', deflateRawSync],
+};
 
 /**
  * A fault-injecting HTTP server for fetch and batch tests. Each "host" is a separate listening port on
@@ -190,17 +199,13 @@ export async function startFaultHost(options: FaultServerOptions = {}): Promise<
         return;
       }
       case 'gzip':
-        sendPage({ 'content-encoding': 'gzip' }, gzipSync(page()));
-        return;
       case 'br':
-        sendPage({ 'content-encoding': 'br' }, brotliCompressSync(page()));
-        return;
       case 'deflate':
-        sendPage({ 'content-encoding': 'deflate' }, deflateSync(page()));
+      case 'deflate-raw': {
+        const [encoding, compress] = COMPRESSED[route[0] as keyof typeof COMPRESSED];
+        sendPage({ 'content-encoding': encoding }, compress(page()));
         return;
-      case 'deflate-raw':
-        sendPage({ 'content-encoding': 'deflate' }, deflateRawSync(page()));
-        return;
+      }
       case 'bomb':
         bombCache ??= gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20), { level: 9 });
         sendPage({ 'content-encoding': 'gzip' }, bombCache);
@@ -250,4 +255,19 @@ export async function startFaultHost(options: FaultServerOptions = {}): Promise<
 /** Several hosts at once (distinct ports). */
 export async function startFaultHosts(count: number, options: FaultServerOptions = {}): Promise<FaultHost[]> {
   return Promise.all(Array.from({ length: count }, () => startFaultHost(options)));
+}
+
+/** One fault host for the calling test file: started before its tests, closed after; reads and writes go to the live host. */
+export function useFaultHost(options: FaultServerOptions = {}): FaultHost {
+  let live: FaultHost | undefined;
+  beforeAll(async () => {
+    live = await startFaultHost(options);
+  });
+  afterAll(async () => {
+    await live?.close();
+  });
+  return new Proxy({} as FaultHost, {
+    get: (_target, key) => Reflect.get(live!, key),
+    set: (_target, key, value) => Reflect.set(live!, key, value),
+  });
 }

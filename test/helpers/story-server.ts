@@ -1,7 +1,12 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openArchive } from '../../src/archive/index.js';
+import { runCli } from './run-cli.js';
 import { injectNoise } from '../../src/tools/dev/inject-noise.js';
 
 export interface StoryServer {
@@ -79,4 +84,44 @@ export async function startStoryServer(pagesDir: string, initialVersion = 'v1.ht
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** The story's versions, walls and teasers served by startStoryServer. */
+export const STORY_PAGES = fileURLToPath(new URL('./story-pages/', import.meta.url));
+
+export interface StoryArchive {
+  /** Set before the tests of the file run (beforeAll). */
+  server: StoryServer;
+  /** A fresh archive folder, removed after the file. */
+  dir: string;
+  /** `chronicle check --archive-dir <dir> --retries 0 ...args`, in-process. */
+  check(...args: string[]): ReturnType<typeof runCli>;
+  /** How many versions the archive holds for the story URL. */
+  versionCount(): Promise<number>;
+}
+
+/** Registers a story server and an archive folder for the calling test file (or describe block). */
+export function useStoryArchive(version: string, seed: number, prefix: string): StoryArchive {
+  const story = {
+    check: (...args: string[]) => runCli(['check', '--archive-dir', story.dir, '--retries', '0', ...args]),
+    versionCount: () => countVersions(story.dir, story.server.url),
+  } as StoryArchive;
+  beforeAll(async () => {
+    story.server = await startStoryServer(STORY_PAGES, version, seed);
+    story.dir = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterAll(async () => {
+    await story.server.close();
+    await rm(story.dir, { recursive: true, force: true });
+  });
+  return story;
+}
+
+async function countVersions(dir: string, url: string): Promise<number> {
+  const archive = await openArchive(dir, { create: false });
+  try {
+    return (await archive.versions(url)).length;
+  } finally {
+    archive.close();
+  }
 }
