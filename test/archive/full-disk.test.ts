@@ -60,26 +60,26 @@ test('ENOSPC from a file write: stop after the first, report, exit 6', async () 
   expect(ndjson(result.stdout).filter((line) => line.ok === true)).toHaveLength(3);
 }, 120_000);
 
-test('SQLITE_FULL from the index: stop after the first, report, exit 6', async () => {
-  const list = writeList('sqlitefull');
+/** The index answers the first `count` reservations, then SQLITE_FULL as a full disk would. */
+function failReservationsAfter(count: number): void {
   const realReserve = SqliteIndex.prototype.reserve;
   let reservations = 0;
   jest.spyOn(SqliteIndex.prototype, 'reserve').mockImplementation(function (this: SqliteIndex, ...args: Parameters<SqliteIndex['reserve']>) {
-    if (++reservations > 2) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    if (++reservations > count) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
     return realReserve.apply(this, args);
   });
+}
+
+test('SQLITE_FULL from the index: stop after the first, report, exit 6', async () => {
+  const list = writeList('sqlitefull');
+  failReservationsAfter(2);
   const result = await runCli(['archive', '--json', '-i', list, '--workers', '0', '--concurrency', '2', '--archive-dir', temp.root]);
   expectStoppedEarly(result, 'sqlitefull', 'SQLITE_FULL');
 }, 120_000);
 
 test('check stops the same way (SQLITE_FULL), exit 6', async () => {
   const list = writeList('checkfull');
-  const realReserve = SqliteIndex.prototype.reserve;
-  let reservations = 0;
-  jest.spyOn(SqliteIndex.prototype, 'reserve').mockImplementation(function (this: SqliteIndex, ...args: Parameters<SqliteIndex['reserve']>) {
-    if (++reservations > 2) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
-    return realReserve.apply(this, args);
-  });
+  failReservationsAfter(2);
   const result = await runCli(['check', '--json', '-i', list, '--concurrency', '2', '--archive-dir', temp.root]);
   expectStoppedEarly(result, 'checkfull', 'SQLITE_FULL');
 }, 120_000);

@@ -7,6 +7,7 @@ import { ChronicleError } from '../../src/errors.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
 import { serialScavengesActive } from '../../src/extract/speed/gc-tuning.js';
 import { createExtractPool, injectWorkerFault, workerScriptUrl, type ExtractPool } from '../../src/extract/worker-pool.js';
+import { rejectionOf } from '../helpers/rejection.js';
 
 // The pool runs the compiled worker (dist/extract/extract-worker.js): `npm test` builds first (pretest).
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -50,14 +51,25 @@ async function runNode(args: string[]): Promise<{ code: number | null; stdout: s
   return { code, stdout, stderr };
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<ChronicleError> {
+const failureOf = (promise: Promise<unknown>): Promise<ChronicleError> => rejectionOf(promise, ChronicleError);
+
+/** Injects a worker fault into a new pool, extracts a page (which must fail), then the same page again on the replacement worker. */
+async function faultAndRecovery(
+  poolOptions: Parameters<typeof createExtractPool>[0],
+  fault: Parameters<ReturnType<typeof createExtractPool>[typeof injectWorkerFault]>[0],
+  nextLimits?: { timeMs: number },
+): Promise<{ failure: ChronicleError; url: string; nextWordCount: number }> {
+  const pool = createExtractPool(poolOptions);
   try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ChronicleError);
-    return error as ChronicleError;
+    const page = fixture('embassy-withdrawal');
+    const options = { url: page.url, contentType: page.contentType };
+    pool[injectWorkerFault](fault);
+    const failure = await failureOf(pool.extract(page.bytes, options));
+    const next = await pool.extract(page.bytes, nextLimits ? { ...options, limits: nextLimits } : options);
+    return { failure, url: page.url, nextWordCount: next.body.wordCount };
+  } finally {
+    await pool.close();
   }
-  throw new Error('expected a rejection');
 }
 
 describe('createExtractPool', () => {
@@ -143,31 +155,15 @@ describe('a worker that crashes', () => {
   });
 
   it('fails a page past its time or memory budget with E_EXTRACT_LIMIT; the worker is replaced, the next page extracts', async () => {
-    const pool = createExtractPool({ size: 1, limits: { timeMs: 300 } });
-    try {
-      const page = fixture('embassy-withdrawal');
-      const options = { url: page.url, contentType: page.contentType };
-      pool[injectWorkerFault]('hang');
-      const hung = await failureOf(pool.extract(page.bytes, options));
-      expect(hung.code).toBe('E_EXTRACT_LIMIT');
-      expect(hung.message).toMatch(/took more than its 300 ms budget/);
-      expect(hung.url).toBe(page.url);
-      expect((await pool.extract(page.bytes, { ...options, limits: { timeMs: 120_000 } })).body.wordCount).toBeGreaterThan(50);
-    } finally {
-      await pool.close();
-    }
-    const small = createExtractPool({ size: 1, maxHeapMb: 64 });
-    try {
-      const page = fixture('embassy-withdrawal');
-      const options = { url: page.url, contentType: page.contentType };
-      small[injectWorkerFault]('oom');
-      const filled = await failureOf(small.extract(page.bytes, options));
-      expect(filled.code).toBe('E_EXTRACT_LIMIT');
-      expect(filled.message).toMatch(/needed more than the worker's 64 MB heap/);
-      expect((await small.extract(page.bytes, options)).body.wordCount).toBeGreaterThan(50);
-    } finally {
-      await small.close();
-    }
+    const hung = await faultAndRecovery({ size: 1, limits: { timeMs: 300 } }, 'hang', { timeMs: 120_000 });
+    expect(hung.failure.code).toBe('E_EXTRACT_LIMIT');
+    expect(hung.failure.message).toMatch(/took more than its 300 ms budget/);
+    expect(hung.failure.url).toBe(hung.url);
+    expect(hung.nextWordCount).toBeGreaterThan(50);
+    const filled = await faultAndRecovery({ size: 1, maxHeapMb: 64 }, 'oom');
+    expect(filled.failure.code).toBe('E_EXTRACT_LIMIT');
+    expect(filled.failure.message).toMatch(/needed more than the worker's 64 MB heap/);
+    expect(filled.nextWordCount).toBeGreaterThan(50);
   });
 
   it('refuses a page whose estimated memory is over the budget, before parsing it, in a worker and in the main thread', async () => {

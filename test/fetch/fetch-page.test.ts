@@ -9,20 +9,13 @@ import { DEFAULT_USER_AGENT } from '../../src/fetch/user-agent.js';
 import { version } from '../../src/version.js';
 import { articleHtml } from '../helpers/article-page.js';
 import { startFaultHost, type FaultHost } from '../helpers/fault-server.js';
+import { rejectionOf } from '../helpers/rejection.js';
 
 let host: FaultHost;
 const agent = createHttpAgent({ timeoutMs: 2000 });
 const fast: FetchOptions = { dispatcher: agent, timeoutMs: 400, retryBaseMs: 5, retries: 2 };
 
-async function failure(promise: Promise<unknown>): Promise<FetchError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(FetchError);
-    return error as FetchError;
-  }
-  throw new Error('expected the fetch to fail');
-}
+const failure = (promise: Promise<unknown>): Promise<FetchError> => rejectionOf(promise, FetchError);
 
 beforeAll(async () => {
   host = await startFaultHost();

@@ -3,13 +3,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PassThrough } from 'node:stream';
 import { Command, CommanderError } from 'commander';
 import type { CliIo } from '../../src/cli/io.js';
 import type { CommandContext } from '../../src/cli/context.js';
 import { EXIT, exitCodeFor } from '../../src/cli/exit-codes.js';
 import { toChronicleError } from '../../src/errors.js';
 import { openArchive } from '../../src/archive/index.js';
+import { runCaptured } from './run-cli.js';
 import { registerList } from '../../src/cli/commands/list.js';
 import { registerShow } from '../../src/cli/commands/show.js';
 import { registerSearch } from '../../src/cli/commands/search.js';
@@ -34,25 +34,7 @@ export interface CliResult {
  * same error-to-exit-code mapping as src/cli/program.ts (so these tests do not depend on other stages).
  */
 export async function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliResult> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(Buffer.from(chunk)));
-  stderr.on('data', (chunk: Buffer) => err.push(Buffer.from(chunk)));
-  const io: CliIo = {
-    stdout,
-    stderr,
-    stdin: new PassThrough(),
-    env: { NO_COLOR: '1', ...(options.env ?? {}) },
-    stderrIsTTY: false,
-    stdoutIsTTY: false,
-    cwd: options.cwd ?? process.cwd(),
-  };
-  const code = await runArchiveCommands(['node', 'chronicle', ...args], io);
-  await new Promise((resolve) => setImmediate(resolve));
-  const stdoutBytes = Buffer.concat(out);
-  return { code, stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), stdoutBytes };
+  return runCaptured(runArchiveCommands, args, { cwd: options.cwd, env: { NO_COLOR: '1', ...(options.env ?? {}) } });
 }
 
 async function runArchiveCommands(argv: string[], io: CliIo): Promise<number> {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { articleHtml } from './article-page.js';
+import { useServer } from './lifecycle.js';
 
 /** The compressed routes: the content-encoding each answers with and how it compresses (deflate-raw is a raw stream labelled deflate). */
 const COMPRESSED: Record<'gzip' | 'br' | 'deflate' | 'deflate-raw', [string, (bytes: Buffer) => Buffer]> = {
@@ -259,15 +259,5 @@ export async function startFaultHosts(count: number, options: FaultServerOptions
 
 /** One fault host for the calling test file: started before its tests, closed after; reads and writes go to the live host. */
 export function useFaultHost(options: FaultServerOptions = {}): FaultHost {
-  let live: FaultHost | undefined;
-  beforeAll(async () => {
-    live = await startFaultHost(options);
-  });
-  afterAll(async () => {
-    await live?.close();
-  });
-  return new Proxy({} as FaultHost, {
-    get: (_target, key) => Reflect.get(live!, key),
-    set: (_target, key, value) => Reflect.set(live!, key, value),
-  });
+  return useServer(() => startFaultHost(options));
 }

@@ -71,11 +71,19 @@ function countLongScans(work: () => void): number {
 
 const divs = (count: number): string => Array.from({ length: count }, (_, index) => `<div>line ${index}</div>`).join('');
 
+/** Parses a page whose <main> holds count divs, runs fn on it and releases the document. */
+function withMainOfDivs(count: number, fn: (document: Document, main: HTMLElement) => void): void {
+  const document = parseDocument(`<html><body><main>${divs(count)}</main></body></html>`, 'https://news.example/a');
+  try {
+    fn(document, document.querySelector('main')!);
+  } finally {
+    releaseDocument(document);
+  }
+}
+
 describe('tree changes among many siblings', () => {
   it("make no sibling-index lookup in chronicle's jsdom documents (Readability turns each <div> into a <p>)", () => {
-    const document = parseDocument(`<html><body><main>${divs(500)}</main></body></html>`, 'https://news.example/a');
-    try {
-      const main = document.querySelector('main')!;
+    withMainOfDivs(500, (document, main) => {
       const lookups = countIndexLookups(() => {
         for (const div of [...main.children]) {
           const p = document.createElement('p');
@@ -89,15 +97,11 @@ describe('tree changes among many siblings', () => {
       expect(main.children).toHaveLength(500);
       expect(main.querySelectorAll('p')).toHaveLength(499);
       expect(main.children[498]!.tagName).toBe('HR');
-    } finally {
-      releaseDocument(document);
-    }
+    });
   });
 
   it("leave a parent's live children list to update itself when read, not on every change", () => {
-    const document = parseDocument(`<html><body><main>${divs(300)}</main></body></html>`, 'https://news.example/a');
-    try {
-      const main = document.querySelector('main')!;
+    withMainOfDivs(300, (document, main) => {
       const children = main.children; // a live list jsdom now keeps on <main>
       const rebuilt = countListRebuilds(main, () => {
         for (const div of [...children]) main.replaceChild(document.createElement('p'), div);
@@ -108,15 +112,11 @@ describe('tree changes among many siblings', () => {
       main.append(document.createElement('hr'));
       expect(children).toHaveLength(301);
       expect(main.childNodes[300]!.nodeName).toBe('HR');
-    } finally {
-      releaseDocument(document);
-    }
+    });
   });
 
   it('keep Range objects right: a document with a Range gets the lookups back', () => {
-    const document = parseDocument(`<html><body><main>${divs(5)}</main></body></html>`, 'https://news.example/a');
-    try {
-      const main = document.querySelector('main')!;
+    withMainOfDivs(5, (document, main) => {
       const range = document.createRange();
       range.setStart(main, 3);
       range.setEnd(main, 4);
@@ -125,9 +125,7 @@ describe('tree changes among many siblings', () => {
       expect([range.startOffset, range.endOffset]).toEqual([2, 3]);
       main.insertBefore(document.createElement('hr'), main.firstElementChild);
       expect([range.startOffset, range.endOffset]).toEqual([3, 4]);
-    } finally {
-      releaseDocument(document);
-    }
+    });
   });
 
   it('leave other jsdom documents as jsdom makes them', () => {
