@@ -165,7 +165,7 @@ export interface FailedFirstPass {
 
 /**
  * Readability 0.6.0 internals read or set here. `_attempts` records each failed pass of `_grabArticle` before it
- * retries; nothing public says whether the first pass held. (test/speed/strip-unlikely.test.ts fails if this
+ * retries; nothing public says whether the first pass held. (test/extract/clean/strip-unlikely.test.ts fails if this
  * stops working.)
  */
 interface ReaderState {

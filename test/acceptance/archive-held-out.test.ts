@@ -11,9 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PassThrough } from 'node:stream';
 import { run } from '../../src/cli/program.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { startFixtureServer, type FixtureServer } from '../../src/tools/dev/fixture-server.js';
 import type { Article, Snapshot } from '../../src/types.js';
 import {
@@ -27,6 +25,7 @@ import {
   checkQuotes,
   type FixtureMeta,
 } from '../golden/fixture-expectations.js';
+import { runCaptured } from '../helpers/run-cli.js';
 
 const PAGES_DIR = fileURLToPath(new URL('./pages', import.meta.url));
 const SLUGS = readdirSync(PAGES_DIR, { withFileTypes: true })
@@ -34,23 +33,8 @@ const SLUGS = readdirSync(PAGES_DIR, { withFileTypes: true })
   .map((entry) => entry.name)
   .sort();
 
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function chronicle(argv: string[], cwd: string): Promise<CliRun> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const io: CliIo = { stdout, stderr, stdin: new PassThrough(), env: {}, stderrIsTTY: false, stdoutIsTTY: false, cwd };
-  const code = await run(['node', 'chronicle', ...argv], io);
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
+/** The whole CLI in-process, run from cwd with an empty environment. */
+const chronicle = (argv: string[], cwd: string) => runCaptured(run, argv, { env: {}, cwd });
 
 /** Every snapshot.json below a directory (there must be none after a failed archive). */
 function snapshotFiles(dir: string): string[] {

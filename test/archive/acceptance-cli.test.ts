@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jest } from '@jest/globals';
-import { tempRoot } from './helpers.js';
+import { useTempRoot } from '../helpers/archive.js';
 
 const repo = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const bin = join(repo, 'bin', 'chronicle');
@@ -33,7 +33,7 @@ function articleHtml(n: number): string {
 
 let server: Server;
 let origin: string;
-let temp: ReturnType<typeof tempRoot>;
+const temp = useTempRoot();
 
 beforeAll(async () => {
   if (!existsSync(join(repo, 'dist', 'cli', 'program.js'))) throw new Error('run `npm run build` first: these tests start bin/chronicle');
@@ -54,10 +54,6 @@ afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
-beforeEach(() => {
-  temp = tempRoot();
-});
-afterEach(() => temp.remove());
 
 interface Run {
   code: number | null;

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openArchive } from '../../src/archive/index.js';
-import { runCli, tempRoot } from './helpers.js';
-import { makeSave } from './snapshot-factory.js';
+import { runCli, tempRoot } from '../helpers/archive.js';
+import { makeSave } from '../helpers/save-factory.js';
 
 let temp: ReturnType<typeof tempRoot>;
 const saved: Record<string, { id: string; url: string; raw: Uint8Array; articleHtml: string }> = {};

@@ -1,24 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openArchive } from '../../src/archive/index.js';
 import { SqliteIndex } from '../../src/archive/sqlite-index.js';
-import { tempRoot } from './helpers.js';
-import { makeSave } from './snapshot-factory.js';
+import { useTempRoot, useWriterScript } from '../helpers/archive.js';
+import { makeSave } from '../helpers/save-factory.js';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const writerScript = join(here, 'fixtures', 'writer.mjs');
-const built = join(here, '..', '..', 'dist', 'archive', 'index.js');
-
-let temp: ReturnType<typeof tempRoot>;
-beforeAll(() => {
-  if (!existsSync(built)) throw new Error('these tests run real writer processes on dist/: run `npm run build` first');
-});
-beforeEach(() => {
-  temp = tempRoot();
-});
-afterEach(() => temp.remove());
+const writerScript = useWriterScript();
+const temp = useTempRoot();
 
 interface WriterRun {
   code: number | null;

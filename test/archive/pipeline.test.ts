@@ -4,11 +4,11 @@ import { openArchive } from '../../src/archive/index.js';
 import { startFixtureServer, type FixtureServer } from '../../src/tools/dev/fixture-server.js';
 import { fetchPage } from '../../src/fetch/fetch-page.js';
 import { buildSnapshot } from '../../src/pipeline/build-snapshot.js';
-import { runCli, tempRoot } from './helpers.js';
+import { runCli, useTempRoot } from '../helpers/archive.js';
 
 const pagesDir = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'fixtures', 'pages');
 let server: FixtureServer;
-let temp: ReturnType<typeof tempRoot>;
+const temp = useTempRoot();
 
 beforeAll(async () => {
   server = await startFixtureServer({ pagesDir });
@@ -16,10 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-beforeEach(() => {
-  temp = tempRoot();
-});
-afterEach(() => temp.remove());
 
 test('end to end: fetch → buildSnapshot → save; search by a body phrase and a quote phrase; an unchanged re-fetch is a check', async () => {
   const archive = await openArchive(temp.root);

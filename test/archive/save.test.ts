@@ -2,14 +2,10 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { openArchive } from '../../src/archive/index.js';
 import { ChronicleError } from '../../src/errors.js';
-import { makeSave } from './snapshot-factory.js';
-import { tempRoot } from './helpers.js';
+import { makeSave } from '../helpers/save-factory.js';
+import { useTempRoot } from '../helpers/archive.js';
 
-let temp: ReturnType<typeof tempRoot>;
-beforeEach(() => {
-  temp = tempRoot();
-});
-afterEach(() => temp.remove());
+const temp = useTempRoot();
 
 test('a new archive gets a FORMAT file and a browsable folder per site, page and snapshot', async () => {
   const archive = await openArchive(temp.root);

@@ -8,8 +8,8 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openArchive } from '../../src/archive/index.js';
 import { runCli } from '../helpers/run-cli.js';
-import { tempRoot } from './helpers.js';
-import { makeSave } from './snapshot-factory.js';
+import { tempRoot, withArchive } from '../helpers/archive.js';
+import { makeSave } from '../helpers/save-factory.js';
 
 let temp: ReturnType<typeof tempRoot>;
 const ids: Record<string, string> = {};
@@ -37,39 +37,28 @@ const PAGES = {
   },
 } as const;
 
-async function searchIds(query: string): Promise<string[]> {
-  const archive = await openArchive(temp.root, { create: false });
-  try {
-    return (await archive.search(query)).map((hit) => hit.id);
-  } finally {
-    archive.close();
-  }
-}
+/** Stories with an embed, found by the embed's text (ids youtube and twitter). */
+const EMBED_PAGES = {
+  youtube: {
+    url: 'http://127.0.0.1:8765/video-story',
+    title: 'Harbour video story',
+    body: 'A story with a video of the harbour.',
+    embeds: [{ provider: 'youtube', kind: 'video', url: 'https://www.youtube.com/watch?v=abc', id: 'abc', title: 'Harbour at dawn', position: 1 } as never],
+  },
+  twitter: {
+    url: 'http://127.0.0.1:9999/post-story',
+    title: 'Harbour post story',
+    body: 'A story with a post about the harbour.',
+    embeds: [{ provider: 'twitter', kind: 'post', url: 'https://twitter.com/x/status/1', id: '1', author: 'Port', text: 'Ships in', position: 1 } as never],
+  },
+};
+
+const searchIds = (query: string): Promise<string[]> => withArchive(temp.root, async (archive) => (await archive.search(query)).map((hit) => hit.id));
 
 beforeAll(async () => {
   temp = tempRoot();
   const archive = await openArchive(temp.root);
-  for (const [name, page] of Object.entries(PAGES)) ids[name] = (await archive.save(makeSave(page))).id;
-  ids.youtube = (
-    await archive.save(
-      makeSave({
-        url: 'http://127.0.0.1:8765/video-story',
-        title: 'Harbour video story',
-        body: 'A story with a video of the harbour.',
-        embeds: [{ provider: 'youtube', kind: 'video', url: 'https://www.youtube.com/watch?v=abc', id: 'abc', title: 'Harbour at dawn', position: 1 } as never],
-      }),
-    )
-  ).id;
-  ids.twitter = (
-    await archive.save(
-      makeSave({
-        url: 'http://127.0.0.1:9999/post-story',
-        title: 'Harbour post story',
-        body: 'A story with a post about the harbour.',
-        embeds: [{ provider: 'twitter', kind: 'post', url: 'https://twitter.com/x/status/1', id: '1', author: 'Port', text: 'Ships in', position: 1 } as never],
-      }),
-    )
-  ).id;
+  for (const [name, page] of Object.entries({ ...PAGES, ...EMBED_PAGES })) ids[name] = (await archive.save(makeSave(page))).id;
   archive.close();
 });
 afterAll(() => temp.remove());

@@ -1,6 +1,6 @@
 import { openArchive } from '../../src/archive/index.js';
-import { runCli, tempRoot } from './helpers.js';
-import { makeSave } from './snapshot-factory.js';
+import { runCli, tempRoot, withArchive } from '../helpers/archive.js';
+import { makeSave } from '../helpers/save-factory.js';
 
 let temp: ReturnType<typeof tempRoot>;
 let ids: Record<'harbour' | 'election' | 'bakery', string>;
@@ -34,14 +34,7 @@ beforeAll(async () => {
 });
 afterAll(() => temp.remove());
 
-async function searchIds(query: string): Promise<string[]> {
-  const archive = await openArchive(temp.root, { create: false });
-  try {
-    return (await archive.search(query)).map((hit) => hit.id);
-  } finally {
-    archive.close();
-  }
-}
+const searchIds = (query: string): Promise<string[]> => withArchive(temp.root, async (archive) => (await archive.search(query)).map((hit) => hit.id));
 
 test('finds a page by a phrase in its body, and not another page', async () => {
   expect(await searchIds('"inner harbour resumed"')).toEqual([ids.harbour]);

@@ -1,14 +1,10 @@
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openArchive } from '../../src/archive/index.js';
-import { runCli, tempRoot } from './helpers.js';
-import { makeSave } from './snapshot-factory.js';
+import { runCli, useTempRoot } from '../helpers/archive.js';
+import { makeSave } from '../helpers/save-factory.js';
 
-let temp: ReturnType<typeof tempRoot>;
-beforeEach(() => {
-  temp = tempRoot();
-});
-afterEach(() => temp.remove());
+const temp = useTempRoot();
 
 async function seed(count: number): Promise<Array<{ id: string; dir: string; url: string }>> {
   const archive = await openArchive(temp.root);

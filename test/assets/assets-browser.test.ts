@@ -13,8 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { ndjson, runCli } from '../helpers/run-cli.js';
-import { tempRoot } from '../archive/helpers.js';
-import { readWarc } from '../warc/warc-helpers.js';
+import { tempRoot } from '../helpers/archive.js';
+import { readWarc } from '../helpers/warc.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];

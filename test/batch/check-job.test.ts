@@ -7,7 +7,7 @@ import type { SaveInput, SaveResult } from '../../src/archive/types.js';
 import { createCheckJob } from '../../src/batch/check-job.js';
 import { buildSnapshot } from '../../src/pipeline/build-snapshot.js';
 import type { Capture, Snapshot } from '../../src/types.js';
-import { articleHtml } from './support/article-page.js';
+import { articleHtml } from '../helpers/article-page.js';
 
 let root: string;
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir } from 'node:fs/promises';
@@ -7,21 +7,15 @@ import { join, resolve } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { run } from '../../src/cli/program.js';
 import { openArchive } from '../../src/archive/index.js';
-import { startFaultHost, type FaultHost } from './support/fault-server.js';
+import { useFaultHost } from '../helpers/fault-server.js';
 
 /**
  * Ctrl-C and SIGTERM against a real child process (bin/chronicle runs the built dist/: `npm run build` first,
  * which `npm test` does through pretest).
  */
 const bin = resolve('bin/chronicle');
-let host: FaultHost;
+const host = useFaultHost();
 
-beforeAll(async () => {
-  host = await startFaultHost();
-});
-afterAll(async () => {
-  await host.close();
-});
 
 interface ChildRun {
   code: number | null;

@@ -4,7 +4,7 @@ import { fetchPage } from '../../src/fetch/fetch-page.js';
 import { createHttpAgent } from '../../src/fetch/http-agent.js';
 import { runBatch } from '../../src/batch/run-batch.js';
 import type { BatchItem, BatchJob, BatchOutcome, InputLine } from '../../src/batch/types.js';
-import { startFaultHosts, type FaultHost } from './support/fault-server.js';
+import { startFaultHosts, type FaultHost } from '../helpers/fault-server.js';
 
 const agent = createHttpAgent({ timeoutMs: 2000 });
 let hosts: FaultHost[];

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openArchive } from '../../src/archive/index.js';
-import { articleHtml } from '../batch/support/article-page.js';
-import { startFaultHost, type FaultHost } from '../batch/support/fault-server.js';
+import { articleHtml } from '../helpers/article-page.js';
+import { startFaultHost, useFaultHost } from '../helpers/fault-server.js';
 import { ndjson, runCli } from '../helpers/run-cli.js';
 
-let host: FaultHost;
+const host = useFaultHost();
 const fast = ['--timeout-ms', '1000', '--retries', '1'];
 
-beforeAll(async () => {
-  host = await startFaultHost();
-});
-afterAll(async () => {
-  await host.close();
-});
 
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'chronicle-archive-cmd-'));

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openArchive } from '../../src/archive/index.js';
 import { runBatch } from '../../src/batch/run-batch.js';
 import type { InputLine } from '../../src/batch/types.js';
-import { makeSave } from '../archive/snapshot-factory.js';
+import { makeSave } from '../helpers/save-factory.js';
 import { childOutput } from '../helpers/child-output.js';
 import { runCli } from '../helpers/run-cli.js';
 

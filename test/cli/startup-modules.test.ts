@@ -6,13 +6,12 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startFaultHost, type FaultHost } from '../batch/support/fault-server.js';
+import { describe, expect, it } from '@jest/globals';
+import { useFaultHost } from '../helpers/fault-server.js';
 import { childOutput } from '../helpers/child-output.js';
+import { useTempDir } from '../helpers/lifecycle.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PROGRAM = pathToFileURL(join(ROOT, 'dist', 'cli', 'program.js')).href;
@@ -41,17 +40,8 @@ function runFresh(args: string[]): Promise<{ code: number | null; stdout: string
   });
 }
 
-let host: FaultHost;
-let dir: string;
-
-beforeAll(async () => {
-  host = await startFaultHost();
-  dir = await mkdtemp(join(tmpdir(), 'chronicle-startup-'));
-});
-afterAll(async () => {
-  await host.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const host = useFaultHost();
+const dir = useTempDir('chronicle-startup-');
 
 describe('extraction modules (and the browser driver) load only where pages are extracted (or rendered)', () => {
   it('--version loads neither jsdom nor Readability', async () => {

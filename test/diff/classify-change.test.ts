@@ -1,7 +1,7 @@
 /** Acknowledged or stealth (issue 24): a change is acknowledged only when the newer version adds or changes a note. */
 import { diffSnapshots } from '../../src/diff/compare-snapshots.js';
 import type { Correction, Snapshot } from '../../src/types.js';
-import { makeSnapshot } from '../change/snapshot-factory.js';
+import { makeSnapshot } from '../helpers/snapshot-factory.js';
 
 const NOTE = 'Correction: An earlier version of this article misstated the number of fighters killed.';
 const note = (text: string): Correction => ({ kind: 'correction', text, date: null, position: 2, where: 'body' });

@@ -5,7 +5,7 @@ import { renderTerminal } from '../../src/diff/render-terminal.js';
 import { summaryLine } from '../../src/diff/summary-line.js';
 import { diffWordParts, splitSentences } from '../../src/diff/text-diff.js';
 import type { BodyChange } from '../../src/diff/types.js';
-import { makeSnapshot } from '../change/snapshot-factory.js';
+import { makeSnapshot } from '../helpers/snapshot-factory.js';
 
 const V1_BODY = [
   'By Jane Doe · Updated 5 minutes ago',

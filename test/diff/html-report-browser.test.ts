@@ -11,8 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { diffSnapshots } from '../../src/diff/compare-snapshots.js';
 import { renderHtml } from '../../src/diff/render-html.js';
-import { makeSnapshot } from '../change/snapshot-factory.js';
-import { decodePng, dominantColour } from './png.js';
+import { makeSnapshot } from '../helpers/snapshot-factory.js';
+import { decodePng, dominantColour } from '../helpers/png.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];

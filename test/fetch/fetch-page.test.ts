@@ -7,22 +7,15 @@ import { createHttpAgent } from '../../src/fetch/http-agent.js';
 import type { FetchOptions, RetryInfo } from '../../src/fetch/types.js';
 import { DEFAULT_USER_AGENT } from '../../src/fetch/user-agent.js';
 import { version } from '../../src/version.js';
-import { articleHtml } from '../batch/support/article-page.js';
-import { startFaultHost, type FaultHost } from '../batch/support/fault-server.js';
+import { articleHtml } from '../helpers/article-page.js';
+import { startFaultHost, type FaultHost } from '../helpers/fault-server.js';
+import { rejectionOf } from '../helpers/rejection.js';
 
 let host: FaultHost;
 const agent = createHttpAgent({ timeoutMs: 2000 });
 const fast: FetchOptions = { dispatcher: agent, timeoutMs: 400, retryBaseMs: 5, retries: 2 };
 
-async function failure(promise: Promise<unknown>): Promise<FetchError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(FetchError);
-    return error as FetchError;
-  }
-  throw new Error('expected the fetch to fail');
-}
+const failure = (promise: Promise<unknown>): Promise<FetchError> => rejectionOf(promise, FetchError);
 
 beforeAll(async () => {
   host = await startFaultHost();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ChronicleError } from '../../src/errors.js';
 import { createHttpAgent } from '../../src/fetch/http-agent.js';
 import { RobotsCache } from '../../src/fetch/robots.js';
-import { startFaultHost, type FaultHost } from '../batch/support/fault-server.js';
+import { startFaultHost, type FaultHost } from '../helpers/fault-server.js';
 
 const agent = createHttpAgent({ timeoutMs: 2000 });
 let host: FaultHost;

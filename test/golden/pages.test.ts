@@ -7,10 +7,8 @@
  * Then every page is served from the local fixture server and read through the CLI (`chronicle extract URL`).
  */
 import { createHash } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import { extractArticle } from '../../src/extract/extract-article.js';
 import { run } from '../../src/cli/program.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { startFixtureServer, type FixtureServer } from '../../src/tools/dev/fixture-server.js';
 import type { Article, Snapshot } from '../../src/types.js';
 import {
@@ -35,6 +33,7 @@ import {
   writeGolden,
   type FixturePage,
 } from './golden-files.js';
+import { runCaptured } from '../helpers/run-cli.js';
 
 const slugs = listPageSlugs();
 const pages = new Map<string, FixturePage>(slugs.map((slug) => [slug, loadPage(slug)]));
@@ -116,31 +115,8 @@ describe.each(slugs)('fixtures/pages/%s', (slug) => {
   });
 });
 
-interface CapturedRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function runCli(argv: string[]): Promise<CapturedRun> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const io: CliIo = {
-    stdout,
-    stderr,
-    stdin: new PassThrough(),
-    env: {},
-    stderrIsTTY: false,
-    stdoutIsTTY: false,
-    cwd: PAGES_DIR,
-  };
-  const code = await run(['node', 'chronicle', ...argv], io);
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
+/** The whole CLI in-process, run from the fixture pages folder with an empty environment. */
+const runCli = (argv: string[]) => runCaptured(run, argv, { env: {}, cwd: PAGES_DIR });
 
 describe('fixture pages through the CLI (chronicle extract URL, local server)', () => {
   let server: FixtureServer;

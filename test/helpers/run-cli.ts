@@ -8,11 +8,20 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the CLI in-process with captured streams (not a TTY, NO_COLOR set, unless the options say otherwise). */
-export async function runCli(
+interface IoOptions {
+  env: NodeJS.ProcessEnv;
+  stdin?: string;
+  cwd?: string;
+  stderrIsTTY?: boolean;
+  stdoutIsTTY?: boolean;
+}
+
+/** Runs a CLI entry (argv, io) → exit code with captured streams: stdin given (or empty), not a TTY unless the options say so. */
+export async function runCaptured(
+  entry: (argv: string[], io: CliIo) => Promise<number>,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; stdin?: string; cwd?: string; stderrIsTTY?: boolean; stdoutIsTTY?: boolean } = {},
-): Promise<CliResult> {
+  options: IoOptions,
+): Promise<CliResult & { stdoutBytes: Buffer }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const stdin = new PassThrough();
@@ -25,14 +34,20 @@ export async function runCli(
     stdout,
     stderr,
     stdin,
-    env: options.env ?? { NO_COLOR: '1' },
+    env: options.env,
     stderrIsTTY: options.stderrIsTTY ?? false,
     stdoutIsTTY: options.stdoutIsTTY ?? false,
     cwd: options.cwd ?? process.cwd(),
   };
-  const code = await run(['node', 'chronicle', ...args], io);
+  const code = await entry(['node', 'chronicle', ...args], io);
   await new Promise((resolve) => setImmediate(resolve));
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+  const stdoutBytes = Buffer.concat(out);
+  return { code, stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), stdoutBytes };
+}
+
+/** Runs the CLI in-process with captured streams (not a TTY, NO_COLOR set, unless the options say otherwise). */
+export async function runCli(args: string[], options: Partial<IoOptions> = {}): Promise<CliResult> {
+  return runCaptured(run, args, { ...options, env: options.env ?? { NO_COLOR: '1' } });
 }
 
 /** Parses NDJSON stdout. */

@@ -6,30 +6,22 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
-import { startScriptedSite, type ScriptedSite } from '../../src/tools/dev/scripted-site.js';
+import { expect, it, jest } from '@jest/globals';
+import { startScriptedSite } from '../../src/tools/dev/scripted-site.js';
 import { childOutput, type ChildOutput } from '../helpers/child-output.js';
-import { describeWithChromium } from './chromium.js';
-import { childrenOf, commandOf, isAlive, waitFor, watchDescendants } from './process-tree.js';
+import { describeWithChromium } from '../helpers/chromium.js';
+import { childrenOf, commandOf, isAlive, waitFor, watchDescendants } from '../helpers/process-tree.js';
+import { useServer, useTempDir } from '../helpers/lifecycle.js';
 
 jest.setTimeout(240_000);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const describeHere = existsSync('/proc/self/stat') ? describeWithChromium('browser-processes') : describeWithChromium('browser-processes (needs /proc)');
 
-let site: ScriptedSite;
-let dir: string;
-beforeAll(async () => {
-  site = await startScriptedSite();
-  dir = await mkdtemp(join(tmpdir(), 'chronicle-browser-procs-'));
-});
-afterAll(async () => {
-  await site?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const site = useServer(startScriptedSite);
+const dir = useTempDir('chronicle-browser-procs-');
 
 interface Run {
   child: ChildProcess;

@@ -5,29 +5,20 @@
  * real URL, rendered.html beside the server's raw.html and a full-page screenshot.png, which verify checks and
  * show lists. Needs Chromium (skips without it), except the CHRONICLE_CHROMIUM checks.
  */
-import { readFile, writeFile, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { findChromium } from '../../src/browser/find-chromium.js';
-import { startScriptedSite, type ScriptedSite } from '../../src/tools/dev/scripted-site.js';
+import { startScriptedSite } from '../../src/tools/dev/scripted-site.js';
 import type { Snapshot } from '../../src/types.js';
-import { decodePng } from '../diff/png.js';
+import { decodePng } from '../helpers/png.js';
 import { ndjson, runCli } from '../helpers/run-cli.js';
-import { describeWithChromium } from './chromium.js';
+import { describeWithChromium } from '../helpers/chromium.js';
+import { useServer, useTempDir } from '../helpers/lifecycle.js';
 
 jest.setTimeout(180_000);
-let site: ScriptedSite;
-let dir: string;
-
-beforeAll(async () => {
-  site = await startScriptedSite();
-  dir = await mkdtemp(join(tmpdir(), 'chronicle-render-'));
-});
-afterAll(async () => {
-  await site.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const site = useServer(startScriptedSite);
+const dir = useTempDir('chronicle-render-');
 
 describe('finding Chromium', () => {
   it('CHRONICLE_CHROMIUM naming no file: one line naming the package and the variable, exit 2, nothing fetched', async () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { discoverItems, type DiscoverOptions } from '../../src/sources/discover.js';
 import type { DiscoveredItem, SourceFailure } from '../../src/sources/types.js';
-import { startSourceSite, type SourceSite } from './source-site.js';
+import { startSourceSite, type SourceSite } from '../helpers/source-site.js';
 
 const XML = 'application/xml';
 const index = (...children: string[]): string =>

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { ndjson, runCli } from '../helpers/run-cli.js';
-import { ATOM, JSON_FEED, RSS2, RSS_MALFORMED, SITEMAP_INDEX, SITEMAP_NEWS, SITEMAP_PAGES, startSourceSite, type SourceSite } from './source-site.js';
+import { ATOM, JSON_FEED, RSS2, RSS_MALFORMED, SITEMAP_INDEX, SITEMAP_NEWS, SITEMAP_PAGES, startSourceSite, type SourceSite } from '../helpers/source-site.js';
 
 const XML = 'application/xml';
 jest.setTimeout(120_000);

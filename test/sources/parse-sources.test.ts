@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parseFeed } from '../../src/sources/parse-feed.js';
 import { parseSitemap } from '../../src/sources/parse-sitemap.js';
 import { DEFAULT_SOURCE_LIMITS } from '../../src/sources/types.js';
-import { ATOM, JSON_FEED, RSS2, RSS_MALFORMED, SITEMAP_INDEX, SITEMAP_NEWS, SITEMAP_PAGES } from './source-site.js';
+import { ATOM, JSON_FEED, RSS2, RSS_MALFORMED, SITEMAP_INDEX, SITEMAP_NEWS, SITEMAP_PAGES } from '../helpers/source-site.js';
 
 const O = 'http://news.test';
 const at = (text: string): string => text.replaceAll('$ORIGIN', O);

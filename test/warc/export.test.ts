@@ -8,8 +8,8 @@ import { fetchPage } from '../../src/fetch/fetch-page.js';
 import { buildSnapshot } from '../../src/pipeline/build-snapshot.js';
 import { renderArticlePage } from '../../src/render/article-page.js';
 import { runCli } from '../helpers/run-cli.js';
-import { tempRoot } from '../archive/helpers.js';
-import { readWarc, readZip } from './warc-helpers.js';
+import { tempRoot } from '../helpers/archive.js';
+import { readWarc, readZip } from '../helpers/warc.js';
 
 const pagesDir = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'fixtures', 'pages');
 let server: FixtureServer;

@@ -11,22 +11,11 @@ import { openArchive } from '../../src/archive/index.js';
 import { digestMatches } from '../../src/warc/read-warc.js';
 import { ndjson, runCli } from '../helpers/run-cli.js';
 
-function base32(bytes: Buffer): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += alphabet[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
-  return out;
-}
+/** RFC 4648 base32 (no padding), written here as bit strings so that it checks the reader's own encoder. */
+const base32 = (bytes: Buffer): string =>
+  ([...bytes].map((byte) => byte.toString(2).padStart(8, '0')).join('').match(/.{1,5}/g) ?? [])
+    .map((chunk) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[parseInt(chunk.padEnd(5, '0'), 2)])
+    .join('');
 const sha1 = (bytes: Buffer): string => `sha1:${base32(createHash('sha1').update(bytes).digest())}`;
 
 function record(type: string, url: string, date: string, block: Buffer, extra: string[] = []): Buffer {

@@ -7,8 +7,8 @@ import { startFixtureServer, type FixtureServer } from '../../src/tools/dev/fixt
 import { fetchPage } from '../../src/fetch/fetch-page.js';
 import { buildSnapshot } from '../../src/pipeline/build-snapshot.js';
 import { ndjson, runCli } from '../helpers/run-cli.js';
-import { tempRoot } from '../archive/helpers.js';
-import { readWarc } from './warc-helpers.js';
+import { tempRoot, withArchive } from '../helpers/archive.js';
+import { readWarc } from '../helpers/warc.js';
 
 const pagesDir = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'fixtures', 'pages');
 const SLUGS = ['embassy-withdrawal', 'windows-1252-harbour-festival', 'ghost-newsletter-vimeo'];
@@ -35,14 +35,8 @@ afterAll(async () => {
   temp.remove();
 });
 
-async function listed(root: string): Promise<Map<string, string>> {
-  const archive = await openArchive(root, { create: false });
-  try {
-    return new Map((await archive.list()).map((row) => [row.url, row.contentDigest]));
-  } finally {
-    archive.close();
-  }
-}
+const listed = (root: string): Promise<Map<string, string>> =>
+  withArchive(root, async (archive) => new Map((await archive.list()).map((row) => [row.url, row.contentDigest])));
 
 test('export → import into an empty archive gives the same content digests; one NDJSON line per record', async () => {
   const root = join(temp.base, 'round-trip');

@@ -8,10 +8,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { openArchive } from '../../src/archive/index.js';
 import { startFixtureServer, type FixtureServer } from '../../src/tools/dev/fixture-server.js';
 import { ndjson, runCli } from '../helpers/run-cli.js';
-import { tempRoot } from '../archive/helpers.js';
+import { tempRoot, withArchive } from '../helpers/archive.js';
 
 const WGET = '/usr/bin/wget';
 const available = existsSync(WGET);
@@ -20,14 +19,8 @@ const describeWithWget = available ? describe : describe.skip;
 
 const pagesDir = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'fixtures', 'pages');
 
-async function digestsOf(root: string): Promise<Map<string, string>> {
-  const archive = await openArchive(root, { create: false });
-  try {
-    return new Map((await archive.list()).map((row) => [row.url, row.contentDigest]));
-  } finally {
-    archive.close();
-  }
-}
+const digestsOf = (root: string): Promise<Map<string, string>> =>
+  withArchive(root, async (archive) => new Map((await archive.list()).map((row) => [row.url, row.contentDigest])));
 
 describeWithWget('import of a WARC written by wget --warc-file', () => {
   let server: FixtureServer;

@@ -2,7 +2,7 @@ import type { Readability } from '@mozilla/readability';
 
 /*
  * Faster versions of a few @mozilla/readability 0.6.0 internals, installed on one Readability instance; each returns
- * exactly what the method it replaces returns (test/speed/readability-fast-paths.test.ts compares them), skipping
+ * exactly what the method it replaces returns (test/extract/speed/readability-fast-paths.test.ts compares them), skipping
  * only work that cannot change the answer. What each saves: docs/performance.md.
  */
 

@@ -9,34 +9,16 @@
  * Settings: CHRONICLE_BENCH_PAGES (100), CHRONICLE_BENCH_RENDER_CONCURRENCY (2), CHRONICLE_BENCH_WORKERS (1).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startScriptedSite } from '../dev/scripted-site.js';
+import { descendantsOf, isAlive } from './process-tree.js';
 import { runBench, wholeNumberSetting } from './settings.js';
 
-/** pid → ppid for every process now running. */
-function parents(): Map<number, number> {
-  const map = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      map.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return map;
-}
-
 function treeOf(root: number): number[] {
-  const byParent = new Map<number, number[]>();
-  for (const [pid, ppid] of parents()) byParent.set(ppid, [...(byParent.get(ppid) ?? []), pid]);
-  const found = [root];
-  for (let index = 0; index < found.length; index++) found.push(...(byParent.get(found[index]!) ?? []));
-  return found;
+  return [root, ...descendantsOf(root)];
 }
 
 /** kB of one field of /proc/PID/<file>, 0 when the process is gone. */
@@ -46,15 +28,6 @@ function kb(pid: number, file: string, field: string): number {
     return match ? Number(match[1]) : 0;
   } catch {
     return 0;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
-  } catch {
-    return false;
   }
 }
 
@@ -97,7 +70,7 @@ async function main(): Promise<void> {
   clearInterval(timer);
   const seconds = (performance.now() - started) / 1000;
   await new Promise((done) => setTimeout(done, 500));
-  const leftover = [...seen].filter((pid) => pid !== child.pid && alive(pid));
+  const leftover = [...seen].filter((pid) => pid !== child.pid && isAlive(pid));
 
   process.stdout.write(`archived ${ok}, failed ${failed}, exit ${String(exit)} in ${seconds.toFixed(1)} s: ${(ok / seconds).toFixed(2)} pages/s\n`);
   process.stdout.write(`peak memory of the CLI and Chromium (${peakProcesses} processes at most): PSS ${(peakPss / 1024).toFixed(0)} MB, RSS sum ${(peakRss / 1024).toFixed(0)} MB\n`);
