@@ -67,7 +67,7 @@ function decodedText(text: string): DecodedHtml {
 }
 
 /** The extract stage proper: a page already decoded (src/decode). */
-export async function extractDecoded(page: DecodedHtml, options: ExtractOptions): Promise<Article> {
+async function extractDecoded(page: DecodedHtml, options: ExtractOptions): Promise<Article> {
   // Synchronous on purpose: what a library prints meanwhile is caught and filed as a warning (library-output.ts).
   const { value: article, warnings } = captureLibraryOutput(() => extractPage(page, options));
   article.warnings.push(...warnings);

@@ -5,8 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { toChronicleError, type ErrorCode } from '../errors.js';
 import type { Article } from '../types.js';
-import { decodeHtml } from '../decode/decode-html.js';
-import { extractArticle, extractDecoded, type ExtractOptions } from './extract-article.js';
+import { extractArticle, type ExtractOptions } from './extract-article.js';
 import { HeapTooSmallError } from './limits.js';
 
 /**
@@ -61,9 +60,7 @@ async function handle(request: ExtractRequest): Promise<ExtractResponse> {
     for (;;) kept.push(new Array<number>(1 << 16).fill(kept.length));
   }
   try {
-    const { html, options } = request;
-    const article = typeof html === 'string' ? await extractArticle(html, options) : await extractDecoded(decodeHtml(html, options.contentType), options);
-    return { type: 'done', id: request.id, article };
+    return { type: 'done', id: request.id, article: await extractArticle(request.html, request.options) };
   } catch (error) {
     if (error instanceof HeapTooSmallError) return { type: 'heavy', id: request.id, needMb: error.needMb, message: error.message, html: request.html };
     return { type: 'failed', id: request.id, error: serializeError(error) };
