@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,11 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { openArchive } from '../../src/archive/index.js';
 import { runCli } from './run-cli.js';
 import { injectNoise } from '../../src/tools/dev/inject-noise.js';
+import { readStoryVersion } from './story-versions.js';
 
 export interface StoryServer {
   /** The story URL: http://127.0.0.1:PORT/world/border-clashes */
   url: string;
-  /** Which version (a file name in pages/, e.g. "v1.html") the next responses serve, with status 200. */
+  /** Which version ("v1.html": a file in story-pages/, or a version story-versions.ts derives) the next responses serve, with status 200. */
   setVersion(file: string): void;
   /** The next responses answer the story with this status (404, 410, 403…) and a short text body. */
   setStatus(status: number): void;
@@ -23,7 +24,7 @@ export interface StoryServer {
   close(): Promise<void>;
 }
 
-/** Serves test/helpers/story-pages/<version> at /world/border-clashes with fresh noise in every response. */
+/** Serves a story version (story-versions.ts) at /world/border-clashes with fresh noise in every response. */
 export async function startStoryServer(pagesDir: string, initialVersion = 'v1.html', seed = 1): Promise<StoryServer> {
   let version = initialVersion;
   let status = 200;
@@ -47,7 +48,7 @@ export async function startStoryServer(pagesDir: string, initialVersion = 'v1.ht
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    readFile(join(pagesDir, version), 'utf8')
+    readStoryVersion(pagesDir, version)
       .then((template) => {
         served += 1;
         const body = Buffer.from(injectNoise(template, seed * 1000 + served));
