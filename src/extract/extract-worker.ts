@@ -8,18 +8,11 @@ import type { Article } from '../types.js';
 import { extractArticle, type ExtractOptions } from './extract-article.js';
 import { HeapTooSmallError } from './limits.js';
 
-/**
- * A fault the pool's own tests make a worker commit before the page, to prove a crash fails one page only.
- * It travels in a field of the pool's internal message that no page content or option can set.
- */
-export type WorkerFault = 'exit' | 'throw' | 'hang' | 'oom';
-
 export interface ExtractRequest {
   type: 'extract';
   id: number;
   html: Uint8Array | string;
   options: ExtractOptions;
-  fault?: WorkerFault;
 }
 
 export interface SerializedError {
@@ -46,19 +39,6 @@ function serializeError(error: unknown): SerializedError {
 }
 
 async function handle(request: ExtractRequest): Promise<ExtractResponse> {
-  if (request.fault === 'exit') process.exit(3);
-  if (request.fault === 'throw') {
-    // An uncaught exception outside the job's promise: the worker dies with an 'error' event.
-    setImmediate(() => {
-      throw new Error('worker fault injected by a test');
-    });
-    return new Promise<never>(() => undefined);
-  }
-  if (request.fault === 'hang') for (;;); // stuck for good: only the pool's time limit ends it
-  if (request.fault === 'oom') {
-    const kept: number[][] = []; // grows until V8 ends the worker at its heap limit
-    for (;;) kept.push(new Array<number>(1 << 16).fill(kept.length));
-  }
   try {
     return { type: 'done', id: request.id, article: await extractArticle(request.html, request.options) };
   } catch (error) {

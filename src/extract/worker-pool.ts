@@ -5,8 +5,8 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { ChronicleError } from '../errors.js';
 import type { Article } from '../types.js';
 import type { ExtractOptions } from './extract-article.js';
-import type { ExtractRequest, ExtractResponse, WorkerFault } from './extract-worker.js';
-import { tuneGcForPool } from './speed/gc-tuning.js';
+import type { ExtractRequest, ExtractResponse } from './extract-worker.js';
+import { tuneGcForPool, v8Host } from './speed/gc-tuning.js';
 import { DEFAULT_EXTRACT_LIMITS, memoryLimitError, timeLimitError, type ExtractLimits } from './limits.js';
 import { heapLimitFor } from './page-weight.js';
 
@@ -29,6 +29,13 @@ export interface ExtractPoolOptions {
    * one that fills the worker's heap does.
    */
   limits?: Partial<ExtractLimits>;
+  /**
+   * Node flags for the workers (the CLI passes its own process's, less those only a main script takes); also
+   * read by the GC tuning, so that a user's own `--(no-)parallel-scavenge` wins. Default none.
+   */
+  nodeFlags?: readonly string[];
+  /** The workers' entry module; default Chronicle's own (dist/extract/extract-worker.js). Tests hand in one that crashes on purpose. */
+  workerScript?: URL;
 }
 
 /** Time a worker gets past the time limit to stop by itself (its check between steps) before it is ended. */
@@ -43,17 +50,10 @@ export interface ExtractPool {
   readonly size: number;
 }
 
-/**
- * Makes the next page's worker commit `fault` before extracting (tests only: the key is not reachable from
- * page content, options or the CLI).
- */
-export const injectWorkerFault = Symbol('chronicle.injectWorkerFault');
-
 interface Job {
   id: number;
   html: Uint8Array | string;
   options: ExtractOptions;
-  fault?: WorkerFault;
   /** Set when a worker found the page needs more heap than it has: the page waits for a worker of its own. */
   needMb?: number;
   resolve: (article: Article) => void;
@@ -79,19 +79,14 @@ interface Slot {
 /** Workers that die before they start, in a row, before the pool gives up (a broken build or Node flags). */
 const MAX_START_FAILURES = 3;
 
-/** The parent's Node flags minus those that only make sense for a main script (`--input-type` with -e). */
-function workerExecArgv(): string[] {
-  return process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
-}
-
 /**
- * Starts a worker with the parent's Node flags. Node refuses V8 flags in a worker's execArgv
+ * Starts a worker with the given Node flags. Node refuses V8 flags in a worker's execArgv
  * (`node --max-old-space-size=4096 bin/chronicle archive …` failed every worker, ERR_WORKER_INVALID_EXEC_ARGV);
  * V8 flags are process-wide and reach the worker anyway, so the worker then starts with no flags of its own.
  */
-function startWorker(script: URL, resourceLimits: ResourceLimits): Worker {
+function startWorker(script: URL, nodeFlags: readonly string[], resourceLimits: ResourceLimits): Worker {
   try {
-    return new Worker(script, { execArgv: workerExecArgv(), resourceLimits });
+    return new Worker(script, { execArgv: [...nodeFlags], resourceLimits });
   } catch (error) {
     if ((error as { code?: unknown }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
     return new Worker(script, { execArgv: [], resourceLimits });
@@ -107,7 +102,7 @@ export function workerScriptUrl(): URL {
   throw new ChronicleError('E_INTERNAL', `extraction worker not found at ${fileURLToPath(beside)} (run npm run build)`);
 }
 
-export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool & { [injectWorkerFault](fault: WorkerFault): void } {
+export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool {
   return new WorkerPool(options);
 }
 
@@ -117,14 +112,14 @@ class WorkerPool implements ExtractPool {
   private readonly pagesPerWorker: number;
   private readonly maxHeapMb: number;
   private readonly limits: ExtractLimits;
-  private readonly script = workerScriptUrl();
+  private readonly script: URL;
+  private readonly nodeFlags: readonly string[];
   private readonly slots = new Set<Slot>();
   private readonly queue: Job[] = [];
   private readonly exits = new Set<Promise<void>>();
   private readonly gcTuning: { release(): void };
   private nextId = 1;
   private closed = false;
-  private armedFault: WorkerFault | undefined;
   private startFailures = 0;
   private broken: ChronicleError | null = null;
 
@@ -133,12 +128,14 @@ class WorkerPool implements ExtractPool {
     this.pagesPerWorker = Math.max(1, Math.floor(options.pagesPerWorker ?? 1000));
     this.maxHeapMb = Math.max(64, Math.floor(options.maxHeapMb ?? 320));
     this.limits = { ...DEFAULT_EXTRACT_LIMITS, ...options.limits };
+    this.script = options.workerScript ?? workerScriptUrl();
+    this.nodeFlags = options.nodeFlags ?? [];
     // Handed on as plain functions (buildSnapshot's `extract`): bound to the pool.
     this.extract = this.extract.bind(this);
     this.close = this.close.bind(this);
     for (let index = 0; index < this.size; index++) this.spawn();
     // Serial scavenges while the workers fill every core (see gc-tuning.ts); undone when the pool closes.
-    this.gcTuning = tuneGcForPool(this.size, availableParallelism());
+    this.gcTuning = tuneGcForPool(this.size, availableParallelism(), v8Host(this.nodeFlags));
   }
 
   extract(html: Uint8Array | string, extractOptions: ExtractOptions): Promise<Article> {
@@ -156,8 +153,6 @@ class WorkerPool implements ExtractPool {
         resolve,
         reject,
       };
-      if (this.armedFault !== undefined) job.fault = this.armedFault;
-      this.armedFault = undefined;
       this.queue.push(job);
       this.dispatch();
     });
@@ -173,12 +168,8 @@ class WorkerPool implements ExtractPool {
     this.gcTuning.release();
   }
 
-  [injectWorkerFault](fault: WorkerFault): void {
-    this.armedFault = fault;
-  }
-
   private spawn(heapMb = this.maxHeapMb, solo = false): Slot {
-    const worker = startWorker(this.script, { maxOldGenerationSizeMb: heapMb });
+    const worker = startWorker(this.script, this.nodeFlags, { maxOldGenerationSizeMb: heapMb });
     const slot: Slot = { worker, heapMb, solo, job: null, pages: 0, gone: false, online: false, timer: null };
     this.slots.add(slot);
     worker.once('online', () => {
@@ -296,7 +287,6 @@ class WorkerPool implements ExtractPool {
     slot.timer = setTimeout(() => this.overrun(slot, job, timeMs), timeMs + OVERRUN_GRACE_MS);
     slot.timer.unref(); // the busy worker keeps the process alive, not this timer
     const request: ExtractRequest = { type: 'extract', id: job.id, html: job.html, options: job.options };
-    if (job.fault !== undefined) request.fault = job.fault;
     // Bytes go over as a private copy of just the page (a Buffer may be a view of a larger pool), transferred.
     if (typeof job.html === 'string') slot.worker.postMessage(request);
     else slot.worker.postMessage(request, [(request.html as Uint8Array).buffer as ArrayBuffer]);

@@ -6,12 +6,17 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { ChronicleError } from '../../src/errors.js';
 import { extractArticle } from '../../src/extract/extract-article.js';
 import { serialScavengesActive } from '../../src/extract/speed/gc-tuning.js';
-import { createExtractPool, injectWorkerFault, workerScriptUrl, type ExtractPool } from '../../src/extract/worker-pool.js';
+import { createExtractPool, workerScriptUrl, type ExtractPool, type ExtractPoolOptions } from '../../src/extract/worker-pool.js';
 import { rejectionOf } from '../helpers/rejection.js';
 
 // The pool runs the compiled worker (dist/extract/extract-worker.js): `npm test` builds first (pretest).
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const pagesDir = `${repo}fixtures/pages`;
+
+/** A worker that commits the fault a page's URL names (#fault=exit|throw|hang|oom), else extracts as Chronicle's does. */
+const FAULT_WORKER = new URL('../helpers/fault-worker.mjs', import.meta.url);
+type Fault = 'exit' | 'throw' | 'hang' | 'oom';
+const faulty = (url: string, fault: Fault): string => `${url}#fault=${fault}`;
 
 function fixture(slug: string): { bytes: Uint8Array; url: string; contentType: string } {
   const meta = JSON.parse(readFileSync(`${pagesDir}/${slug}/meta.json`, 'utf8')) as { url: string; contentType?: string };
@@ -28,13 +33,18 @@ jest.setTimeout(180_000);
 const SLUGS = ['embassy-withdrawal', 'windows-1252-harbour-festival', 'guardian-heatwave-pullquote'];
 const NOT_AN_ARTICLE = '<!doctype html><html><head><title>x</title></head><body></body></html>';
 
-/** A node -e script that extracts one fixture page through a pool of `size` and prints its word count. */
-function poolScript({ size, close }: { size: number; close: boolean }): string {
+/**
+ * A node -e script that extracts one fixture page through a pool of `size` and prints its word count; with
+ * `cli`, the pool the batch commands start (with this process's Node flags).
+ */
+function poolScript({ size, close, cli = false }: { size: number; close: boolean; cli?: boolean }): string {
   const page = fixture('embassy-withdrawal');
+  const start = cli
+    ? `(await import(${JSON.stringify(`${repo}dist/cli/batch/extract-pool.js`)})).startExtractPool(${size})`
+    : `(await import(${JSON.stringify(`${repo}dist/extract/worker-pool.js`)})).createExtractPool({ size: ${size} })`;
   return `
-    const { createExtractPool } = await import(${JSON.stringify(`${repo}dist/extract/worker-pool.js`)});
     const { readFileSync } = await import('node:fs');
-    const pool = createExtractPool({ size: ${size} });
+    const pool = ${start};
     const article = await pool.extract(new Uint8Array(readFileSync(${JSON.stringify(`${pagesDir}/embassy-withdrawal/source.html`)})), { url: ${JSON.stringify(page.url)} });
     process.stdout.write(String(article.body.wordCount));
     ${close ? 'await pool.close();' : ''}
@@ -55,18 +65,18 @@ const failureOf = (promise: Promise<unknown>): Promise<ChronicleError> => reject
 
 /** Injects a worker fault into a new pool, extracts a page (which must fail), then the same page again on the replacement worker. */
 async function faultAndRecovery(
-  poolOptions: Parameters<typeof createExtractPool>[0],
-  fault: Parameters<ReturnType<typeof createExtractPool>[typeof injectWorkerFault]>[0],
+  poolOptions: ExtractPoolOptions,
+  fault: Fault,
   nextLimits?: { timeMs: number },
 ): Promise<{ failure: ChronicleError; url: string; nextWordCount: number }> {
-  const pool = createExtractPool(poolOptions);
+  const pool = createExtractPool({ ...poolOptions, workerScript: FAULT_WORKER });
   try {
     const page = fixture('embassy-withdrawal');
     const options = { url: page.url, contentType: page.contentType };
-    pool[injectWorkerFault](fault);
-    const failure = await failureOf(pool.extract(page.bytes, options));
+    const url = faulty(page.url, fault);
+    const failure = await failureOf(pool.extract(page.bytes, { ...options, url }));
     const next = await pool.extract(page.bytes, nextLimits ? { ...options, limits: nextLimits } : options);
-    return { failure, url: page.url, nextWordCount: next.body.wordCount };
+    return { failure, url, nextWordCount: next.body.wordCount };
   } finally {
     await pool.close();
   }
@@ -139,23 +149,21 @@ describe('createExtractPool', () => {
 
 describe('a worker that crashes', () => {
   it('fails that one page (E_INTERNAL) and the pool goes on with a new worker', async () => {
-    const pool = createExtractPool({ size: 1 });
+    const pool = createExtractPool({ size: 1, workerScript: FAULT_WORKER });
     try {
       const page = fixture('embassy-withdrawal');
       const options = { url: page.url, contentType: page.contentType };
       const before = pool.extract(page.bytes, options);
-      pool[injectWorkerFault]('exit');
-      const crashed = pool.extract(page.bytes, options);
+      const crashed = pool.extract(page.bytes, { ...options, url: faulty(page.url, 'exit') });
       const queuedBehind = pool.extract(page.bytes, options);
       expect((await before).body.wordCount).toBeGreaterThan(50);
       const failure = await failureOf(crashed);
       expect(failure.code).toBe('E_INTERNAL');
       expect(failure.message).toMatch(/worker crashed .*exit code 3/);
-      expect(failure.url).toBe(page.url);
+      expect(failure.url).toBe(faulty(page.url, 'exit'));
       expect((await queuedBehind).body.wordCount).toBeGreaterThan(50);
 
-      pool[injectWorkerFault]('throw');
-      const thrown = await failureOf(pool.extract(page.bytes, options));
+      const thrown = await failureOf(pool.extract(page.bytes, { ...options, url: faulty(page.url, 'throw') }));
       expect(thrown.code).toBe('E_INTERNAL');
       expect(thrown.message).toMatch(/worker fault injected by a test/);
       expect((await pool.extract(page.bytes, options)).body.wordCount).toBeGreaterThan(50);
@@ -267,7 +275,7 @@ describe('closing the pool', () => {
   });
 
   it('starts its workers when node was given V8 flags (which Node refuses in a worker\'s execArgv)', async () => {
-    const script = poolScript({ size: 1, close: true });
+    const script = poolScript({ size: 1, close: true, cli: true });
     const { code, stdout, stderr } = await runNode(['--max-old-space-size=2048', '--stack-trace-limit=20', '--input-type=module', '-e', script]);
     expect(stderr).toBe('');
     expect(code).toBe(0);

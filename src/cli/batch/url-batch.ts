@@ -5,7 +5,6 @@ import { argumentLines, countUrlLines, openInput } from '../../batch/input-lines
 import { runBatch } from '../../batch/run-batch.js';
 import type { BatchItem, BatchJob, BatchOutcome, BatchSummary, InputLine } from '../../batch/types.js';
 import { ChronicleError } from '../../errors.js';
-import { createExtractPool } from '../../extract/worker-pool.js';
 import { fetchPage } from '../../fetch/fetch-page.js';
 import type { RobotsCache } from '../../fetch/robots.js';
 import type { BuiltSnapshot } from '../../pipeline/build-snapshot.js';
@@ -17,6 +16,7 @@ import { parseCount, resolveArchiveDir } from '../options.js';
 import { addRenderOptions, createRunRender, type RenderCommandOptions } from '../render-options.js';
 import { addSourceOptions, createRunSources, hasSources, type SourceCommandOptions } from '../source-options.js';
 import { runBatchCommand } from './run-command.js';
+import { startExtractPool } from './extract-pool.js';
 
 /** The options of a command that fetches a list of URLs into the archive (`archive`, `check`). */
 export interface UrlBatchOptions extends BatchCommandOptions, SourceCommandOptions, RenderCommandOptions {
@@ -111,7 +111,7 @@ export async function runUrlBatch<T>(urls: string[], options: UrlBatchOptions, c
   const { agent, fetchOptions, robots } = fetching;
   // A batch extracts in worker threads (one per CPU) while the main thread fetches and saves.
   const workers = singleUrl ? 0 : (options.workers ?? Math.min(availableParallelism(), MAX_WORKERS));
-  const pool = workers > 0 ? createExtractPool({ size: workers }) : null;
+  const pool = startExtractPool(workers);
   const job = spec.createJob({
     archive,
     fetch: (url, signal) => fetchPage(url, { ...fetchOptions, signal }),

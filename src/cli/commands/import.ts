@@ -4,7 +4,6 @@ import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { openArchive } from '../../archive/index.js';
 import { ChronicleError } from '../../errors.js';
-import { createExtractPool } from '../../extract/worker-pool.js';
 import { DEFAULT_MAX_BYTES } from '../../fetch/limits.js';
 import type { ImportOutcome } from '../../warc/import.js';
 import type { CommandContext } from '../context.js';
@@ -12,6 +11,7 @@ import { formatSummary } from '../batch/report.js';
 import { exitCodeOf, runBatchCommand } from '../batch/run-command.js';
 import { ARCHIVE_DIR_HELP, parseCount, parsePositive, resolveArchiveDir } from '../options.js';
 import { collapseWhitespace } from '../../text/whitespace.js';
+import { startExtractPool } from '../batch/extract-pool.js';
 
 interface ImportCommandOptions {
   archiveDir?: string;
@@ -53,7 +53,7 @@ async function importCommand(files: string[], options: ImportCommandOptions, ctx
   const archive = await openArchive(resolveArchiveDir(io, options.archiveDir));
   for (const notice of archive.notices) io.stderr.write(`chronicle: archive: ${notice}\n`);
   const workers = options.workers ?? availableParallelism();
-  const pool = workers > 0 ? createExtractPool({ size: workers }) : null;
+  const pool = startExtractPool(workers);
   return runBatchCommand<ImportOutcome>({
     io,
     options,

@@ -9,12 +9,16 @@ export interface GcTuning {
 }
 
 export interface GcTuningHost {
+  /** Sets V8 flags (v8.setFlagsFromString; tests count the calls). */
   setFlags(flags: string): void;
-  /** Node's own flags (process.execArgv): the user's choice wins. */
+  /** The Node flags the process was started with (the CLI's process.execArgv): the user's choice wins. */
   execArgv: readonly string[];
 }
 
-const processHost: GcTuningHost = { setFlags: setFlagsFromString, execArgv: process.execArgv };
+/** A host of the given Node flags whose flag changes go to V8. */
+export function v8Host(execArgv: readonly string[]): GcTuningHost {
+  return { setFlags: setFlagsFromString, execArgv };
+}
 
 let saturatingPools = 0;
 
@@ -29,7 +33,7 @@ export function serialScavengesActive(): boolean {
  * scavenge, so it is set while such a pool is open and put back when the last one closes; a user's own
  * `--(no-)parallel-scavenge` is left alone.
  */
-export function tuneGcForPool(workers: number, cores: number, host: GcTuningHost = processHost): GcTuning {
+export function tuneGcForPool(workers: number, cores: number, host: GcTuningHost): GcTuning {
   const userChose = host.execArgv.some((flag) => /^--(no-)?parallel[-_]scavenge(=|$)/.test(flag));
   if (userChose || workers < cores) return { serialScavenges: false, release: () => undefined };
   if (saturatingPools++ === 0) host.setFlags('--no-parallel-scavenge');
