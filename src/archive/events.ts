@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { appendLineDurable, archiveError, fsyncDir, mkdirp, sha256Hex, writeFileDurable } from './durable-fs.js';
 import { TMP_DIR } from './format.js';
 import { blobRelPath, locatePage, toAbsolute } from './layout.js';
-import { OWN_PID } from './owner.js';
+import { OWN_PID } from '../host/process-identity.js';
 
 export const EVENTS_FILE = 'events.ndjson';
 

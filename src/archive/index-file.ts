@@ -5,7 +5,7 @@ import { ChronicleError } from '../errors.js';
 import { archiveError } from './durable-fs.js';
 import { INDEX_FILE } from './format.js';
 import { SqliteIndex } from './sqlite-index.js';
-import { OWN_PID, processAlive } from './owner.js';
+import { OWN_PID, processAlive } from '../host/process-identity.js';
 
 /** The index opened read-only in place, else (read-only storage, a full disk) a copy in memory; null when it needs a rebuild. */
 export function readIndex(path: string): SqliteIndex | null {

@@ -10,7 +10,7 @@ import { SqliteIndex } from './sqlite-index.js';
 import { FileArchive } from './file-archive.js';
 import { collectFromFiles } from './index-rows.js';
 import { cannotWrite, errorCode, hasSettleablePending, openIndex, readIndex } from './index-file.js';
-import { OWN_PID } from './owner.js';
+import { OWN_PID } from '../host/process-identity.js';
 
 export interface OpenArchiveOptions {
   /** Create the archive (FORMAT, folders) when the root is missing or empty. Default true; read commands pass false. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ChronicleError } from '../errors.js';
 import { archiveError } from './durable-fs.js';
 import { LOCK_NAME } from './format.js';
-import { OWN_PID, processAlive } from './owner.js';
+import { OWN_PID, processAlive } from '../host/process-identity.js';
 
 export interface PageLockOptions {
   /** Give up after this long (E_ARCHIVE). Default 30000. */

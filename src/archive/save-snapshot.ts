@@ -34,7 +34,7 @@ import { bareHex, searchTextOf, snapshotText, type Manifest } from './records.js
 import { loadIntact, loadSnapshotFolder } from './snapshot-folder.js';
 import { SqliteIndex } from './sqlite-index.js';
 import { indexRow, UNWRITTEN } from './index-rows.js';
-import { OWN_PID, processAlive } from './owner.js';
+import { OWN_PID, processAlive } from '../host/process-identity.js';
 
 /** Snapshot ids being written by this process (their pending index rows must not be repaired away). */
 const inFlightIds = new Set<string>();

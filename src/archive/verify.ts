@@ -21,7 +21,7 @@ import { parseManifest, parseSnapshot, recordedRawSha256 } from './records.js';
 import { scanSites } from './scan.js';
 import type { SqliteIndex } from './sqlite-index.js';
 import type { VerifyProblem } from './types.js';
-import { processAlive } from './owner.js';
+import { processAlive } from '../host/process-identity.js';
 
 const ROOT_ENTRIES = new Set([FORMAT_FILE, SITES_DIR, BLOBS_DIR, TMP_DIR, INDEX_FILE, `${INDEX_FILE}-wal`, `${INDEX_FILE}-shm`, `${INDEX_FILE}-journal`]);
 

@@ -59,8 +59,8 @@ export class BrowserSession {
   async browserPid(): Promise<number | null> {
     if (this.browser === null) return null;
     const browser = await this.browser.catch(() => null);
-    const process = (browser as unknown as { _process?: { pid?: number } } | null)?._process;
-    return process?.pid ?? null;
+    const child = (browser as unknown as { _process?: { pid?: number } } | null)?._process;
+    return child?.pid ?? null;
   }
 
   async render(url: string, options: { screenshot: boolean; signal?: AbortSignal }): Promise<RenderedPage> {

@@ -22,7 +22,7 @@ import type { EmbedMatch } from './embeds/types.js';
 import { confidenceSignals, jsonLdArticleBody, lowConfidenceWarning, readableTextLength } from './confidence.js';
 import { findJsonLdNotes, findPageNotes, placeCorrections, type FoundNote } from './corrections/index.js';
 import { extractImages } from './images.js';
-import { captureLibraryOutput } from './library-output.js';
+import { captureLibraryOutput } from '../host/library-output.js';
 import { DEFAULT_EXTRACT_LIMITS, extractionDeadline, HeapTooSmallError, memoryBudgetError, type ExtractLimits } from './limits.js';
 import { countPage, estimateHeapMb, heapAvailableMb } from './page-weight.js';
 import { extractMetadata } from './metadata/index.js';

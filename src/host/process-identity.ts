@@ -1,6 +1,8 @@
 /**
  * Who writes: the id of this process, written into page locks, temp names and pending index rows so that
- * another process can tell a live writer from a dead one. The one place the archive asks the OS about processes.
+ * another process can tell a live writer from a dead one. The one place the archive asks the OS about processes
+ * (here in src/host, beside the CLI the only code that touches `process`, so that opening an archive from a
+ * library still guards it without a caller handing these in).
  */
 import { kill, pid } from 'node:process';
 

@@ -8,7 +8,7 @@ import { ChronicleError } from '../errors.js';
 import { version } from '../version.js';
 import type { CheckRecord, SnapshotSummary } from '../archive/types.js';
 import { snapshotRecords, type OutgoingRecord, type SnapshotFiles } from './snapshot-records.js';
-import { OWN_PID } from '../archive/owner.js';
+import { OWN_PID } from '../host/process-identity.js';
 
 export type ExportFormat = 'warc' | 'wacz';
 

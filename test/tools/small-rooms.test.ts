@@ -1,6 +1,7 @@
 /**
- * Small rooms (issue 21): no function of the product (src/ outside src/tools/) is over 80 lines, and no stage
- * module imports from src/cli/. Reads the sources with the TypeScript compiler's parser.
+ * Small rooms (issue 21): no function of the product (src/ outside src/tools/) is over 80 lines, no stage
+ * module imports from src/cli/, and only src/cli/ and src/host/ touch `process`. Reads the sources with the
+ * TypeScript compiler's parser.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -11,6 +12,7 @@ import ts from 'typescript';
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 const TOOLS = join(SRC, 'tools');
 const CLI = join(SRC, 'cli');
+const HOST = join(SRC, 'host');
 const MAX_LINES = 80;
 
 function productFiles(dir: string): string[] {
@@ -50,6 +52,26 @@ function importsOfCli(file: string): string[] {
     .map((specifier) => `${relative(SRC, file)} → ${specifier}`);
 }
 
+/** Code (not comments or strings) of `file` that uses the `process` global or imports node:process, as "file:line". */
+function processTouches(file: string, code = readFileSync(file, 'utf8')): string[] {
+  const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const at = (node: ts.Node): string => `${relative(SRC, file)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node.text === 'process' && !isPropertyName(node)) found.push(at(node));
+    if (ts.isStringLiteral(node) && /^(node:)?process$/.test(node.text) && ts.isImportDeclaration(node.parent)) found.push(at(node));
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/** `x.process` or `{ process: … }`: a name of something else, not the global. */
+function isPropertyName(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  return (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node) || (ts.isPropertySignature(parent) && parent.name === node);
+}
+
 describe('small rooms', () => {
   const files = productFiles(SRC);
 
@@ -63,6 +85,14 @@ describe('small rooms', () => {
     const file = join(SRC, 'example.ts');
     expect(longFunctions(file, `function long(): void {\n${body(MAX_LINES - 1)}\n}\n`)).toEqual(['example.ts:1 long (81 lines)']);
     expect(longFunctions(file, `const fits = (): void => {\n${body(MAX_LINES - 2)}\n};\n`)).toEqual([]);
+  });
+
+  it('only src/cli/ and src/host/ touch process (argv, env, stdio, exit, pid)', () => {
+    const stages = files.filter((file) => !file.startsWith(CLI + sep) && !file.startsWith(HOST + sep));
+    expect(stages.flatMap((file) => processTouches(file))).toEqual([]);
+    const file = join(SRC, 'example.ts');
+    expect(processTouches(file, "// process.exit in a comment\nconst s = 'process.env';\nconst o = { process: 1 };\no.process;\n")).toEqual([]);
+    expect(processTouches(file, "import { pid } from 'node:process';\nconst a = process.argv;\n")).toEqual(['example.ts:1', 'example.ts:2']);
   });
 
   it('no stage module imports from src/cli/', () => {
