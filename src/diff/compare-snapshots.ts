@@ -84,7 +84,7 @@ function compareBody(oldText: string, newText: string): BodyChange[] {
         sentences: { removed: splitSentences(step.old).length, added: 0 },
       });
     } else if (step.type === 'changed') {
-      changes.push(...compareSentences(step.old, step.new, step.newIndex));
+      for (const change of compareSentences(step.old, step.new, step.newIndex)) changes.push(change); // not push(...): 100,000s of sentences
     }
   }
   return changes;

@@ -23,10 +23,38 @@ function endsWithAbbreviation(sentence: string): boolean {
   return ABBREVIATIONS.has(word);
 }
 
+/** Text goes to the sentence segmenter in windows of about this many characters: ICU's is quadratic in length. */
+const SEGMENT_WINDOW = 4096;
+
+/**
+ * The segmenter's sentences of `text`, the same as in one pass: each window's last sentence may be cut by the
+ * window, so it is segmented again as the start of the next window (a window that holds no complete sentence
+ * is widened). ICU decides a sentence break from a few characters around it, never from the whole text.
+ */
+function* sentenceSegments(text: string): Generator<string> {
+  let start = 0;
+  let width = SEGMENT_WINDOW;
+  while (start < text.length) {
+    const end = start + width;
+    if (end >= text.length) {
+      for (const { segment } of segmenter.segment(text.slice(start))) yield segment;
+      return;
+    }
+    const segments = [...segmenter.segment(text.slice(start, end))];
+    if (segments.length < 2) {
+      width *= 2;
+      continue;
+    }
+    for (const { segment } of segments.slice(0, -1)) yield segment;
+    start += segments.at(-1)!.index;
+    width = SEGMENT_WINDOW;
+  }
+}
+
 /** The sentences of one paragraph, trimmed, never empty. */
 export function splitSentences(paragraph: string): string[] {
   const sentences: string[] = [];
-  for (const { segment } of segmenter.segment(paragraph)) {
+  for (const segment of sentenceSegments(paragraph)) {
     const last = sentences.length - 1;
     if (last >= 0 && endsWithAbbreviation(sentences[last]!)) {
       sentences[last] = `${sentences[last]} ${segment.trim()}`.trim();
@@ -114,14 +142,26 @@ export function diffWordParts(oldText: string, newText: string): WordPart[] {
 
 /** Share of words two texts have in common (0…1), on folded, lower-cased words. */
 export function similarity(a: string, b: string): number {
-  const words = (text: string): Set<string> =>
-    new Set(tokenizeWords(foldText(text).toLowerCase()).filter((token) => /[\p{L}\p{N}]/u.test(token)));
-  const left = words(a);
-  const right = words(b);
+  const left = wordSet(a);
+  const right = wordSet(b);
   if (left.size === 0 && right.size === 0) return 1;
   let shared = 0;
   for (const word of left) if (right.has(word)) shared += 1;
   return shared / Math.max(left.size, right.size);
+}
+
+/** Word sets of recent texts: pairing compares each removed item with the next added ones, the same texts again and again. */
+const recentWordSets = new Map<string, ReadonlySet<string>>();
+const RECENT_WORD_SETS = 1024;
+
+function wordSet(text: string): ReadonlySet<string> {
+  let words = recentWordSets.get(text);
+  if (words === undefined) {
+    words = new Set(tokenizeWords(foldText(text).toLowerCase()).filter((token) => /[\p{L}\p{N}]/u.test(token)));
+    if (recentWordSets.size >= RECENT_WORD_SETS) recentWordSets.clear();
+    recentWordSets.set(text, words);
+  }
+  return words;
 }
 
 /** One step of an aligned comparison of two lists. */
@@ -132,8 +172,20 @@ export type Aligned<T> =
   | { type: 'changed'; old: T; new: T; oldIndex: number; newIndex: number };
 
 /**
+ * Past this many inserted plus deleted items, two lists are not aligned item by item: jsdiff's diffArrays costs
+ * (old + new) × edits, hours for two unrelated 20,000-sentence paragraphs. The whole stretch is then one run
+ * of removed and added items, paired below.
+ */
+const MAX_ALIGN_EDITS = 4000;
+
+/** A removed item is paired with a similar added item at most this many places further in the run. */
+const PAIR_WINDOW = 64;
+
+/**
  * Aligns two lists with jsdiff's diffArrays (items equal when their keys are equal), then pairs removed
- * and added items that sit together and are similar enough into 'changed' steps, in order.
+ * and added items that sit together and are similar enough into 'changed' steps, in order. Bounded work:
+ * keys are made once per item, the alignment gives up past MAX_ALIGN_EDITS, and a removed item looks for its
+ * partner among the next PAIR_WINDOW added ones.
  */
 export function alignLists<T>(
   oldItems: readonly T[],
@@ -141,53 +193,19 @@ export function alignLists<T>(
   key: (item: T) => string,
   similar: (a: T, b: T) => boolean,
 ): Aligned<T>[] {
-  const oldIdx = oldItems.map((_, index) => index);
-  const newIdx = newItems.map((_, index) => index);
-  // Diff index lists, comparing the items they point at: keeps each side's indexes.
-  const changes = diffArrays<number>([...oldIdx], newIdx.map((index) => -1 - index), {
-    comparator: (a, b) => {
-      const left = a >= 0 ? oldItems[a]! : newItems[-1 - a]!;
-      const right = b >= 0 ? oldItems[b]! : newItems[-1 - b]!;
-      return key(left) === key(right);
-    },
-  });
+  const oldKeys = oldItems.map(key);
+  const newKeys = newItems.map(key);
+  const changes = diffArrays(oldKeys, newKeys, { maxEditLength: MAX_ALIGN_EDITS }) ?? [
+    { value: oldKeys, removed: true, added: false, count: oldKeys.length },
+    { value: newKeys, removed: false, added: true, count: newKeys.length },
+  ];
   const steps: Aligned<T>[] = [];
   let oldCursor = 0;
   let newCursor = 0;
   let removedRun: number[] = [];
   let addedRun: number[] = [];
   const flush = (): void => {
-    let searchFrom = 0;
-    const pairs = new Map<number, number>();
-    for (const oldIndex of removedRun) {
-      for (let k = searchFrom; k < addedRun.length; k += 1) {
-        if (similar(oldItems[oldIndex]!, newItems[addedRun[k]!]!)) {
-          pairs.set(oldIndex, addedRun[k]!);
-          searchFrom = k + 1;
-          break;
-        }
-      }
-    }
-    const pairedNew = new Set(pairs.values());
-    let addedPos = 0;
-    const emitAddedUpTo = (limit: number): void => {
-      while (addedPos < addedRun.length && addedRun[addedPos]! < limit) {
-        const newIndex = addedRun[addedPos]!;
-        if (!pairedNew.has(newIndex)) steps.push({ type: 'added', new: newItems[newIndex]!, newIndex });
-        addedPos += 1;
-      }
-    };
-    for (const oldIndex of removedRun) {
-      const newIndex = pairs.get(oldIndex);
-      if (newIndex === undefined) {
-        steps.push({ type: 'removed', old: oldItems[oldIndex]!, oldIndex });
-      } else {
-        emitAddedUpTo(newIndex);
-        steps.push({ type: 'changed', old: oldItems[oldIndex]!, new: newItems[newIndex]!, oldIndex, newIndex });
-        addedPos = Math.max(addedPos, addedRun.indexOf(newIndex) + 1);
-      }
-    }
-    emitAddedUpTo(Number.POSITIVE_INFINITY);
+    pairRun(removedRun, addedRun, oldItems, newItems, similar, steps);
     removedRun = [];
     addedRun = [];
   };
@@ -210,4 +228,44 @@ export function alignLists<T>(
   }
   flush();
   return steps;
+}
+
+/**
+ * One run of removed and added items between two equal stretches, as steps: each removed item paired, in
+ * order, with the first similar added item within PAIR_WINDOW places of the last pairing ('changed'); added
+ * items come before the change that follows them.
+ */
+function pairRun<T>(removedRun: readonly number[], addedRun: readonly number[], oldItems: readonly T[], newItems: readonly T[], similar: (a: T, b: T) => boolean, steps: Aligned<T>[]): void {
+  // oldIndex → position in addedRun of its partner.
+  const pairs = new Map<number, number>();
+  let searchFrom = 0;
+  for (const oldIndex of removedRun) {
+    const end = Math.min(addedRun.length, searchFrom + PAIR_WINDOW);
+    for (let k = searchFrom; k < end; k += 1) {
+      if (similar(oldItems[oldIndex]!, newItems[addedRun[k]!]!)) {
+        pairs.set(oldIndex, k);
+        searchFrom = k + 1;
+        break;
+      }
+    }
+  }
+  let addedPos = 0;
+  const emitAddedBefore = (limit: number): void => {
+    for (; addedPos < limit; addedPos += 1) {
+      const newIndex = addedRun[addedPos]!;
+      steps.push({ type: 'added', new: newItems[newIndex]!, newIndex });
+    }
+  };
+  for (const oldIndex of removedRun) {
+    const position = pairs.get(oldIndex);
+    if (position === undefined) {
+      steps.push({ type: 'removed', old: oldItems[oldIndex]!, oldIndex });
+      continue;
+    }
+    emitAddedBefore(position);
+    const newIndex = addedRun[position]!;
+    steps.push({ type: 'changed', old: oldItems[oldIndex]!, new: newItems[newIndex]!, oldIndex, newIndex });
+    addedPos = position + 1;
+  }
+  emitAddedBefore(addedRun.length);
 }

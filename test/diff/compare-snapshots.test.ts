@@ -33,6 +33,16 @@ describe('splitSentences', () => {
       'They talked.',
     ]);
   });
+
+  test('a paragraph many segmenter windows long gives the sentences of one pass, wherever a window ends', () => {
+    // Sentences of varied length, abbreviations, quotes and a 9,000-character sentence: window ends fall everywhere.
+    const pieces = ['Mr. Smith met Dr. J. Jones on Monday.', '“We left,” she said.', 'Was it over?', 'Yes!', 'Prices rose 3.5 per cent in the U.S. last year.'];
+    const sentences = Array.from({ length: 3000 }, (_, index) => `${pieces[index % pieces.length]!.replace('Monday', `day ${index}`)}`);
+    sentences.splice(1500, 0, `A long one ${'and more words '.repeat(650)}ends here.`);
+    const paragraph = sentences.join(' ');
+    expect(paragraph.length).toBeGreaterThan(80_000);
+    expect(splitSentences(paragraph)).toEqual(sentences);
+  });
 });
 
 describe('diffWordParts', () => {
@@ -166,6 +176,16 @@ describe('diffSnapshots', () => {
     const d = diffSnapshots(a, b);
     expect(d.changes.map((c) => `${c.field}:${c.type}`)).toEqual(['embeds:changed', 'embeds:added', 'embeds:removed']);
   });
+});
+
+describe('a very large rewrite', () => {
+  test('a paragraph of 130,000 sentences, each reworded, gives one change a sentence (no stack overflow, bounded work)', () => {
+    const paragraph = (verb: string): string => Array.from({ length: 130_000 }, (_, index) => `Item ${index} ${verb} ${index % 97} units.`).join(' ');
+    const diff = diffSnapshots(makeSnapshot({ id: 'a', bodyText: paragraph('holds') }), makeSnapshot({ id: 'b', bodyText: paragraph('keeps') }));
+    const body = diff.changes.filter((change): change is BodyChange => change.field === 'body');
+    expect(body).toHaveLength(130_000);
+    expect(body.every((change) => change.type === 'changed' && change.unit === 'sentence')).toBe(true);
+  }, 120_000); // a hang guard on a loaded machine, not a timing
 });
 
 describe('renderTerminal', () => {
