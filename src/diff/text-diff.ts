@@ -51,18 +51,22 @@ function* sentenceSegments(text: string): Generator<string> {
   }
 }
 
-/** The sentences of one paragraph, trimmed, never empty. */
+/** The sentences of one paragraph, trimmed, never empty; a segment after an abbreviation joins its sentence. */
 export function splitSentences(paragraph: string): string[] {
   const sentences: string[] = [];
+  let pieces: string[] = [];
   for (const segment of sentenceSegments(paragraph)) {
-    const last = sentences.length - 1;
-    if (last >= 0 && endsWithAbbreviation(sentences[last]!)) {
-      sentences[last] = `${sentences[last]} ${segment.trim()}`.trim();
-    } else if (segment.trim() !== '') {
-      sentences.push(segment.trim());
+    const piece = segment.trim();
+    // The sentence ends as its last piece does: only that is tested (the whole, rebuilt each time, was quadratic).
+    if (pieces.length > 0 && endsWithAbbreviation(pieces.at(-1)!)) {
+      if (piece !== '') pieces.push(piece);
+    } else if (piece !== '') {
+      if (pieces.length > 0) sentences.push(pieces.join(' '));
+      pieces = [piece];
     }
   }
-  return sentences.filter((sentence) => sentence !== '');
+  if (pieces.length > 0) sentences.push(pieces.join(' '));
+  return sentences;
 }
 
 /** Words, numbers ("1,234", "3.5"), single punctuation marks and whitespace runs. */
@@ -72,9 +76,37 @@ export function tokenizeWords(text: string): string[] {
   return text.match(TOKEN) ?? [];
 }
 
-function sameFolded(a: string, b: string): boolean {
-  if (/^\s+$/.test(a) && /^\s+$/.test(b)) return true;
-  return foldText(a) === foldText(b);
+/** Past this many inserted plus deleted words, two texts are not aligned word by word (see MAX_ALIGN_EDITS). */
+const MAX_WORD_EDITS = 1000;
+
+interface TokenRun {
+  text: string;
+  added: boolean;
+  removed: boolean;
+}
+
+/**
+ * jsdiff's runs over the two texts' words compared folded (any whitespace equals any other), each run's text
+ * as it reads (an equal run in the new text's words); past MAX_WORD_EDITS, all removed then all added.
+ */
+function tokenRuns(oldTokens: readonly string[], newTokens: readonly string[]): TokenRun[] {
+  const key = (token: string): string => (/^\s+$/.test(token) ? ' ' : foldText(token));
+  const changes = diffArrays(oldTokens.map(key), newTokens.map(key), { maxEditLength: MAX_WORD_EDITS });
+  if (changes === undefined) {
+    return [{ text: oldTokens.join(''), removed: true, added: false }, { text: newTokens.join(''), removed: false, added: true }];
+  }
+  let oldCursor = 0;
+  let newCursor = 0;
+  return changes.map((change) => {
+    const count = change.value.length;
+    if (change.removed) {
+      oldCursor += count;
+      return { text: oldTokens.slice(oldCursor - count, oldCursor).join(''), removed: true, added: false };
+    }
+    newCursor += count;
+    if (!change.added) oldCursor += count;
+    return { text: newTokens.slice(newCursor - count, newCursor).join(''), removed: false, added: change.added };
+  });
 }
 
 /**
@@ -82,7 +114,7 @@ function sameFolded(a: string, b: string): boolean {
  * words joins the change, so "25 fighters" → "27 soldiers" reads as one removal and one insertion.
  */
 export function diffWordParts(oldText: string, newText: string): WordPart[] {
-  const changes = diffArrays(tokenizeWords(oldText), tokenizeWords(newText), { comparator: sameFolded });
+  const changes = tokenRuns(tokenizeWords(oldText), tokenizeWords(newText));
   const parts: WordPart[] = [];
   let removed = '';
   let added = '';
@@ -118,7 +150,7 @@ export function diffWordParts(oldText: string, newText: string): WordPart[] {
     added = '';
   };
   changes.forEach((change, index) => {
-    const text = change.value.join('');
+    const { text } = change;
     if (change.removed) {
       removed += text;
     } else if (change.added) {
@@ -173,10 +205,10 @@ export type Aligned<T> =
 
 /**
  * Past this many inserted plus deleted items, two lists are not aligned item by item: jsdiff's diffArrays costs
- * (old + new) × edits, hours for two unrelated 20,000-sentence paragraphs. The whole stretch is then one run
+ * about edits², hours for two unrelated 20,000-sentence paragraphs. The whole stretch is then one run
  * of removed and added items, paired below.
  */
-const MAX_ALIGN_EDITS = 4000;
+const MAX_ALIGN_EDITS = 2000;
 
 /** A removed item is paired with a similar added item at most this many places further in the run. */
 const PAIR_WINDOW = 64;

@@ -56,6 +56,7 @@ const SCRIPTS: [script: string, label: string, setting: string, value: string][]
   ['batch-bench.js', 'bench:batch', 'BENCH_CONCURRENCY', 'eight'],
   ['import-bench.js', 'bench:import', 'CHRONICLE_BENCH_PAGES', '10k'],
   ['export-bench.js', 'bench:export', 'CHRONICLE_BENCH_PAGES', 'ten'],
+  ['diff-bench.js', 'bench:diff', 'CHRONICLE_BENCH_ROUNDS', 'three'],
 ];
 
 /** With the corpus beside the clone (when it is there), and as on a fresh clone without it. */
