@@ -237,7 +237,7 @@ export function alignLists<T>(
   let removedRun: number[] = [];
   let addedRun: number[] = [];
   const flush = (): void => {
-    pairRun(removedRun, addedRun, oldItems, newItems, similar, steps);
+    pairRun({ removedRun, addedRun, oldItems, newItems, oldKeys, newKeys, similar }, steps);
     removedRun = [];
     addedRun = [];
   };
@@ -262,19 +262,31 @@ export function alignLists<T>(
   return steps;
 }
 
+interface Run<T> {
+  removedRun: readonly number[];
+  addedRun: readonly number[];
+  oldItems: readonly T[];
+  newItems: readonly T[];
+  oldKeys: readonly string[];
+  newKeys: readonly string[];
+  similar: (a: T, b: T) => boolean;
+}
+
 /**
  * One run of removed and added items between two equal stretches, as steps: each removed item paired, in
- * order, with the first similar added item within PAIR_WINDOW places of the last pairing ('changed'); added
- * items come before the change that follows them.
+ * order, with the first similar added item within PAIR_WINDOW places of the last pairing ('changed', or
+ * 'equal' for the same key: a run past MAX_ALIGN_EDITS holds unchanged items too); added items come before
+ * the step that follows them.
  */
-function pairRun<T>(removedRun: readonly number[], addedRun: readonly number[], oldItems: readonly T[], newItems: readonly T[], similar: (a: T, b: T) => boolean, steps: Aligned<T>[]): void {
+function pairRun<T>(run: Run<T>, steps: Aligned<T>[]): void {
+  const { removedRun, addedRun, oldItems, newItems, oldKeys, newKeys, similar } = run;
   // oldIndex → position in addedRun of its partner.
   const pairs = new Map<number, number>();
   let searchFrom = 0;
   for (const oldIndex of removedRun) {
     const end = Math.min(addedRun.length, searchFrom + PAIR_WINDOW);
     for (let k = searchFrom; k < end; k += 1) {
-      if (similar(oldItems[oldIndex]!, newItems[addedRun[k]!]!)) {
+      if (oldKeys[oldIndex] === newKeys[addedRun[k]!] || similar(oldItems[oldIndex]!, newItems[addedRun[k]!]!)) {
         pairs.set(oldIndex, k);
         searchFrom = k + 1;
         break;
@@ -296,7 +308,8 @@ function pairRun<T>(removedRun: readonly number[], addedRun: readonly number[], 
     }
     emitAddedBefore(position);
     const newIndex = addedRun[position]!;
-    steps.push({ type: 'changed', old: oldItems[oldIndex]!, new: newItems[newIndex]!, oldIndex, newIndex });
+    const type = oldKeys[oldIndex] === newKeys[newIndex] ? 'equal' : 'changed';
+    steps.push({ type, old: oldItems[oldIndex]!, new: newItems[newIndex]!, oldIndex, newIndex });
     addedPos = position + 1;
   }
   emitAddedBefore(addedRun.length);

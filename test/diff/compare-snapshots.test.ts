@@ -3,7 +3,7 @@ import { DIGESTED_FIELDS, INFORMATIONAL_FIELDS } from '../../src/normalize/diges
 import { renderHtml } from '../../src/diff/render-html.js';
 import { renderTerminal } from '../../src/diff/render-terminal.js';
 import { summaryLine } from '../../src/diff/summary-line.js';
-import { diffWordParts, splitSentences } from '../../src/diff/text-diff.js';
+import { alignLists, diffWordParts, splitSentences } from '../../src/diff/text-diff.js';
 import type { BodyChange } from '../../src/diff/types.js';
 import { makeSnapshot } from '../helpers/snapshot-factory.js';
 
@@ -179,6 +179,16 @@ describe('diffSnapshots', () => {
 });
 
 describe('a very large rewrite', () => {
+  test('past the alignment bound, items that did not change are still equal, changed ones still paired', () => {
+    // 3,000 items, every other one rewritten: 3,000 edits, past the bound, so the lists are paired by place.
+    const old = Array.from({ length: 3000 }, (_, index) => `item ${index} as it was`);
+    const next = old.map((item, index) => (index % 2 === 0 ? `item ${index} as it is now` : item));
+    const steps = alignLists(old, next, (item) => item, (a, b) => a.split(' ')[1] === b.split(' ')[1]);
+    expect(steps).toHaveLength(3000);
+    expect(steps.filter((step) => step.type === 'equal')).toHaveLength(1500);
+    expect(steps.filter((step) => step.type === 'changed').map((step) => step.type === 'changed' && step.oldIndex % 2)).toEqual(Array(1500).fill(0));
+  });
+
   test('a paragraph of 130,000 sentences, each reworded, gives one change a sentence (no stack overflow, bounded work)', () => {
     const paragraph = (verb: string): string => Array.from({ length: 130_000 }, (_, index) => `Item ${index} ${verb} ${index % 97} units.`).join(' ');
     const diff = diffSnapshots(makeSnapshot({ id: 'a', bodyText: paragraph('holds') }), makeSnapshot({ id: 'b', bodyText: paragraph('keeps') }));
