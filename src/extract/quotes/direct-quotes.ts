@@ -576,6 +576,18 @@ function nestedAttribution(span: Span): Attribution | null {
   return found?.speaker.kind === 'named' ? { ...found, start: span.start, end: span.end } : null;
 }
 
+/**
+ * A quotation that opens by naming its own source (`"According to Fern Weis, a parent coach, when you praise …"`):
+ * the writer set the marks around a passage that says whose it is, so the person it names is the speaker.
+ */
+function selfAttribution(span: Span): Attribution | null {
+  const opening = /^\s*according\s+to\s+([^,;:!?"“”]{1,120}),/iu.exec(span.inner);
+  if (opening === null || opening[1] === undefined) return null;
+  const phrase = speakerAfterCue(opening[1]);
+  const speaker = phrase === null ? null : parseSpeaker(phrase);
+  return speaker?.kind === 'named' ? { speaker, cue: 'according to', start: span.start, end: span.end } : null;
+}
+
 /** "X said:" closing the paragraph before a paragraph that opens with a quotation. */
 function introducedBy(previousText: string | undefined): Attribution | null {
   if (previousText === undefined || !/:\s*$/.test(previousText)) return null;
@@ -772,6 +784,7 @@ function attribute(candidate: Candidate, place: SpanPlace & { previousEnd: numbe
     (candidate.pieces.length === 1 ? attributionBefore(before, previousEnd) : null);
   let foundIn = index;
   if (found === null && candidate.pieces.length === 1) found = nestedAttribution(span);
+  if (found === null && candidate.pieces.length === 1) found = selfAttribution(span);
   if (found === null && candidate.pieces.length === 1 && spanIndex === 0 && before.trim() === '') {
     found = introducedBy(paragraphs[index - 1]?.text);
     foundIn = index - 1;

@@ -222,3 +222,15 @@ describe('speakers resolved as a reader does', () => {
     ]);
   });
 });
+
+describe('speakers a reader finds without a cue next to the quote', () => {
+  test('a quotation that opens with "According to X," is X\'s', () => {
+    const q = directs(
+      '<p>You can add statements like "You are always very fair with everyone," or something like it. "According to Fern Weis, a parent coach, when you praise an action it may not be received, but praise of a character trait is."</p>',
+    );
+    expect(who(q)).toEqual([
+      [null, null],
+      ['Fern Weis', 'named'],
+    ]);
+  });
+});
