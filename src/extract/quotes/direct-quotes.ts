@@ -248,11 +248,39 @@ const CUE_ANYWHERE = new RegExp(String.raw`\b(${CUE_PATTERN})\b`, 'giu');
 const WHAT_X_CALLED = /\b(?:which|what)\s+(he|she|they|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)\s+(?:has\s+|had\s+|once\s+)?(?:called|termed|dubbed|described\s+as)\s*$/u;
 const IN_VIEW = /\bin\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})(?:'s|’s)\s+(?:view|opinion|words|telling|estimation)\b[^.!?]*$/u;
 
+/** `…, which has spoken about “…”` / `…, who warned that it would “…”`: a relative clause whose verb is a saying. */
+const RELATIVE_CUE = new RegExp(
+  String.raw`,\s*(?:which|who)\s+${ADVERB}(${CUE_PATTERN}|spoken|spoke|talked|written)\b[^,.;:!?"“”]{0,40}?[:,]?\s*$`,
+  'iu',
+);
+/** "the Obama administration", "the city's police department": a definite noun phrase closing the words before. */
+const DEFINITE_TAIL = /\bthe\s+((?:(?!(?:and|or|but|with|of|to|for|in|on|at|by)\b)[\p{L}'’.&-]+\s+){0,3}[\p{L}'’.&-]+)\s*$/iu;
+
+/**
+ * The speaker a relative clause of saying hangs on (`the Obama administration, which has spoken about “…”` → the
+ * Obama administration; `a reply from Julia Blystone, who warned “…”` → Julia Blystone): "which" / "who" stands
+ * for the noun phrase before the comma.
+ */
+function relativeClauseSpeaker(clause: string): { speaker: Speaker; cue: string; at: number } | null {
+  const relative = RELATIVE_CUE.exec(clause);
+  if (relative === null) return null;
+  const antecedent = clause.slice(0, relative.index).trimEnd();
+  const cue = (relative[1] ?? 'said').toLowerCase().replace(/\s+/g, ' ');
+  const named = trailingName(antecedent);
+  if (named !== null) return { speaker: named, cue, at: relative.index };
+  const definite = DEFINITE_TAIL.exec(antecedent);
+  const speaker = definite === null ? null : parseSpeaker(definite[0]);
+  return speaker === null || speaker.kind === 'pronoun' ? null : { speaker, cue, at: relative.index };
+}
+
 /** The attribution before a quote: "Bezio said: ", "Smith told reporters, ", "According to Smith, ", and the
  * reported speech a partial quote stands in ("Smith said the plan would “never work”"). */
 function attributionBefore(before: string, offset: number): Attribution | null {
   const clause = before.split(/(?<=[.!?])\s+/).pop() ?? before;
   const clauseAt = offset + before.length - clause.length;
+  // The relative clause right before the quote is nearer than any cue further back in the sentence.
+  const relative = relativeClauseSpeaker(clause);
+  if (relative !== null) return { speaker: relative.speaker, cue: relative.cue, end: offset + before.length, start: clauseAt + relative.at };
   const d = CUE_BEFORE.exec(clause);
   if (d && d[1] !== undefined) {
     const speaker = subjectOfCue(clause.slice(0, d.index), d[1]);

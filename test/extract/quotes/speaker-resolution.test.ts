@@ -180,7 +180,7 @@ describe('speakers resolved as a reader does', () => {
     );
     expect(who(q)).toEqual([
       ['Ryan Gosling', 'named'],
-      [null, null],
+      ['Obama administration', 'named'], // never Trump, the one person of the sentence: "which" has its own subject
       [null, null],
     ]);
   });
@@ -231,6 +231,21 @@ describe('speakers a reader finds without a cue next to the quote', () => {
     expect(who(q)).toEqual([
       [null, null],
       ['Fern Weis', 'named'],
+    ]);
+  });
+});
+
+describe('relative clauses of saying', () => {
+  test('"X, which has spoken about “…”" / "X, who warned “…”": which / who stands for the noun phrase before', () => {
+    const q = directs(
+      '<p>Their work has been in line with the science and the Obama administration, which has spoken about "the urgent imperatives of climate change."</p>' +
+        '<p>The plan drew a reply from Julia Blystone, who warned that it would "leave the whole team without a single engineer."</p>' +
+        '<p>Shares fell after the news reached the company, which said it "would review every contract again this year."</p>',
+    );
+    expect(q.map((x) => [x.speaker, x.attribution, x.cue])).toEqual([
+      ['Obama administration', 'named', 'spoken'],
+      ['Julia Blystone', 'named', 'warned'],
+      [null, null, 'said'],
     ]);
   });
 });
