@@ -1,6 +1,6 @@
 import type { Element } from 'domhandler';
 import type { DirectQuote } from '../../types.js';
-import { CUE_PATTERN, canStartName, parseSpeaker, type Speaker } from './speaker.js';
+import { CUE_PATTERN, ORG_WORDS, canStartName, parseSpeaker, type Speaker } from './speaker.js';
 import { wordCount } from './quote-text.js';
 import { PeopleIndex, type Person } from './mentions.js';
 import { isGivenName, type Gender } from './given-names.js';
@@ -316,7 +316,10 @@ function attributionBefore(before: string, offset: number): Attribution | null {
     // "When asked what she took, the actress stated, “…”": the cue right before the quote introduces it, whoever
     // its subject is; a cue further back makes reported speech, which a description does not carry.
     const introduces = /^\s*[,:]?\s*$/.test(clause.slice((cue.index ?? 0) + (cue[0] as string).length));
-    if (speaker !== null && (speaker.kind !== 'description' || introduces)) {
+    // An unnamed spokesperson of a named body ("An Air Mobility spokesperson told Mashable they … but, “…”") is no
+    // vague description: the body speaks, in reported speech too.
+    const spokesperson = speaker?.kind === 'description' && organisationOf(speaker.text.split(/\s+/)) !== null;
+    if (speaker !== null && (speaker.kind !== 'description' || introduces || spokesperson)) {
       return { speaker, cue: (cue[1] as string).toLowerCase(), end: offset + before.length, start: clauseAt + (cue.index ?? 0), reported: !introduces };
     }
   }
@@ -430,6 +433,20 @@ function organisationOf(words: string[]): string | null {
   return null;
 }
 
+/**
+ * "Air Mobility" → "Air Mobility Command" when the article gives the body its full name elsewhere: the name the
+ * article uses, followed by a word that marks an organisation (Command, Department, Agency, …).
+ */
+function fullOrganisationName(org: string, allText: string): string {
+  const escaped = org.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \u00a0]+');
+  const longer = new RegExp(String.raw`\b${escaped}[ \u00a0]+(\p{Lu}[\p{L}&'’-]*)`, 'gu');
+  for (const match of allText.matchAll(longer)) {
+    const word = match[1] ?? '';
+    if (ORG_WORDS.test(word) && !ORG_WORDS.test(org)) return `${org} ${word}`;
+  }
+  return org;
+}
+
 /** Who a description stands for: an organisation, a named person it refers back to, or nobody named. */
 function resolveDescription(text: string, at: number, paragraph: number, state: SpeakerState): ResolvedSpeaker {
   const words = text.split(/\s+/);
@@ -438,7 +455,7 @@ function resolveDescription(text: string, at: number, paragraph: number, state: 
   const headWords = ofPos > 0 ? words.slice(0, ofPos) : words;
   const head = (headWords[headWords.length - 1] ?? '').replace(/[,.]$/, '');
   const org = organisationOf(words);
-  if (org !== null) return { name: org, attribution: 'named', description: text, person: null };
+  if (org !== null) return { name: fullOrganisationName(org, state.allText), attribution: 'named', description: text, person: null };
   const unnamed: ResolvedSpeaker = { name: null, attribution: null, description: text, person: null };
   if (!PERSON_NOUN.test(head)) {
     // "the Dallas police department", "the Obama administration": an organisation named by its description.

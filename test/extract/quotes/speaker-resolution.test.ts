@@ -249,3 +249,17 @@ describe('relative clauses of saying', () => {
     ]);
   });
 });
+
+describe('an unnamed spokesperson speaks for the body', () => {
+  test('in reported speech too, under the full name the article gives the body', () => {
+    const q = directs(
+      '<p>A spokesperson at Air Mobility Command told Mashable they did not know why the plane was there.</p>' +
+        '<p>An Air Mobility spokesperson told Mashable they have been trying to reach the Guard but, "We have been unable to get a hold of them at this point."</p>' +
+        '<p>One officer told Mashable they have been trying to reach the Guard but, "Nobody there has answered a single call all day."</p>',
+    );
+    expect(who(q)).toEqual([
+      ['Air Mobility Command', 'named'],
+      [null, null],
+    ]);
+  });
+});
