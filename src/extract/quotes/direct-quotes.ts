@@ -337,6 +337,14 @@ function splitByAttribution(firstInner: string, between: string): boolean {
   return found !== null && between.slice(found.end).replace(/[\s,;—–-]+/g, ' ').trim().split(' ').filter(Boolean).length <= 4;
 }
 
+/**
+ * `“… to our lyricists Benj Pasek and Justin Paul” – the duo behind Dear Evan Hansen – “and then I’d make …”`: the
+ * writer's aside set off by dashes inside one quoted sentence (the next piece goes on in lower case).
+ */
+function dashAside(between: string): boolean {
+  return between.length <= 240 && /^\s*[—–-]\s[^"“”()]*\s[—–-]\s*$/.test(between) && !/^\s*[—–-]\s*$/.test(between);
+}
+
 /** "For example: “…”", "Example: “…”": an example sentence follows. */
 const EXAMPLE_BEFORE = /(?:^|[:;—–]\s*)(?:for\s+(?:example|instance)|example|e\.g\.?)\s*[:,]?\s*$|\b(?:for\s+(?:example|instance)|example|e\.g\.?|such\s+as)\s*:\s*$/iu;
 /** "Don't say “…”", "You don't need to say “…”", "An abuser would have said: “…”": words nobody said. */
@@ -709,7 +717,8 @@ interface Resolution {
 function reportable(candidate: Candidate, text: string, resolved: ResolvedSpeaker): boolean {
   if (candidate.cited === true) return false;
   const rawEnd = (candidate.pieces[candidate.pieces.length - 1] as Span).inner.trim();
-  const attributed = candidate.speaker !== null || resolved.attribution === 'context';
+  // A cue-less phrase of a word or three ("City of Stars") is a title or a term, whoever spoke last.
+  const attributed = candidate.speaker !== null || (resolved.attribution === 'context' && wordCount(text) >= 4);
   if (!attributed && !speechLike(text) && !speechLike(rawEnd)) return false; // scare quotes, titles, nicknames
   if (text === '' || wordCount(text) === 0) return false;
   // "a claim the harbour master described as “imaginative”": a word or two inside reported speech is emphasis.
@@ -806,10 +815,9 @@ function candidateOf(place: SpanPlace & { text: string; open: Candidate | null }
   if (
     previous !== null &&
     /^\s*\p{Ll}/u.test(span.inner) &&
-    before.length <= 80 &&
     !/[.!?]/.test(before) &&
     !/[.!?]\s*$/.test((previous.pieces[previous.pieces.length - 1] as Span).inner) &&
-    splitByAttribution((previous.pieces[previous.pieces.length - 1] as Span).inner, before)
+    ((before.length <= 80 && splitByAttribution((previous.pieces[previous.pieces.length - 1] as Span).inner, before)) || dashAside(before))
   ) {
     // `"We will win," she said, "and soon."`: the second part continues the first.
     previous.pieces.push(span);

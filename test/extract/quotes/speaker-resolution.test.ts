@@ -263,3 +263,17 @@ describe('an unnamed spokesperson speaks for the body', () => {
     ]);
   });
 });
+
+describe('an aside inside a quotation', () => {
+  test('a piece going on in lower case after an aside set off by dashes is the same quotation; names in the aside speak not', () => {
+    const q = directs(
+      '<p>“He had some big set pieces in mind already,” Justin Hurwitz says. “Then we give the music to our lyricists Benj Pasek and Justin Paul” – the songwriting duo behind the Broadway hit Dear Evan Hansen, who are having quite a moment – “and then I’d make the orchestrations.” The song “City of Stars” was “one of those that went through many demos. And I do mean many.”</p>',
+    );
+    expect(q.map((x) => [x.text.slice(0, 20), x.speaker, x.attribution])).toEqual([
+      ['He had some big set ', 'Justin Hurwitz', 'named'],
+      ['Then we give the mus', 'Justin Hurwitz', 'context'],
+      ['one of those that we', 'Justin Hurwitz', 'context'],
+    ]);
+    expect(q[1]?.text).toMatch(/Justin Paul and then I’d make the orchestrations\.$/);
+  });
+});
