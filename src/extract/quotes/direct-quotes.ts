@@ -506,13 +506,69 @@ function resolveSpeaker(candidate: Candidate, state: SpeakerState, allText: stri
     return { name, attribution: 'named', description: null, person };
   }
   if (speaker.kind === 'pronoun') {
+    // "This is another image Elizabeth Snyder posted to Facebook on Sunday. It says, “…”": the text's author.
+    if (speaker.pronoun === 'it' && TEXT_CUE.test(candidate.cue ?? '')) {
+      const author = textAuthor(at, null, state);
+      if (author !== null) return { ...author, description: speaker.pronoun };
+    }
     if (!speaker.person) return { name: null, attribution: null, description: speaker.pronoun, person: null };
     const person = state.people.resolve(at, pronounGender(speaker.pronoun), MAX_BACK, state.last?.person ?? null);
     // "he" may be someone the writer brought in without a name: then nobody named spoke.
     if (person?.unnamed === true) return { name: null, attribution: null, description: person.name, person };
     return { name: person?.name ?? null, attribution: person === null ? null : 'pronoun', description: null, person };
   }
+  // "… he re-uploaded the drawing with a caption that said …" / "The caption read: “…”": the caption's author.
+  const textNoun = /^(?:the|this|that|his|her|their)\s+([\p{L}-]+)$/iu.exec(speaker.text)?.[1];
+  if (textNoun !== undefined && TEXT_NOUN.test(textNoun) && TEXT_CUE.test(candidate.cue ?? '')) {
+    const author = textAuthor(at, textNoun, state);
+    if (author !== null) return { ...author, description: speaker.text };
+  }
   return resolveDescription(speaker.text, at, candidate.attributedIn, state);
+}
+
+/** Verbs of a text speaking for its author ("It says", "The caption read"). */
+const TEXT_CUE = /^(?:says|said|reads|read|states|stated)$/i;
+/** Texts a person posts or writes, whose words are the author's. */
+const TEXT_NOUN = /^(?:caption|post|posting|tweet|message|note|letter|e-?mail|text|status|update|comment|reply|inscription)$/i;
+/** The verbs by which a person puts a text out. */
+const PUT_OUT = /\b(?:posted|shared|wrote|tweeted|uploaded|re-uploaded|reuploaded|published|captioned|sent|left)\b/giu;
+
+/**
+ * The author of the text that "it" / "the caption" stands for: the subject of the nearest sentence before that
+ * puts a text out ("… image Elizabeth Snyder posted to Facebook", "… and he re-uploaded the drawing with a caption")
+ * — the sentence just before for "it", one of the three before that names the text for a noun. A name in the clause
+ * before the verb, or a he / she there resolved as usual; else nobody.
+ */
+function textAuthor(at: number, noun: string | null, state: SpeakerState): ResolvedSpeaker | null {
+  const from = Math.max(0, at - 600);
+  const window = state.masked.slice(from, at);
+  const ends = [...window.matchAll(/[.!?]["”’]?\s+|\n+/g)].map((m) => (m.index ?? 0) + m[0].length);
+  const starts = [0, ...ends].filter((start) => start < window.trimEnd().length);
+  const sentences = starts.slice(-(noun === null ? 1 : 3)).reverse();
+  for (const start of sentences) {
+    const endAt = ends.find((end) => end > start) ?? window.length;
+    const sentence = window.slice(start, endAt);
+    if (noun !== null && !new RegExp(String.raw`\b${noun}s?\b`, 'i').test(sentence)) continue;
+    const verbs = [...sentence.matchAll(PUT_OUT)];
+    const verb = verbs[verbs.length - 1];
+    if (verb === undefined) return null;
+    const clause = sentence.slice(0, verb.index);
+    const clauseStart = Math.max(clause.lastIndexOf(','), clause.lastIndexOf(';'), clause.search(/\s+and\s+(?!.*\s+and\s)/)) + 1;
+    const subjectFrom = from + start + clauseStart;
+    const verbAt = from + start + (verb.index ?? 0);
+    const named = state.people.peopleBetween(subjectFrom, verbAt).filter((person) => person.unnamed !== true);
+    const person = named[named.length - 1] ?? pronounSubject(clause.slice(clauseStart), verbAt, state);
+    return person === null ? null : { name: person.name, attribution: 'pronoun', description: null, person };
+  }
+  return null;
+}
+
+/** "he" / "she" right before the verb of a clause, resolved to the person it stands for. */
+function pronounSubject(clause: string, at: number, state: SpeakerState): Person | null {
+  const pronoun = /\b(he|she)\s+(?:\p{Ll}+\s+)?$/iu.exec(clause)?.[1]?.toLowerCase();
+  if (pronoun === undefined) return null;
+  const person = state.people.resolve(at - clause.length + clause.lastIndexOf(pronoun), pronounGender(pronoun), MAX_BACK, null);
+  return person?.unnamed === true ? null : person;
 }
 
 /**

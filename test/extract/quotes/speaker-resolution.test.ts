@@ -277,3 +277,19 @@ describe('an aside inside a quotation', () => {
     expect(q[1]?.text).toMatch(/Justin Paul and then I’d make the orchestrations\.$/);
   });
 });
+
+describe('a text that speaks for its author', () => {
+  test('"It says" / "The caption read:" after a sentence in which someone puts the text out is the author’s', () => {
+    const q = directs(
+      '<p>Elizabeth Snyder thanked her friends. This is another image Elizabeth Snyder posted to Facebook on Sunday. It says, "I cannot describe what this necklace means to me, not in a hundred years."</p>' +
+        '<p>Demi Lovato did not like it. Her comment upset Vladimir Serbanescu, and he re-uploaded the drawing with a caption that said it was never meant to be realistic.</p>' +
+        '<p>The caption read:</p><p>"If I make your waist slimmer, it does not mean that all girls should look like that."</p>' +
+        '<p>The street was empty on Monday morning. The sign read: "Closed until further notice, by order of the council."</p>',
+    );
+    expect(who(q)).toEqual([
+      ['Elizabeth Snyder', 'pronoun'],
+      ['Vladimir Serbanescu', 'pronoun'],
+      [null, null],
+    ]);
+  });
+});
