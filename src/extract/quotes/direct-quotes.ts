@@ -254,7 +254,7 @@ const RELATIVE_CUE = new RegExp(
   'iu',
 );
 /** "the Obama administration", "the city's police department": a definite noun phrase closing the words before. */
-const DEFINITE_TAIL = /\bthe\s+((?:(?!(?:and|or|but|with|of|to|for|in|on|at|by)\b)[\p{L}'’.&-]+\s+){0,3}[\p{L}'’.&-]+)\s*$/iu;
+const DEFINITE_TAIL = /\bthe\s+((?:(?!(?:the|a|an|and|or|but|with|of|to|for|in|on|at|by)\b)[\p{L}'’.&-]+\s+){0,3}[\p{L}'’.&-]+)\s*$/iu;
 
 /**
  * The speaker a relative clause of saying hangs on (`the Obama administration, which has spoken about “…”` → the
@@ -271,6 +271,28 @@ function relativeClauseSpeaker(clause: string): { speaker: Speaker; cue: string;
   const definite = DEFINITE_TAIL.exec(antecedent);
   const speaker = definite === null ? null : parseSpeaker(definite[0]);
   return speaker === null || speaker.kind === 'pronoun' ? null : { speaker, cue, at: relative.index };
+}
+
+/** Nouns of something said or written, whose owner said it ("the transition team's request to “…”"). */
+const SPEECH_NOUN =
+  'request|demand|statement|announcement|call|plea|appeal|promise|pledge|vow|warning|message|reply|response|answer|recommendation|advice|instruction|order|claim|assurance|remark|comment|words|explanation|verdict|tweet|post|letter|memo|email|motto|tagline';
+const POSSESSIVE_SPEECH = new RegExp(String.raw`(?:'s|’s|s'|s’)\s+(?:\p{Ll}+\s+)?(${SPEECH_NOUN})(?:\s+(?:to|that|was|is|read|reads|said|says))?\s*[:,]?\s*$`, 'iu');
+
+/**
+ * `the transition team's request to “…”`, `Smith's reply: “…”`: words given as someone's request, statement, reply, …
+ * are the owner's; the owner is the name, or the definite noun phrase, before the possessive.
+ */
+function possessiveSpeech(clause: string): { speaker: Speaker; cue: string; at: number } | null {
+  const owned = POSSESSIVE_SPEECH.exec(clause);
+  if (owned === null) return null;
+  const owner = clause.slice(0, owned.index);
+  const named = trailingName(owner);
+  const definite = named === null ? DEFINITE_TAIL.exec(owner) : null;
+  const speaker = named ?? (definite === null ? null : parseSpeaker(definite[0]));
+  if (speaker === null || speaker.kind === 'pronoun') return null;
+  // Where the owner starts: a body described "again" must be described before this mention.
+  const at = definite?.index ?? Math.max(0, owned.index - (named?.kind === 'named' ? named.name.length : 0));
+  return { speaker, cue: (owned[1] as string).toLowerCase(), at };
 }
 
 /** The attribution before a quote: "Bezio said: ", "Smith told reporters, ", "According to Smith, ", and the
@@ -307,6 +329,8 @@ function attributionBefore(before: string, offset: number): Attribution | null {
     const speaker = parseSpeaker(v[1]);
     if (speaker?.kind === 'named') return { speaker, cue: 'said', end: offset + before.length, start: clauseAt + v.index };
   }
+  const owned = possessiveSpeech(clause);
+  if (owned !== null) return { speaker: owned.speaker, cue: owned.cue, end: offset + before.length, start: clauseAt + owned.at };
   // Reported speech: the last cue verb of the sentence with its subject.
   const cues = [...clause.matchAll(CUE_ANYWHERE)];
   for (let i = cues.length - 1; i >= 0; i -= 1) {
@@ -455,6 +479,22 @@ function fullOrganisationName(org: string, allText: string): string {
   return org;
 }
 
+/** Head nouns of a body (not a person) that speaks: "the transition team", "the campaign". */
+const BODY_NOUN = /^(?:team|administration|campaign|committee|company|firm|agency|government|department|council|board|group|organi[sz]ation|ministry|office|union|party|network|commission|panel|coalition|club|league)$/i;
+
+/**
+ * "the transition team" after "the president-elect's transition team": a body the article has described in the
+ * same words (a modifier and the head noun) speaks under that description, as a reader takes it.
+ */
+function bodyDescribedBefore(words: string[], head: string, at: number, state: SpeakerState): ResolvedSpeaker | null {
+  if (!DEFINITE.test(words[0] ?? '') || !BODY_NOUN.test(head) || words.length < 3) return null;
+  const phrase = words.slice(1).join(' ').replace(/[,.]$/, '');
+  if (/\p{Lu}/u.test(phrase)) return null;
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+  if (!new RegExp(String.raw`\b${escaped}\b`, 'i').test(state.masked.slice(Math.max(0, at - MAX_BACK), at))) return null;
+  return { name: phrase, attribution: 'named', description: null, person: null };
+}
+
 /** Who a description stands for: an organisation, a named person it refers back to, or nobody named. */
 function resolveDescription(text: string, at: number, paragraph: number, state: SpeakerState): ResolvedSpeaker {
   const words = text.split(/\s+/);
@@ -471,7 +511,7 @@ function resolveDescription(text: string, at: number, paragraph: number, state: 
     if (proper && (DEFINITE.test(determiner) || /^\p{Lu}/u.test(words[0] ?? ''))) {
       return { name: words.filter((word, i) => i > 0 || !DEFINITE.test(word)).join(' '), attribution: 'named', description: null, person: null };
     }
-    return unnamed;
+    return bodyDescribedBefore(words, head, at, state) ?? unnamed;
   }
   if (INDEFINITE.test(determiner) || !DEFINITE.test(determiner)) return unnamed;
   // A plural ("the physicians") is a group; "the associate" after "one close associate" is that unnamed person.

@@ -293,3 +293,19 @@ describe('a text that speaks for its author', () => {
     ]);
   });
 });
+
+describe('words given as someone’s request, statement or reply', () => {
+  test('"X’s request to “…”" is X’s; a body described again in the same words speaks under that description', () => {
+    const q = directs(
+      '<p>The request by the president-elect’s transition team for the names of employees worried them.</p>' +
+        '<p>Nonetheless, the transition team’s request to "provide a list of all Department of Energy employees who attended" casts a shroud over the workforce.</p>' +
+        '<p>Ana Reyes wrote back within the hour. Reyes’s reply: "We will not hand over a single name to anyone, ever."</p>' +
+        '<p>Shares fell on Monday. The review panel’s statement that "every contract will be examined again this year" was brief.</p>',
+    );
+    expect(q.map((x) => [x.speaker, x.attribution, x.cue])).toEqual([
+      ['transition team', 'named', 'request'],
+      ['Ana Reyes', 'named', 'reply'],
+      [null, null, 'statement'],
+    ]);
+  });
+});
