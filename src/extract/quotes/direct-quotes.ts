@@ -4,7 +4,7 @@ import { CUE_PATTERN, ORG_WORDS, canStartName, parseSpeaker, type Speaker } from
 import { wordCount } from './quote-text.js';
 import { PeopleIndex, type Person } from './mentions.js';
 import { isGivenName, type Gender } from './given-names.js';
-import { invertedAttribution } from './inverted.js';
+import { invertedAttribution, invertedDescription } from './inverted.js';
 
 /** One paragraph of the article's own text. */
 export interface QuoteParagraph {
@@ -180,6 +180,12 @@ function attributionAfter(inner: string, after: string, offset: number): Attribu
       const cue = after.slice(inverted.start, inverted.end).trim().split(/\s+/)[0]?.toLowerCase() ?? null;
       return { speaker, cue: cue ?? 'said', end: offset + inverted.end, start: offset + inverted.start };
     }
+  }
+  // `"…," tvrdí mladá anglická superstar.`: a bare description in a language without articles refers back, as "he" does.
+  const described = wordCount(inner) >= 4 ? invertedDescription(after, /,\s*$/.test(inner)) : null;
+  if (described !== null) {
+    const cue = after.slice(described.start, described.end).trim().split(/\s+/)[0]?.toLowerCase() ?? 'said';
+    return { speaker: { kind: 'pronoun', pronoun: described.name, person: true }, cue, end: offset + described.end, start: offset + described.start };
   }
   return null;
 }
@@ -555,7 +561,8 @@ function resolveSpeaker(candidate: Candidate, state: SpeakerState, allText: stri
     const person = state.people.resolve(at, pronounGender(speaker.pronoun), MAX_BACK, state.last?.person ?? null);
     // "he" may be someone the writer brought in without a name: then nobody named spoke.
     if (person?.unnamed === true) return { name: null, attribution: null, description: person.name, person };
-    return { name: person?.name ?? null, attribution: person === null ? null : 'pronoun', description: null, person };
+    const described = /^(?:he|she)$/.test(speaker.pronoun) ? null : speaker.pronoun; // "mladá anglická superstar"
+    return { name: person?.name ?? null, attribution: person === null ? null : 'pronoun', description: described, person };
   }
   // "… he re-uploaded the drawing with a caption that said …" / "The caption read: “…”": the caption's author.
   const textNoun = /^(?:the|this|that|his|her|their)\s+([\p{L}-]+)$/iu.exec(speaker.text)?.[1];

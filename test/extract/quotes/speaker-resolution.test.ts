@@ -309,3 +309,20 @@ describe('words given as someone’s request, statement or reply', () => {
     ]);
   });
 });
+
+describe('a bare description in a language without articles', () => {
+  test('"…," tvrdí mladá anglická superstar refers back like "he"; an English bare noun does not', () => {
+    const q = directs(
+      '<p>"Hraje prostě velkolepě a připomínám, že je mu stále jen dvaadvacet let," zdůrazňuje Declan Rice.</p>' +
+        '<p>Fanoušci věří, že Rice zůstane nejméně do léta.</p>' +
+        '<p>"Náš kolektiv je teď opravdu speciální a jsme nadšení," tvrdí mladá anglická superstar.</p>' +
+        '<p>Maria Okafor opened the meeting on Tuesday.</p>' +
+        '<p>"We never expected the roof to fall in like that," recalls longtime neighbour.</p>',
+    );
+    expect(q.map((x) => [x.speaker, x.attribution, x.description])).toEqual([
+      ['Declan Rice', 'named', null],
+      ['Declan Rice', 'pronoun', 'mladá anglická superstar'],
+      [null, null, null],
+    ]);
+  });
+});
