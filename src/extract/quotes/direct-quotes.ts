@@ -10,6 +10,10 @@ import { invertedAttribution, invertedDescription } from './inverted.js';
 export interface QuoteParagraph {
   element: Element;
   text: string;
+  /** A heading stands just before: a new section, which continues no speaker of the one before. */
+  afterHeading?: boolean;
+  /** The heading just before, when it is wholly one link: the round-up item the paragraph is about. */
+  heading?: string;
 }
 
 export interface FoundDirect {
@@ -848,16 +852,22 @@ function contextSpeaker(candidate: Candidate, text: string, context: Resolution)
   const { paragraphs, spansOf, state, lastInParagraph } = context;
   const { paragraphStart, masked } = state;
   const first = candidate.pieces[0] as Span;
-  let before = lastInParagraph.get(first.paragraph - 1);
-  if (before === undefined && first.paragraph >= 2 && (spansOf[first.paragraph - 1] ?? []).length === 0) {
-    const further = lastInParagraph.get(first.paragraph - 2);
-    const from = paragraphStart[first.paragraph - 1] as number;
-    if (further !== undefined && !state.people.otherNamedBetween(from, paragraphStart[first.paragraph] as number, further.person)) before = further;
-  }
   // Only a paragraph that is all quotation: one with words of its own around the quote has its own subject.
   const opens = !/\p{L}/u.test(masked.slice(paragraphStart[first.paragraph], (paragraphStart[first.paragraph] as number) + (paragraphs[first.paragraph]?.text.length ?? 0)));
   // A mark left open that no next paragraph continues is a misread quotation, not a quotation paragraph.
   const wellFormed = candidate.pieces.length > 1 || first.closed;
+  // Under a linked heading of a round-up ("regex2fat"), a paragraph that is all quotation is the item's own words.
+  const heading = paragraphs[first.paragraph]?.heading;
+  if (opens && wellFormed && heading !== undefined && candidate.continues === undefined) {
+    return { name: heading, attribution: 'context', description: null, person: null };
+  }
+  const newSection = paragraphs[first.paragraph]?.afterHeading === true;
+  let before = newSection ? undefined : lastInParagraph.get(first.paragraph - 1);
+  if (before === undefined && !newSection && first.paragraph >= 2 && (spansOf[first.paragraph - 1] ?? []).length === 0) {
+    const further = lastInParagraph.get(first.paragraph - 2);
+    const from = paragraphStart[first.paragraph - 1] as number;
+    if (further !== undefined && !state.people.otherNamedBetween(from, paragraphStart[first.paragraph] as number, further.person)) before = further;
+  }
   let resolved: ResolvedSpeaker =
     opens && wellFormed && before !== undefined && before.name !== null
       ? { ...before, attribution: 'context', description: null }

@@ -326,3 +326,19 @@ describe('a bare description in a language without articles', () => {
     ]);
   });
 });
+
+describe('a round-up item under a linked heading', () => {
+  test('a paragraph that is all quotation under a heading that is wholly a link is the item’s own words', () => {
+    const q = directs(
+      '<h2><a href="https://github.com/example/regex2fat">regex2fat</a></h2>' +
+        '<p><em>“Did you ever want to match a regex, but all you had was a fat32 driver?"</em></p>' +
+        '<p>I have no idea how any of this works, but even the tagline confuses me.</p>' +
+        '<h2>Background</h2>' +
+        '<p>“Nobody has ever asked us about the old bridge until this spring.”</p>',
+    );
+    expect(who(q)).toEqual([
+      ['regex2fat', 'context'],
+      [null, null],
+    ]);
+  });
+});
