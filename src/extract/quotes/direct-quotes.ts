@@ -157,6 +157,8 @@ interface Attribution {
 function attributionAfter(inner: string, after: string, offset: number): Attribution | null {
   // A quote that ended its own sentence ("….") is not continued by an attribution.
   if (/\.\s*$/.test(inner) && !/^\s*[,—–-]/.test(after)) return null;
+  // `"…?" She continued, "…"`: a new sentence that introduces the next quote is not this one's attribution.
+  if (/[?!]\s*$/.test(inner) && /^\s*\p{Lu}/u.test(after) && /[,:]\s*$/.test(after) && after.length < 120) return null;
   const a = SPEAKER_THEN_CUE.exec(after);
   if (a && a[1] !== undefined && a[2] !== undefined) {
     // `," as NPR's Debbie Elliot reported`: "as" introduces the attribution.
@@ -212,7 +214,8 @@ function subjectBefore(subjectText: string): Speaker | null {
   subject = subject.replace(AUXILIARY_TAIL, '').trim();
   const lastPiece = (text: string): Speaker | null => {
     const pieces = text.split(/[,;]\s*|\s[—–]\s/);
-    const piece = (pieces.pop() ?? text).trim().replace(/^(?:and|but|so|then|yet)\s+/i, '');
+    // "At which point the late night host insisted": the opening phrase is not part of the subject.
+    const piece = (pieces.pop() ?? text).trim().replace(/^(?:and|but|so|then|yet)\s+/i, '').replace(/^(?:at|by)\s+(?:which|that|this)\s+(?:point|time|moment|stage)\s+/i, '');
     // "a reply from Julia Blystone, who confirmed that …": the relative pronoun stands for the name before it.
     if (/^(?:who|whom)$/i.test(piece)) return trailingName(pieces.pop() ?? '');
     return piece === '' ? null : parseSpeaker(piece);
@@ -451,6 +454,8 @@ interface SpeakerState {
   allText: string;
   people: PeopleIndex;
   masked: string;
+  /** The people quoted, in order, with the paragraph of each attribution (the turns of a dialogue). */
+  turns: Array<{ paragraph: number; person: Person | null; name: string; at: number }>;
   /** The speaker of the last quotation resolved, and where. */
   last: { person: Person | null; name: string | null; paragraph: number; unnamed: boolean; at: number } | null;
 }
@@ -532,8 +537,56 @@ function resolveDescription(text: string, at: number, paragraph: number, state: 
   // "the security head" right after "one bank chief information security officer" was quoted: the same unnamed person.
   if (last !== null && last.unnamed && paragraph - last.paragraph <= 2 && !state.people.otherNamedBetween(last.at, at, null)) return unnamed;
   const gender: Gender | null = FEMALE_NOUN.test(head) ? 'f' : MALE_NOUN.test(head) ? 'm' : null;
+  const partner = dialoguePartner(paragraph, at, gender, state);
+  if (partner !== null) return { ...partner, description: text };
   const person = state.people.resolve(at, gender, MAX_BACK, last?.person ?? null);
   return person === null || person.unnamed === true ? unnamed : { name: person.name, attribution: 'pronoun', description: text, person };
+}
+
+/** The turns of the dialogue in a paragraph: the people quoted there, when there are two or more. */
+function dialogueTurns(paragraph: number, at: number, state: SpeakerState): SpeakerState['turns'] {
+  const turns = state.turns.filter((turn) => turn.paragraph === paragraph);
+  const lastTurn = turns[turns.length - 1];
+  if (lastTurn === undefined || !turns.some((turn) => turn.name !== lastTurn.name)) return [];
+  // Someone else named since the last turn may be who the writer means now.
+  const named = state.people.peopleBetween(lastTurn.at, at);
+  return named.every((person) => turns.some((turn) => turn.person === person || turn.name === person.name)) ? turns : [];
+}
+
+function genderOfTurn(turn: SpeakerState['turns'][number], state: SpeakerState): Gender | null {
+  return turn.person === null ? null : state.people.genderOf(turn.person);
+}
+
+/**
+ * "Kimmel asked, “…” Aniston replied, “…” The host quipped, “…”": in a paragraph where two people take turns, a
+ * description is the other one than who spoke last — the writer would have gone on with "she" for the same person.
+ * Only people the description's gender allows ("the actress" stays with Aniston).
+ */
+function dialoguePartner(paragraph: number, at: number, gender: Gender | null, state: SpeakerState): ResolvedSpeaker | null {
+  const turns = dialogueTurns(paragraph, at, state);
+  const lastTurn = turns[turns.length - 1];
+  if (lastTurn === undefined) return null;
+  const fits = (turn: SpeakerState['turns'][number]): boolean => gender === null || genderOfTurn(turn, state) === null || genderOfTurn(turn, state) === gender;
+  if (!fits(lastTurn)) return null; // the description cannot be the last speaker anyway: the usual resolution
+  for (let i = turns.length - 1; i >= 0; i -= 1) {
+    const turn = turns[i] as SpeakerState['turns'][number];
+    if (turn.name !== lastTurn.name) return fits(turn) ? { name: turn.name, attribution: 'pronoun', description: null, person: turn.person } : null;
+  }
+  return null;
+}
+
+/**
+ * "she" in a paragraph where a man and a woman take turns is the woman: the one participant the text gave that
+ * gender, or the one participant left when the other has the other gender.
+ */
+function dialoguePronoun(paragraph: number, at: number, gender: Gender | null, state: SpeakerState): ResolvedSpeaker | null {
+  if (gender === null) return null;
+  const turns = dialogueTurns(paragraph, at, state);
+  const participants = turns.filter((turn, i) => turns.findIndex((other) => other.name === turn.name) === i);
+  const same = participants.filter((turn) => genderOfTurn(turn, state) === gender);
+  const open = participants.filter((turn) => genderOfTurn(turn, state) === null);
+  const pick = same.length === 1 ? same[0] : same.length === 0 && open.length === 1 ? open[0] : undefined;
+  return pick === undefined ? null : { name: pick.name, attribution: 'pronoun', description: null, person: pick.person };
 }
 
 /** The speaker a quotation's own attribution names, resolved as a reader does. */
@@ -562,6 +615,8 @@ function resolveSpeaker(candidate: Candidate, state: SpeakerState, allText: stri
       if (author !== null) return { ...author, description: speaker.pronoun };
     }
     if (!speaker.person) return { name: null, attribution: null, description: speaker.pronoun, person: null };
+    const turnTaker = dialoguePronoun(candidate.attributedIn, at, pronounGender(speaker.pronoun), state);
+    if (turnTaker !== null) return turnTaker;
     const person = state.people.resolve(at, pronounGender(speaker.pronoun), MAX_BACK, state.last?.person ?? null);
     // "he" may be someone the writer brought in without a name: then nobody named spoke.
     if (person?.unnamed === true) return { name: null, attribution: null, description: person.name, person };
@@ -779,7 +834,7 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
   const speakerNames = new Set(
     candidates.flatMap((c) => (c.speaker?.kind === 'named' && c.reported !== true && !c.speaker.name.includes(' ') ? [c.speaker.name] : [])),
   );
-  const state: SpeakerState = { paragraphStart, allText, people: new PeopleIndex(masked, speakerNames), masked, last: null };
+  const state: SpeakerState = { paragraphStart, allText, people: new PeopleIndex(masked, speakerNames), masked, last: null, turns: [] };
   const context: Resolution = { paragraphs, spansOf, state, lastInParagraph: new Map<number, ResolvedSpeaker>() };
 
   const found: FoundDirect[] = [];
@@ -793,6 +848,9 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
     if (candidate.speaker !== null || resolved.name !== null) {
       const at = (paragraphStart[candidate.attributedIn] as number) + candidate.attributionEnd;
       state.last = { person: resolved.person, name: resolved.name, paragraph: candidate.attributedIn, unnamed: resolved.name === null, at };
+      if (resolved.name !== null && resolved.person?.unnamed !== true) {
+        state.turns.push({ paragraph: candidate.attributedIn, person: resolved.person, name: resolved.name, at });
+      }
     }
     const lastPiece = candidate.pieces[candidate.pieces.length - 1] as Span;
     context.lastInParagraph.set(lastPiece.paragraph, resolved);

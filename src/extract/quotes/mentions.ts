@@ -44,6 +44,10 @@ const UNNAMED_PERSON =
 /** Words that make the description that follows an object or a predicate, not someone who goes on to speak. */
 const OBJECT_OF = /\b(?:is|was|are|were|as|be|been|being|became|become|to|with|for|from|by|of|about|at|on|in|into|told|asked|called|like|than|every|any)\s+$/i;
 
+/** "asked her about", "told him that", "thanked her.": a pronoun that is the object of the verb after a name. */
+const OBJECT_PRONOUN_AFTER_VERB =
+  /^\s+\p{Ll}+\s+(?:him|her)(?:\s+(?:about|to|for|if|whether|what|why|how|that|on|in|at|with|from|a|an|the|not|again)\b|\s*[,.;:!?])/u;
+
 const MALE_TITLES = new Set(['mr', 'sir']);
 const FEMALE_TITLES = new Set(['mrs', 'ms', 'miss', 'dame']);
 const PARTICLE = /^(?:van|von|de|der|den|da|del|della|di|du|la|le|bin|ibn|al|el)$/;
@@ -235,6 +239,8 @@ export class PeopleIndex {
       const window = this.text.slice(mention.end, Math.min(next, mention.end + 240));
       const found = /\b(he|him|his|himself|she|her|hers|herself)\b/i.exec(window);
       if (found === null) return;
+      // "Kimmel asked her about …": the object of the name's own verb is someone else ("joined her team": her own).
+      if (OBJECT_PRONOUN_AFTER_VERB.test(window) && found.index === window.search(/\b(?:him|her)\b/)) return;
       if (/^(?:he|him|his|himself)$/i.test(found[1] as string)) mention.person.votes.m += 1;
       else mention.person.votes.f += 1;
     });

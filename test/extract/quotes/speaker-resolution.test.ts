@@ -342,3 +342,22 @@ describe('a round-up item under a linked heading', () => {
     ]);
   });
 });
+
+describe('host and guest taking turns in one paragraph', () => {
+  test('a description is the other participant than who spoke last; "she" the woman; "asked her" tells nothing of the asker', () => {
+    const q = directs(
+      '<p>Jennifer Aniston was on Thursday night’s Jimmy Kimmel Live!</p>' +
+        '<p>During the actress’s appearance, Kimmel asked her about a photo, saying, “I can’t imagine how this happens to you at all.” Aniston replied, “Well, here’s the sad part of that story, I’ve worn that coat four times.” The host quipped, “isn’t that against the rules of Hollywood these days?” She continued, “I wore it at least four times, it was very sweetly gifted to me.” At which point the late night host insisted, “you stole that coat didn’t you, be honest?”</p>' +
+        '<p>Senator Ana Reyes spoke on Monday. “We will not vote for this budget as it stands,” Reyes said. The senator added, “Not this year, and not the next one either.”</p>',
+    );
+    expect(who(q)).toEqual([
+      ['Jimmy Kimmel', 'named'],
+      ['Jennifer Aniston', 'named'],
+      ['Jimmy Kimmel', 'pronoun'],
+      ['Jennifer Aniston', 'pronoun'],
+      ['Jimmy Kimmel', 'pronoun'],
+      ['Ana Reyes', 'named'],
+      ['Ana Reyes', 'pronoun'],
+    ]);
+  });
+});
