@@ -417,7 +417,7 @@ function speechLike(text: string): boolean {
   return (words >= 6 && /[.!?,…]$/.test(text.trim())) || words >= 10;
 }
 
-const MENTION_STOPWORDS = /^(?:The|A|An|On|In|At|But|And|Or|If|As|It|He|She|They|We|I|This|That|These|Those|When|While|After|Before|Watch|Read|See|Why|How|What|Who|Where|Not|Only|Even|Also|Like|Then|Now|So|For|From|To|With|By|Of|Our|Your|His|Her|Their|My|Its|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const MENTION_STOPWORDS = /^(?:The|A|An|On|In|At|But|And|Or|If|As|It|He|She|They|We|I|This|That|These|Those|When|While|After|Before|Later|Earlier|Meanwhile|Still|Yet|Instead|Today|Yesterday|Tomorrow|Here|There|Watch|Read|See|Why|How|What|Who|Where|Not|Only|Even|Also|Like|Then|Now|So|For|From|To|With|By|Of|Our|Your|His|Her|Their|My|Its|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /** "Okafor" → "Harriet Okafor" when the article names her in full (in an earlier speaker or in its text); a name
  * never runs across a paragraph break ("…/Getty Images" above "Emery retweeted"). */
@@ -575,20 +575,6 @@ function dialoguePartner(paragraph: number, at: number, gender: Gender | null, s
   return null;
 }
 
-/**
- * "she" in a paragraph where a man and a woman take turns is the woman: the one participant the text gave that
- * gender, or the one participant left when the other has the other gender.
- */
-function dialoguePronoun(paragraph: number, at: number, gender: Gender | null, state: SpeakerState): ResolvedSpeaker | null {
-  if (gender === null) return null;
-  const turns = dialogueTurns(paragraph, at, state);
-  const participants = turns.filter((turn, i) => turns.findIndex((other) => other.name === turn.name) === i);
-  const same = participants.filter((turn) => genderOfTurn(turn, state) === gender);
-  const open = participants.filter((turn) => genderOfTurn(turn, state) === null);
-  const pick = same.length === 1 ? same[0] : same.length === 0 && open.length === 1 ? open[0] : undefined;
-  return pick === undefined ? null : { name: pick.name, attribution: 'pronoun', description: null, person: pick.person };
-}
-
 /** The speaker a quotation's own attribution names, resolved as a reader does. */
 function resolveSpeaker(candidate: Candidate, state: SpeakerState, allText: string): ResolvedSpeaker {
   const { speaker } = candidate;
@@ -615,8 +601,6 @@ function resolveSpeaker(candidate: Candidate, state: SpeakerState, allText: stri
       if (author !== null) return { ...author, description: speaker.pronoun };
     }
     if (!speaker.person) return { name: null, attribution: null, description: speaker.pronoun, person: null };
-    const turnTaker = dialoguePronoun(candidate.attributedIn, at, pronounGender(speaker.pronoun), state);
-    if (turnTaker !== null) return turnTaker;
     const person = state.people.resolve(at, pronounGender(speaker.pronoun), MAX_BACK, state.last?.person ?? null);
     // "he" may be someone the writer brought in without a name: then nobody named spoke.
     if (person?.unnamed === true) return { name: null, attribution: null, description: person.name, person };

@@ -31,7 +31,7 @@ const NAME_RUN =
 /** Capitalized words that start sentences or name things, never a person. */
 const NOT_NAME = new Set(
   `the a an but and or in on at for to of it he she they we i you this that these those there here when while after
-  before as if so yet still now then what who why how where since because though although with without by from about
+  before as if so yet still now then later earlier what who why how where since because though although with without by from about
   his her their our my its one some many most all no not yes also just even perhaps maybe meanwhile however instead
   like last next every each both either neither another other such only once during until unless despite according
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
