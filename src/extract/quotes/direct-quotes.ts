@@ -454,6 +454,8 @@ interface SpeakerState {
   allText: string;
   people: PeopleIndex;
   masked: string;
+  /** Short organisation names and the full names the article gives them (each looked up once). */
+  fullOrganisations: Map<string, string>;
   /** The people quoted, in order, with the paragraph of each attribution (the turns of a dialogue). */
   turns: Array<{ paragraph: number; person: Person | null; name: string; at: number }>;
   /** The speaker of the last quotation resolved, and where. */
@@ -518,7 +520,11 @@ function resolveDescription(text: string, at: number, paragraph: number, state: 
   const headWords = ofPos > 0 ? words.slice(0, ofPos) : words;
   const head = (headWords[headWords.length - 1] ?? '').replace(/[,.]$/, '');
   const org = organisationOf(words);
-  if (org !== null) return { name: fullOrganisationName(org, state.allText), attribution: 'named', description: text, person: null };
+  if (org !== null) {
+    let full = state.fullOrganisations.get(org);
+    if (full === undefined) state.fullOrganisations.set(org, (full = fullOrganisationName(org, state.allText)));
+    return { name: full, attribution: 'named', description: text, person: null };
+  }
   const unnamed: ResolvedSpeaker = { name: null, attribution: null, description: text, person: null };
   if (!PERSON_NOUN.test(head)) {
     // "the Dallas police department", "the Obama administration": an organisation named by its description.
@@ -545,7 +551,10 @@ function resolveDescription(text: string, at: number, paragraph: number, state: 
 
 /** The turns of the dialogue in a paragraph: the people quoted there, when there are two or more. */
 function dialogueTurns(paragraph: number, at: number, state: SpeakerState): SpeakerState['turns'] {
-  const turns = state.turns.filter((turn) => turn.paragraph === paragraph);
+  // The turns are in order: those of this paragraph are at the end (a walk back, not a scan of all quotes).
+  let from = state.turns.length;
+  while (from > 0 && (state.turns[from - 1] as SpeakerState['turns'][number]).paragraph === paragraph) from -= 1;
+  const turns = state.turns.slice(from);
   const lastTurn = turns[turns.length - 1];
   if (lastTurn === undefined || !turns.some((turn) => turn.name !== lastTurn.name)) return [];
   // Someone else named since the last turn may be who the writer means now.
@@ -818,7 +827,7 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
   const speakerNames = new Set(
     candidates.flatMap((c) => (c.speaker?.kind === 'named' && c.reported !== true && !c.speaker.name.includes(' ') ? [c.speaker.name] : [])),
   );
-  const state: SpeakerState = { paragraphStart, allText, people: new PeopleIndex(masked, speakerNames), masked, last: null, turns: [] };
+  const state: SpeakerState = { paragraphStart, allText, people: new PeopleIndex(masked, speakerNames), masked, last: null, turns: [], fullOrganisations: new Map() };
   const context: Resolution = { paragraphs, spansOf, state, lastInParagraph: new Map<number, ResolvedSpeaker>() };
 
   const found: FoundDirect[] = [];
