@@ -158,7 +158,8 @@ function attributionAfter(inner: string, after: string, offset: number): Attribu
   // A quote that ended its own sentence ("….") is not continued by an attribution.
   if (/\.\s*$/.test(inner) && !/^\s*[,—–-]/.test(after)) return null;
   // `"…?" She continued, "…"`: a new sentence that introduces the next quote is not this one's attribution.
-  if (/[?!]\s*$/.test(inner) && /^\s*\p{Lu}/u.test(after) && /[,:]\s*$/.test(after) && after.length < 120) return null;
+  // (A name there may be this quote's speaker: `"…!" Qianye Ying'er said, "…"`.)
+  if (/[?!]\s*$/.test(inner) && /^\s*(?:He|She|They|We|I|The)\b/.test(after) && /[,:]\s*$/.test(after) && after.length < 120) return null;
   const a = SPEAKER_THEN_CUE.exec(after);
   if (a && a[1] !== undefined && a[2] !== undefined) {
     // `," as NPR's Debbie Elliot reported`: "as" introduces the attribution.
@@ -543,7 +544,7 @@ function resolveDescription(text: string, at: number, paragraph: number, state: 
   // "the security head" right after "one bank chief information security officer" was quoted: the same unnamed person.
   if (last !== null && last.unnamed && paragraph - last.paragraph <= 2 && !state.people.otherNamedBetween(last.at, at, null)) return unnamed;
   const gender: Gender | null = FEMALE_NOUN.test(head) ? 'f' : MALE_NOUN.test(head) ? 'm' : null;
-  const partner = dialoguePartner(paragraph, at, gender, state);
+  const partner = DIALOGUE_ROLE.test(head) ? dialoguePartner(paragraph, at, gender, state) : null;
   if (partner !== null) return { ...partner, description: text };
   const person = state.people.resolve(at, gender, MAX_BACK, last?.person ?? null);
   return person === null || person.unnamed === true ? unnamed : { name: person.name, attribution: 'pronoun', description: text, person };
@@ -566,10 +567,14 @@ function genderOfTurn(turn: SpeakerState['turns'][number], state: SpeakerState):
   return turn.person === null ? null : state.people.genderOf(turn.person);
 }
 
+/** Roles in a conversation: "the host" in a host's talk with a guest is the one of the two who holds that role. */
+const DIALOGUE_ROLE = /^(?:host|co-?host|interviewer|interviewee|guest|moderator|anchor|presenter|questioner|caller|panelist)$/i;
+
 /**
- * "Kimmel asked, “…” Aniston replied, “…” The host quipped, “…”": in a paragraph where two people take turns, a
- * description is the other one than who spoke last — the writer would have gone on with "she" for the same person.
- * Only people the description's gender allows ("the actress" stays with Aniston).
+ * "Kimmel asked, “…” Aniston replied, “…” The host quipped, “…”": in a paragraph where people take turns, a
+ * conversational role ("the host", "the interviewer") is the other one than who spoke last: the
+ * writer would have gone on with "she" for the same person. Only people the role's gender allows. Other
+ * descriptions keep the usual resolution ("explains Stephen. … says the son": the same man).
  */
 function dialoguePartner(paragraph: number, at: number, gender: Gender | null, state: SpeakerState): ResolvedSpeaker | null {
   const turns = dialogueTurns(paragraph, at, state);
@@ -875,8 +880,9 @@ interface Resolution {
 function reportable(candidate: Candidate, text: string, resolved: ResolvedSpeaker): boolean {
   if (candidate.cited === true) return false;
   const rawEnd = (candidate.pieces[candidate.pieces.length - 1] as Span).inner.trim();
-  // A cue-less phrase of a word or three ("City of Stars") is a title or a term, whoever spoke last.
-  const attributed = candidate.speaker !== null || (resolved.attribution === 'context' && wordCount(text) >= 4);
+  // A cue-less phrase of a word or three ("City of Stars") is a title or a term, whoever spoke last; a short
+  // sentence ("I'm fine.", "Who cares?") is still said.
+  const attributed = candidate.speaker !== null || (resolved.attribution === 'context' && (wordCount(text) >= 4 || /[.!?…]$/.test(text)));
   if (!attributed && !speechLike(text) && !speechLike(rawEnd)) return false; // scare quotes, titles, nicknames
   if (text === '' || wordCount(text) === 0) return false;
   // "a claim the harbour master described as “imaginative”": a word or two inside reported speech is emphasis.

@@ -374,3 +374,12 @@ describe('the gender the writer tells', () => {
     ]);
   });
 });
+
+describe('a description that is not a conversational role', () => {
+  test('keeps the usual resolution in a paragraph of turns ("explains Stephen … says the son")', () => {
+    const q = directs(
+      '<p>“So there we were, staring at the board,” Stephen Jones says. “Lonely is the right word for it,” Jerry Jones says. “But no one was calling us to trade,” explains Stephen. By this time the boss “was not happy at all with anyone,” says the son.</p>',
+    );
+    expect(who(q).map(([name]) => name)).toEqual(['Stephen Jones', 'Jerry Jones', 'Stephen Jones', 'Stephen Jones']);
+  });
+});
