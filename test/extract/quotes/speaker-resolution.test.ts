@@ -276,6 +276,14 @@ describe('an aside inside a quotation', () => {
     ]);
     expect(q[1]?.text).toMatch(/Justin Paul and then I’d make the orchestrations\.$/);
   });
+
+  test('a cue-less short sentence continuing a speaker is still reported', () => {
+    const q = directs('<p>“We looked everywhere for the dog before dark,” Maria Okafor said. She paused. “Nobody came.”</p>');
+    expect(who(q)).toEqual([
+      ['Maria Okafor', 'named'],
+      ['Maria Okafor', 'context'],
+    ]);
+  });
 });
 
 describe('a text that speaks for its author', () => {
