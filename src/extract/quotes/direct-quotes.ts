@@ -1,15 +1,19 @@
 import type { Element } from 'domhandler';
 import type { DirectQuote } from '../../types.js';
-import { CUE_PATTERN, canStartName, parseSpeaker, type Speaker } from './speaker.js';
+import { CUE_PATTERN, ORG_WORDS, canStartName, parseSpeaker, type Speaker } from './speaker.js';
 import { wordCount } from './quote-text.js';
 import { PeopleIndex, type Person } from './mentions.js';
 import { isGivenName, type Gender } from './given-names.js';
-import { invertedAttribution } from './inverted.js';
+import { invertedAttribution, invertedDescription } from './inverted.js';
 
 /** One paragraph of the article's own text. */
 export interface QuoteParagraph {
   element: Element;
   text: string;
+  /** A heading stands just before: a new section, which continues no speaker of the one before. */
+  afterHeading?: boolean;
+  /** The heading just before, when it is wholly one link: the round-up item the paragraph is about. */
+  heading?: string;
 }
 
 export interface FoundDirect {
@@ -153,6 +157,9 @@ interface Attribution {
 function attributionAfter(inner: string, after: string, offset: number): Attribution | null {
   // A quote that ended its own sentence ("….") is not continued by an attribution.
   if (/\.\s*$/.test(inner) && !/^\s*[,—–-]/.test(after)) return null;
+  // `"…?" She continued, "…"`: a new sentence that introduces the next quote is not this one's attribution.
+  // (A name there may be this quote's speaker: `"…!" Qianye Ying'er said, "…"`.)
+  if (/[?!]\s*$/.test(inner) && /^\s*(?:He|She|They|We|I|The)\b/.test(after) && /[,:]\s*$/.test(after) && after.length < 120) return null;
   const a = SPEAKER_THEN_CUE.exec(after);
   if (a && a[1] !== undefined && a[2] !== undefined) {
     // `," as NPR's Debbie Elliot reported`: "as" introduces the attribution.
@@ -181,6 +188,12 @@ function attributionAfter(inner: string, after: string, offset: number): Attribu
       return { speaker, cue: cue ?? 'said', end: offset + inverted.end, start: offset + inverted.start };
     }
   }
+  // `"…," tvrdí mladá anglická superstar.`: a bare description in a language without articles refers back, as "he" does.
+  const described = wordCount(inner) >= 4 ? invertedDescription(after, /,\s*$/.test(inner)) : null;
+  if (described !== null) {
+    const cue = after.slice(described.start, described.end).trim().split(/\s+/)[0]?.toLowerCase() ?? 'said';
+    return { speaker: { kind: 'pronoun', pronoun: described.name, person: true }, cue, end: offset + described.end, start: offset + described.start };
+  }
   return null;
 }
 
@@ -202,7 +215,8 @@ function subjectBefore(subjectText: string): Speaker | null {
   subject = subject.replace(AUXILIARY_TAIL, '').trim();
   const lastPiece = (text: string): Speaker | null => {
     const pieces = text.split(/[,;]\s*|\s[—–]\s/);
-    const piece = (pieces.pop() ?? text).trim().replace(/^(?:and|but|so|then|yet)\s+/i, '');
+    // "At which point the late night host insisted": the opening phrase is not part of the subject.
+    const piece = (pieces.pop() ?? text).trim().replace(/^(?:and|but|so|then|yet)\s+/i, '').replace(/^(?:at|by)\s+(?:which|that|this)\s+(?:point|time|moment|stage)\s+/i, '');
     // "a reply from Julia Blystone, who confirmed that …": the relative pronoun stands for the name before it.
     if (/^(?:who|whom)$/i.test(piece)) return trailingName(pieces.pop() ?? '');
     return piece === '' ? null : parseSpeaker(piece);
@@ -248,11 +262,61 @@ const CUE_ANYWHERE = new RegExp(String.raw`\b(${CUE_PATTERN})\b`, 'giu');
 const WHAT_X_CALLED = /\b(?:which|what)\s+(he|she|they|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)\s+(?:has\s+|had\s+|once\s+)?(?:called|termed|dubbed|described\s+as)\s*$/u;
 const IN_VIEW = /\bin\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})(?:'s|’s)\s+(?:view|opinion|words|telling|estimation)\b[^.!?]*$/u;
 
+/** `…, which has spoken about “…”` / `…, who warned that it would “…”`: a relative clause whose verb is a saying. */
+const RELATIVE_CUE = new RegExp(
+  String.raw`,\s*(?:which|who)\s+${ADVERB}(${CUE_PATTERN}|spoken|spoke|talked|written)\b[^,.;:!?"“”]{0,40}?[:,]?\s*$`,
+  'iu',
+);
+/** "the Obama administration", "the city's police department": a definite noun phrase closing the words before. */
+const DEFINITE_TAIL = /\bthe\s+((?:(?!(?:the|a|an|and|or|but|with|of|to|for|in|on|at|by)\b)[\p{L}'’.&-]+\s+){0,3}[\p{L}'’.&-]+)\s*$/iu;
+
+/**
+ * The speaker a relative clause of saying hangs on (`the Obama administration, which has spoken about “…”` → the
+ * Obama administration; `a reply from Julia Blystone, who warned “…”` → Julia Blystone): "which" / "who" stands
+ * for the noun phrase before the comma.
+ */
+function relativeClauseSpeaker(clause: string): { speaker: Speaker; cue: string; at: number } | null {
+  const relative = RELATIVE_CUE.exec(clause);
+  if (relative === null) return null;
+  const antecedent = clause.slice(0, relative.index).trimEnd();
+  const cue = (relative[1] ?? 'said').toLowerCase().replace(/\s+/g, ' ');
+  const named = trailingName(antecedent);
+  if (named !== null) return { speaker: named, cue, at: relative.index };
+  const definite = DEFINITE_TAIL.exec(antecedent);
+  const speaker = definite === null ? null : parseSpeaker(definite[0]);
+  return speaker === null || speaker.kind === 'pronoun' ? null : { speaker, cue, at: relative.index };
+}
+
+/** Nouns of something said or written, whose owner said it ("the transition team's request to “…”"). */
+const SPEECH_NOUN =
+  'request|demand|statement|announcement|call|plea|appeal|promise|pledge|vow|warning|message|reply|response|answer|recommendation|advice|instruction|order|claim|assurance|remark|comment|words|explanation|verdict|tweet|post|letter|memo|email|motto|tagline';
+const POSSESSIVE_SPEECH = new RegExp(String.raw`(?:'s|’s|s'|s’)\s+(?:\p{Ll}+\s+)?(${SPEECH_NOUN})(?:\s+(?:to|that|was|is|read|reads|said|says))?\s*[:,]?\s*$`, 'iu');
+
+/**
+ * `the transition team's request to “…”`, `Smith's reply: “…”`: words given as someone's request, statement, reply, …
+ * are the owner's; the owner is the name, or the definite noun phrase, before the possessive.
+ */
+function possessiveSpeech(clause: string): { speaker: Speaker; cue: string; at: number } | null {
+  const owned = POSSESSIVE_SPEECH.exec(clause);
+  if (owned === null) return null;
+  const owner = clause.slice(0, owned.index);
+  const named = trailingName(owner);
+  const definite = named === null ? DEFINITE_TAIL.exec(owner) : null;
+  const speaker = named ?? (definite === null ? null : parseSpeaker(definite[0]));
+  if (speaker === null || speaker.kind === 'pronoun') return null;
+  // Where the owner starts: a body described "again" must be described before this mention.
+  const at = definite?.index ?? Math.max(0, owned.index - (named?.kind === 'named' ? named.name.length : 0));
+  return { speaker, cue: (owned[1] as string).toLowerCase(), at };
+}
+
 /** The attribution before a quote: "Bezio said: ", "Smith told reporters, ", "According to Smith, ", and the
  * reported speech a partial quote stands in ("Smith said the plan would “never work”"). */
 function attributionBefore(before: string, offset: number): Attribution | null {
   const clause = before.split(/(?<=[.!?])\s+/).pop() ?? before;
   const clauseAt = offset + before.length - clause.length;
+  // The relative clause right before the quote is nearer than any cue further back in the sentence.
+  const relative = relativeClauseSpeaker(clause);
+  if (relative !== null) return { speaker: relative.speaker, cue: relative.cue, end: offset + before.length, start: clauseAt + relative.at };
   const d = CUE_BEFORE.exec(clause);
   if (d && d[1] !== undefined) {
     const speaker = subjectOfCue(clause.slice(0, d.index), d[1]);
@@ -279,6 +343,8 @@ function attributionBefore(before: string, offset: number): Attribution | null {
     const speaker = parseSpeaker(v[1]);
     if (speaker?.kind === 'named') return { speaker, cue: 'said', end: offset + before.length, start: clauseAt + v.index };
   }
+  const owned = possessiveSpeech(clause);
+  if (owned !== null) return { speaker: owned.speaker, cue: owned.cue, end: offset + before.length, start: clauseAt + owned.at };
   // Reported speech: the last cue verb of the sentence with its subject.
   const cues = [...clause.matchAll(CUE_ANYWHERE)];
   for (let i = cues.length - 1; i >= 0; i -= 1) {
@@ -288,7 +354,10 @@ function attributionBefore(before: string, offset: number): Attribution | null {
     // "When asked what she took, the actress stated, “…”": the cue right before the quote introduces it, whoever
     // its subject is; a cue further back makes reported speech, which a description does not carry.
     const introduces = /^\s*[,:]?\s*$/.test(clause.slice((cue.index ?? 0) + (cue[0] as string).length));
-    if (speaker !== null && (speaker.kind !== 'description' || introduces)) {
+    // An unnamed spokesperson of a named body ("An Air Mobility spokesperson told Mashable they … but, “…”") is no
+    // vague description: the body speaks, in reported speech too.
+    const spokesperson = speaker?.kind === 'description' && organisationOf(speaker.text.split(/\s+/)) !== null;
+    if (speaker !== null && (speaker.kind !== 'description' || introduces || spokesperson)) {
       return { speaker, cue: (cue[1] as string).toLowerCase(), end: offset + before.length, start: clauseAt + (cue.index ?? 0), reported: !introduces };
     }
   }
@@ -304,6 +373,14 @@ function splitByAttribution(firstInner: string, between: string): boolean {
   if (/^[\s,;:—–-]*$/.test(between)) return true;
   const found = attributionAfter(firstInner, between, 0);
   return found !== null && between.slice(found.end).replace(/[\s,;—–-]+/g, ' ').trim().split(' ').filter(Boolean).length <= 4;
+}
+
+/**
+ * `“… to our lyricists Benj Pasek and Justin Paul” – the duo behind Dear Evan Hansen – “and then I’d make …”`: the
+ * writer's aside set off by dashes inside one quoted sentence (the next piece goes on in lower case).
+ */
+function dashAside(between: string): boolean {
+  return between.length <= 240 && /^\s*[—–-]\s[^"“”()]*\s[—–-]\s*$/.test(between) && !/^\s*[—–-]\s*$/.test(between);
 }
 
 /** "For example: “…”", "Example: “…”": an example sentence follows. */
@@ -341,7 +418,7 @@ function speechLike(text: string): boolean {
   return (words >= 6 && /[.!?,…]$/.test(text.trim())) || words >= 10;
 }
 
-const MENTION_STOPWORDS = /^(?:The|A|An|On|In|At|But|And|Or|If|As|It|He|She|They|We|I|This|That|These|Those|When|While|After|Before|Watch|Read|See|Why|How|What|Who|Where|Not|Only|Even|Also|Like|Then|Now|So|For|From|To|With|By|Of|Our|Your|His|Her|Their|My|Its|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const MENTION_STOPWORDS = /^(?:The|A|An|On|In|At|But|And|Or|If|As|It|He|She|They|We|I|This|That|These|Those|When|While|After|Before|Later|Earlier|Meanwhile|Still|Yet|Instead|Today|Yesterday|Tomorrow|Here|There|Watch|Read|See|Why|How|What|Who|Where|Not|Only|Even|Also|Like|Then|Now|So|For|From|To|With|By|Of|Our|Your|His|Her|Their|My|Its|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /** "Okafor" → "Harriet Okafor" when the article names her in full (in an earlier speaker or in its text); a name
  * never runs across a paragraph break ("…/Getty Images" above "Emery retweeted"). */
@@ -378,6 +455,10 @@ interface SpeakerState {
   allText: string;
   people: PeopleIndex;
   masked: string;
+  /** Short organisation names and the full names the article gives them (each looked up once). */
+  fullOrganisations: Map<string, string>;
+  /** The people quoted, in order, with the paragraph of each attribution (the turns of a dialogue). */
+  turns: Array<{ paragraph: number; person: Person | null; name: string; at: number }>;
   /** The speaker of the last quotation resolved, and where. */
   last: { person: Person | null; name: string | null; paragraph: number; unnamed: boolean; at: number } | null;
 }
@@ -402,6 +483,36 @@ function organisationOf(words: string[]): string | null {
   return null;
 }
 
+/**
+ * "Air Mobility" → "Air Mobility Command" when the article gives the body its full name elsewhere: the name the
+ * article uses, followed by a word that marks an organisation (Command, Department, Agency, …).
+ */
+function fullOrganisationName(org: string, allText: string): string {
+  const escaped = org.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \u00a0]+');
+  const longer = new RegExp(String.raw`\b${escaped}[ \u00a0]+(\p{Lu}[\p{L}&'’-]*)`, 'gu');
+  for (const match of allText.matchAll(longer)) {
+    const word = match[1] ?? '';
+    if (ORG_WORDS.test(word) && !ORG_WORDS.test(org)) return `${org} ${word}`;
+  }
+  return org;
+}
+
+/** Head nouns of a body (not a person) that speaks: "the transition team", "the campaign". */
+const BODY_NOUN = /^(?:team|administration|campaign|committee|company|firm|agency|government|department|council|board|group|organi[sz]ation|ministry|office|union|party|network|commission|panel|coalition|club|league)$/i;
+
+/**
+ * "the transition team" after "the president-elect's transition team": a body the article has described in the
+ * same words (a modifier and the head noun) speaks under that description, as a reader takes it.
+ */
+function bodyDescribedBefore(words: string[], head: string, at: number, state: SpeakerState): ResolvedSpeaker | null {
+  if (!DEFINITE.test(words[0] ?? '') || !BODY_NOUN.test(head) || words.length < 3) return null;
+  const phrase = words.slice(1).join(' ').replace(/[,.]$/, '');
+  if (/\p{Lu}/u.test(phrase)) return null;
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+  if (!new RegExp(String.raw`\b${escaped}\b`, 'i').test(state.masked.slice(Math.max(0, at - MAX_BACK), at))) return null;
+  return { name: phrase, attribution: 'named', description: null, person: null };
+}
+
 /** Who a description stands for: an organisation, a named person it refers back to, or nobody named. */
 function resolveDescription(text: string, at: number, paragraph: number, state: SpeakerState): ResolvedSpeaker {
   const words = text.split(/\s+/);
@@ -410,7 +521,11 @@ function resolveDescription(text: string, at: number, paragraph: number, state: 
   const headWords = ofPos > 0 ? words.slice(0, ofPos) : words;
   const head = (headWords[headWords.length - 1] ?? '').replace(/[,.]$/, '');
   const org = organisationOf(words);
-  if (org !== null) return { name: org, attribution: 'named', description: text, person: null };
+  if (org !== null) {
+    let full = state.fullOrganisations.get(org);
+    if (full === undefined) state.fullOrganisations.set(org, (full = fullOrganisationName(org, state.allText)));
+    return { name: full, attribution: 'named', description: text, person: null };
+  }
   const unnamed: ResolvedSpeaker = { name: null, attribution: null, description: text, person: null };
   if (!PERSON_NOUN.test(head)) {
     // "the Dallas police department", "the Obama administration": an organisation named by its description.
@@ -418,7 +533,7 @@ function resolveDescription(text: string, at: number, paragraph: number, state: 
     if (proper && (DEFINITE.test(determiner) || /^\p{Lu}/u.test(words[0] ?? ''))) {
       return { name: words.filter((word, i) => i > 0 || !DEFINITE.test(word)).join(' '), attribution: 'named', description: null, person: null };
     }
-    return unnamed;
+    return bodyDescribedBefore(words, head, at, state) ?? unnamed;
   }
   if (INDEFINITE.test(determiner) || !DEFINITE.test(determiner)) return unnamed;
   // A plural ("the physicians") is a group; "the associate" after "one close associate" is that unnamed person.
@@ -429,8 +544,49 @@ function resolveDescription(text: string, at: number, paragraph: number, state: 
   // "the security head" right after "one bank chief information security officer" was quoted: the same unnamed person.
   if (last !== null && last.unnamed && paragraph - last.paragraph <= 2 && !state.people.otherNamedBetween(last.at, at, null)) return unnamed;
   const gender: Gender | null = FEMALE_NOUN.test(head) ? 'f' : MALE_NOUN.test(head) ? 'm' : null;
+  const partner = DIALOGUE_ROLE.test(head) ? dialoguePartner(paragraph, at, gender, state) : null;
+  if (partner !== null) return { ...partner, description: text };
   const person = state.people.resolve(at, gender, MAX_BACK, last?.person ?? null);
   return person === null || person.unnamed === true ? unnamed : { name: person.name, attribution: 'pronoun', description: text, person };
+}
+
+/** The turns of the dialogue in a paragraph: the people quoted there, when there are two or more. */
+function dialogueTurns(paragraph: number, at: number, state: SpeakerState): SpeakerState['turns'] {
+  // The turns are in order: those of this paragraph are at the end (a walk back, not a scan of all quotes).
+  let from = state.turns.length;
+  while (from > 0 && (state.turns[from - 1] as SpeakerState['turns'][number]).paragraph === paragraph) from -= 1;
+  const turns = state.turns.slice(from);
+  const lastTurn = turns[turns.length - 1];
+  if (lastTurn === undefined || !turns.some((turn) => turn.name !== lastTurn.name)) return [];
+  // Someone else named since the last turn may be who the writer means now.
+  const named = state.people.peopleBetween(lastTurn.at, at);
+  return named.every((person) => turns.some((turn) => turn.person === person || turn.name === person.name)) ? turns : [];
+}
+
+function genderOfTurn(turn: SpeakerState['turns'][number], state: SpeakerState): Gender | null {
+  return turn.person === null ? null : state.people.genderOf(turn.person);
+}
+
+/** Roles in a conversation: "the host" in a host's talk with a guest is the one of the two who holds that role. */
+const DIALOGUE_ROLE = /^(?:host|co-?host|interviewer|interviewee|guest|moderator|anchor|presenter|questioner|caller|panelist)$/i;
+
+/**
+ * "Kimmel asked, “…” Aniston replied, “…” The host quipped, “…”": in a paragraph where people take turns, a
+ * conversational role ("the host", "the interviewer") is the other one than who spoke last: the
+ * writer would have gone on with "she" for the same person. Only people the role's gender allows. Other
+ * descriptions keep the usual resolution ("explains Stephen. … says the son": the same man).
+ */
+function dialoguePartner(paragraph: number, at: number, gender: Gender | null, state: SpeakerState): ResolvedSpeaker | null {
+  const turns = dialogueTurns(paragraph, at, state);
+  const lastTurn = turns[turns.length - 1];
+  if (lastTurn === undefined) return null;
+  const fits = (turn: SpeakerState['turns'][number]): boolean => gender === null || genderOfTurn(turn, state) === null || genderOfTurn(turn, state) === gender;
+  if (!fits(lastTurn)) return null; // the description cannot be the last speaker anyway: the usual resolution
+  for (let i = turns.length - 1; i >= 0; i -= 1) {
+    const turn = turns[i] as SpeakerState['turns'][number];
+    if (turn.name !== lastTurn.name) return fits(turn) ? { name: turn.name, attribution: 'pronoun', description: null, person: turn.person } : null;
+  }
+  return null;
 }
 
 /** The speaker a quotation's own attribution names, resolved as a reader does. */
@@ -453,13 +609,70 @@ function resolveSpeaker(candidate: Candidate, state: SpeakerState, allText: stri
     return { name, attribution: 'named', description: null, person };
   }
   if (speaker.kind === 'pronoun') {
+    // "This is another image Elizabeth Snyder posted to Facebook on Sunday. It says, “…”": the text's author.
+    if (speaker.pronoun === 'it' && TEXT_CUE.test(candidate.cue ?? '')) {
+      const author = textAuthor(at, null, state);
+      if (author !== null) return { ...author, description: speaker.pronoun };
+    }
     if (!speaker.person) return { name: null, attribution: null, description: speaker.pronoun, person: null };
     const person = state.people.resolve(at, pronounGender(speaker.pronoun), MAX_BACK, state.last?.person ?? null);
     // "he" may be someone the writer brought in without a name: then nobody named spoke.
     if (person?.unnamed === true) return { name: null, attribution: null, description: person.name, person };
-    return { name: person?.name ?? null, attribution: person === null ? null : 'pronoun', description: null, person };
+    const described = /^(?:he|she)$/.test(speaker.pronoun) ? null : speaker.pronoun; // "mladá anglická superstar"
+    return { name: person?.name ?? null, attribution: person === null ? null : 'pronoun', description: described, person };
+  }
+  // "… he re-uploaded the drawing with a caption that said …" / "The caption read: “…”": the caption's author.
+  const textNoun = /^(?:the|this|that|his|her|their)\s+([\p{L}-]+)$/iu.exec(speaker.text)?.[1];
+  if (textNoun !== undefined && TEXT_NOUN.test(textNoun) && TEXT_CUE.test(candidate.cue ?? '')) {
+    const author = textAuthor(at, textNoun, state);
+    if (author !== null) return { ...author, description: speaker.text };
   }
   return resolveDescription(speaker.text, at, candidate.attributedIn, state);
+}
+
+/** Verbs of a text speaking for its author ("It says", "The caption read"). */
+const TEXT_CUE = /^(?:says|said|reads|read|states|stated)$/i;
+/** Texts a person posts or writes, whose words are the author's. */
+const TEXT_NOUN = /^(?:caption|post|posting|tweet|message|note|letter|e-?mail|text|status|update|comment|reply|inscription)$/i;
+/** The verbs by which a person puts a text out. */
+const PUT_OUT = /\b(?:posted|shared|wrote|tweeted|uploaded|re-uploaded|reuploaded|published|captioned|sent|left)\b/giu;
+
+/**
+ * The author of the text that "it" / "the caption" stands for: the subject of the nearest sentence before that
+ * puts a text out ("… image Elizabeth Snyder posted to Facebook", "… and he re-uploaded the drawing with a caption")
+ * — the sentence just before for "it", one of the three before that names the text for a noun. A name in the clause
+ * before the verb, or a he / she there resolved as usual; else nobody.
+ */
+function textAuthor(at: number, noun: string | null, state: SpeakerState): ResolvedSpeaker | null {
+  const from = Math.max(0, at - 600);
+  const window = state.masked.slice(from, at);
+  const ends = [...window.matchAll(/[.!?]["”’]?\s+|\n+/g)].map((m) => (m.index ?? 0) + m[0].length);
+  const starts = [0, ...ends].filter((start) => start < window.trimEnd().length);
+  const sentences = starts.slice(-(noun === null ? 1 : 3)).reverse();
+  for (const start of sentences) {
+    const endAt = ends.find((end) => end > start) ?? window.length;
+    const sentence = window.slice(start, endAt);
+    if (noun !== null && !new RegExp(String.raw`\b${noun}s?\b`, 'i').test(sentence)) continue;
+    const verbs = [...sentence.matchAll(PUT_OUT)];
+    const verb = verbs[verbs.length - 1];
+    if (verb === undefined) return null;
+    const clause = sentence.slice(0, verb.index);
+    const clauseStart = Math.max(clause.lastIndexOf(','), clause.lastIndexOf(';'), clause.search(/\s+and\s+(?!.*\s+and\s)/)) + 1;
+    const subjectFrom = from + start + clauseStart;
+    const verbAt = from + start + (verb.index ?? 0);
+    const named = state.people.peopleBetween(subjectFrom, verbAt).filter((person) => person.unnamed !== true);
+    const person = named[named.length - 1] ?? pronounSubject(clause.slice(clauseStart), verbAt, state);
+    return person === null ? null : { name: person.name, attribution: 'pronoun', description: null, person };
+  }
+  return null;
+}
+
+/** "he" / "she" right before the verb of a clause, resolved to the person it stands for. */
+function pronounSubject(clause: string, at: number, state: SpeakerState): Person | null {
+  const pronoun = /\b(he|she)\s+(?:\p{Ll}+\s+)?$/iu.exec(clause)?.[1]?.toLowerCase();
+  if (pronoun === undefined) return null;
+  const person = state.people.resolve(at - clause.length + clause.lastIndexOf(pronoun), pronounGender(pronoun), MAX_BACK, null);
+  return person?.unnamed === true ? null : person;
 }
 
 /**
@@ -576,6 +789,18 @@ function nestedAttribution(span: Span): Attribution | null {
   return found?.speaker.kind === 'named' ? { ...found, start: span.start, end: span.end } : null;
 }
 
+/**
+ * A quotation that opens by naming its own source (`"According to Fern Weis, a parent coach, when you praise …"`):
+ * the writer set the marks around a passage that says whose it is, so the person it names is the speaker.
+ */
+function selfAttribution(span: Span): Attribution | null {
+  const opening = /^\s*according\s+to\s+([^,;:!?"“”]{1,120}),/iu.exec(span.inner);
+  if (opening === null || opening[1] === undefined) return null;
+  const phrase = speakerAfterCue(opening[1]);
+  const speaker = phrase === null ? null : parseSpeaker(phrase);
+  return speaker?.kind === 'named' ? { speaker, cue: 'according to', start: span.start, end: span.end } : null;
+}
+
 /** "X said:" closing the paragraph before a paragraph that opens with a quotation. */
 function introducedBy(previousText: string | undefined): Attribution | null {
   if (previousText === undefined || !/:\s*$/.test(previousText)) return null;
@@ -607,7 +832,7 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
   const speakerNames = new Set(
     candidates.flatMap((c) => (c.speaker?.kind === 'named' && c.reported !== true && !c.speaker.name.includes(' ') ? [c.speaker.name] : [])),
   );
-  const state: SpeakerState = { paragraphStart, allText, people: new PeopleIndex(masked, speakerNames), masked, last: null };
+  const state: SpeakerState = { paragraphStart, allText, people: new PeopleIndex(masked, speakerNames), masked, last: null, turns: [], fullOrganisations: new Map() };
   const context: Resolution = { paragraphs, spansOf, state, lastInParagraph: new Map<number, ResolvedSpeaker>() };
 
   const found: FoundDirect[] = [];
@@ -621,6 +846,9 @@ export function detectDirectQuotes(paragraphs: readonly QuoteParagraph[]): Found
     if (candidate.speaker !== null || resolved.name !== null) {
       const at = (paragraphStart[candidate.attributedIn] as number) + candidate.attributionEnd;
       state.last = { person: resolved.person, name: resolved.name, paragraph: candidate.attributedIn, unnamed: resolved.name === null, at };
+      if (resolved.name !== null && resolved.person?.unnamed !== true) {
+        state.turns.push({ paragraph: candidate.attributedIn, person: resolved.person, name: resolved.name, at });
+      }
     }
     const lastPiece = candidate.pieces[candidate.pieces.length - 1] as Span;
     context.lastInParagraph.set(lastPiece.paragraph, resolved);
@@ -652,7 +880,9 @@ interface Resolution {
 function reportable(candidate: Candidate, text: string, resolved: ResolvedSpeaker): boolean {
   if (candidate.cited === true) return false;
   const rawEnd = (candidate.pieces[candidate.pieces.length - 1] as Span).inner.trim();
-  const attributed = candidate.speaker !== null || resolved.attribution === 'context';
+  // A cue-less phrase of a word or three ("City of Stars") is a title or a term, whoever spoke last; a short
+  // sentence ("I'm fine.", "Who cares?") is still said.
+  const attributed = candidate.speaker !== null || (resolved.attribution === 'context' && (wordCount(text) >= 4 || /[.!?…]$/.test(text)));
   if (!attributed && !speechLike(text) && !speechLike(rawEnd)) return false; // scare quotes, titles, nicknames
   if (text === '' || wordCount(text) === 0) return false;
   // "a claim the harbour master described as “imaginative”": a word or two inside reported speech is emphasis.
@@ -679,16 +909,22 @@ function contextSpeaker(candidate: Candidate, text: string, context: Resolution)
   const { paragraphs, spansOf, state, lastInParagraph } = context;
   const { paragraphStart, masked } = state;
   const first = candidate.pieces[0] as Span;
-  let before = lastInParagraph.get(first.paragraph - 1);
-  if (before === undefined && first.paragraph >= 2 && (spansOf[first.paragraph - 1] ?? []).length === 0) {
-    const further = lastInParagraph.get(first.paragraph - 2);
-    const from = paragraphStart[first.paragraph - 1] as number;
-    if (further !== undefined && !state.people.otherNamedBetween(from, paragraphStart[first.paragraph] as number, further.person)) before = further;
-  }
   // Only a paragraph that is all quotation: one with words of its own around the quote has its own subject.
   const opens = !/\p{L}/u.test(masked.slice(paragraphStart[first.paragraph], (paragraphStart[first.paragraph] as number) + (paragraphs[first.paragraph]?.text.length ?? 0)));
   // A mark left open that no next paragraph continues is a misread quotation, not a quotation paragraph.
   const wellFormed = candidate.pieces.length > 1 || first.closed;
+  // Under a linked heading of a round-up ("regex2fat"), a paragraph that is all quotation is the item's own words.
+  const heading = paragraphs[first.paragraph]?.heading;
+  if (opens && wellFormed && heading !== undefined && candidate.continues === undefined) {
+    return { name: heading, attribution: 'context', description: null, person: null };
+  }
+  const newSection = paragraphs[first.paragraph]?.afterHeading === true;
+  let before = newSection ? undefined : lastInParagraph.get(first.paragraph - 1);
+  if (before === undefined && !newSection && first.paragraph >= 2 && (spansOf[first.paragraph - 1] ?? []).length === 0) {
+    const further = lastInParagraph.get(first.paragraph - 2);
+    const from = paragraphStart[first.paragraph - 1] as number;
+    if (further !== undefined && !state.people.otherNamedBetween(from, paragraphStart[first.paragraph] as number, further.person)) before = further;
+  }
   let resolved: ResolvedSpeaker =
     opens && wellFormed && before !== undefined && before.name !== null
       ? { ...before, attribution: 'context', description: null }
@@ -749,10 +985,9 @@ function candidateOf(place: SpanPlace & { text: string; open: Candidate | null }
   if (
     previous !== null &&
     /^\s*\p{Ll}/u.test(span.inner) &&
-    before.length <= 80 &&
     !/[.!?]/.test(before) &&
     !/[.!?]\s*$/.test((previous.pieces[previous.pieces.length - 1] as Span).inner) &&
-    splitByAttribution((previous.pieces[previous.pieces.length - 1] as Span).inner, before)
+    ((before.length <= 80 && splitByAttribution((previous.pieces[previous.pieces.length - 1] as Span).inner, before)) || dashAside(before))
   ) {
     // `"We will win," she said, "and soon."`: the second part continues the first.
     previous.pieces.push(span);
@@ -772,6 +1007,7 @@ function attribute(candidate: Candidate, place: SpanPlace & { previousEnd: numbe
     (candidate.pieces.length === 1 ? attributionBefore(before, previousEnd) : null);
   let foundIn = index;
   if (found === null && candidate.pieces.length === 1) found = nestedAttribution(span);
+  if (found === null && candidate.pieces.length === 1) found = selfAttribution(span);
   if (found === null && candidate.pieces.length === 1 && spanIndex === 0 && before.trim() === '') {
     found = introducedBy(paragraphs[index - 1]?.text);
     foundIn = index - 1;

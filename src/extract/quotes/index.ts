@@ -98,8 +98,26 @@ function ownParagraphs($: CheerioAPI, skip: ReadonlySet<Element>): QuoteParagrap
       if (closestElement(el, (node) => NOT_OWN_TEXT.has(node.name) || skip.has(node)) !== null) return false;
       return !(el.name === 'li' && $(el).find('p').length > 0);
     })
-    .map((element) => ({ element, text: squash($(element).text()) }))
+    .map((element) => ({ element, text: squash($(element).text()), ...headingBefore($, element) }))
     .filter((paragraph) => paragraph.text !== '');
+}
+
+/**
+ * Whether a heading stands just before a paragraph (a new section: the paragraph continues no speaker from before
+ * it), and its text when the heading is wholly one link (`<h2><a href=…>regex2fat</a></h2>`): the item of a round-up
+ * that the paragraph is about. Short names only (one to six words, no sentence punctuation).
+ */
+function headingBefore($: CheerioAPI, element: Element): { afterHeading?: true; heading?: string } {
+  if (element.name !== 'p') return {};
+  let previous = element.prev;
+  while (previous !== null && (previous.type === 'comment' || (previous.type === 'text' && squash($(previous).text()) === ''))) previous = previous.prev;
+  if (previous === null || previous.type !== 'tag' || !/^h[1-6]$/.test((previous as Element).name)) return {};
+  const heading = $(previous as Element);
+  const text = squash(heading.text());
+  const links = heading.find('a[href]');
+  if (links.length !== 1 || squash(links.text()) !== text) return { afterHeading: true };
+  const words = text.split(' ').length;
+  return text !== '' && words <= 6 && !/[.!?:;]$/.test(text) ? { afterHeading: true, heading: text } : { afterHeading: true };
 }
 
 /**

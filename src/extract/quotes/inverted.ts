@@ -49,3 +49,26 @@ export function invertedAttribution(after: string, quoteEndsInComma: boolean): I
   if (nameWords.length > 5 || NAME_JOINER.test(nameWords[nameWords.length - 1] as string)) return null;
   return { name: nameWords.join(' ').replace(/\.$/, ''), start: lead.length, end: lead.length + clauseEnd };
 }
+
+/** English words that show a clause is English, where a bare noun phrase is no description of someone known. */
+const ENGLISH = /^(?:the|a|an|he|she|it|they|we|i|you|his|her|their|its|our|my|your|and|but|or|of|to|in|on|at|by|with|for|from|who|which|that|this|is|was|are|were|has|had|have|be|been|not|no|so|as|if|then|than)$/i;
+
+/**
+ * `"…," tvrdí mladá anglická superstar.` ("claims the young English superstar"): in a language without articles the
+ * clause after the comma may close with a description instead of a name, and it means someone the reader knows, as
+ * "the young superstar" would. The clause is lower-case words only — a verb and two to four words of description —
+ * with a letter outside ASCII (so not English, where a bare "recalls longtime friend" is somebody new), and no
+ * English function word. Returns the description (without the verb).
+ */
+export function invertedDescription(after: string, quoteEndsInComma: boolean): InvertedAttribution | null {
+  const lead = /^\s*,?\s*/.exec(after)?.[0] ?? '';
+  if (!quoteEndsInComma && !lead.includes(',')) return null;
+  const rest = after.slice(lead.length);
+  const clauseEnd = rest.search(/[,;:!?()—–]|\.(?=\s|$)|\s[-–]\s|$/);
+  if (!/^\.(?:\s|$)/.test(rest.slice(clauseEnd))) return null; // the clause ends the sentence
+  const words = rest.slice(0, clauseEnd).trim().split(/\s+/).filter(Boolean);
+  if (words.length < 3 || words.length > 5) return null;
+  if (!words.every((word) => LOWER_WORD.test(word) && !ENGLISH.test(word) && !ARTICLE.test(word))) return null;
+  if (NOT_A_VERB.test(words[0] as string) || !/[^\x00-\x7f]/.test(words.join(' '))) return null;
+  return { name: words.slice(1).join(' '), start: lead.length, end: lead.length + clauseEnd };
+}

@@ -31,7 +31,7 @@ const NAME_RUN =
 /** Capitalized words that start sentences or name things, never a person. */
 const NOT_NAME = new Set(
   `the a an but and or in on at for to of it he she they we i you this that these those there here when while after
-  before as if so yet still now then what who why how where since because though although with without by from about
+  before as if so yet still now then later earlier what who why how where since because though although with without by from about
   his her their our my its one some many most all no not yes also just even perhaps maybe meanwhile however instead
   like last next every each both either neither another other such only once during until unless despite according
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
@@ -43,6 +43,10 @@ const UNNAMED_PERSON =
   /\b(?:[Oo]ne|[Aa]n?|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\p{L}-]+\s+){0,2}?(?:student|senior|junior|freshman|sophomore|man|woman|resident|voter|worker|employee|supporter|witness|neighbou?r|teacher|parent|protester|activist|participant|customer|reader|viewer|attendee|passenger|patient)\b(?!['’-])/gu;
 /** Words that make the description that follows an object or a predicate, not someone who goes on to speak. */
 const OBJECT_OF = /\b(?:is|was|are|were|as|be|been|being|became|become|to|with|for|from|by|of|about|at|on|in|into|told|asked|called|like|than|every|any)\s+$/i;
+
+/** "asked her about", "told him that", "thanked her.": a pronoun that is the object of the verb after a name. */
+const OBJECT_PRONOUN_AFTER_VERB =
+  /^\s+\p{Ll}+\s+(?:him|her)(?:\s+(?:about|to|for|if|whether|what|why|how|that|on|in|at|with|from|a|an|the|not|again)\b|\s*[,.;:!?])/u;
 
 const MALE_TITLES = new Set(['mr', 'sir']);
 const FEMALE_TITLES = new Set(['mrs', 'ms', 'miss', 'dame']);
@@ -235,6 +239,8 @@ export class PeopleIndex {
       const window = this.text.slice(mention.end, Math.min(next, mention.end + 240));
       const found = /\b(he|him|his|himself|she|her|hers|herself)\b/i.exec(window);
       if (found === null) return;
+      // "Kimmel asked her about …": the object of the name's own verb is someone else ("joined her team": her own).
+      if (OBJECT_PRONOUN_AFTER_VERB.test(window) && found.index === window.search(/\b(?:him|her)\b/)) return;
       if (/^(?:he|him|his|himself)$/i.test(found[1] as string)) mention.person.votes.m += 1;
       else mention.person.votes.f += 1;
     });

@@ -65,6 +65,7 @@ const DAY_WORDS =
 export type Speaker =
   | { kind: 'named'; name: string }
   | { kind: 'description'; text: string }
+  /** "he" / "she" / "it" …; also a bare description that refers back as a pronoun does ("mladá anglická superstar"). */
   | { kind: 'pronoun'; pronoun: string; person: boolean };
 
 function isCapitalized(word: string): boolean {

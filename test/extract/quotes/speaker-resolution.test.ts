@@ -180,7 +180,7 @@ describe('speakers resolved as a reader does', () => {
     );
     expect(who(q)).toEqual([
       ['Ryan Gosling', 'named'],
-      [null, null],
+      ['Obama administration', 'named'], // never Trump, the one person of the sentence: "which" has its own subject
       [null, null],
     ]);
   });
@@ -220,5 +220,174 @@ describe('speakers resolved as a reader does', () => {
       ['Ryan Gosling', 'context'],
       [null, null],
     ]);
+  });
+});
+
+describe('speakers a reader finds without a cue next to the quote', () => {
+  test('a quotation that opens with "According to X," is X\'s', () => {
+    const q = directs(
+      '<p>You can add statements like "You are always very fair with everyone," or something like it. "According to Fern Weis, a parent coach, when you praise an action it may not be received, but praise of a character trait is."</p>',
+    );
+    expect(who(q)).toEqual([
+      [null, null],
+      ['Fern Weis', 'named'],
+    ]);
+  });
+});
+
+describe('relative clauses of saying', () => {
+  test('"X, which has spoken about “…”" / "X, who warned “…”": which / who stands for the noun phrase before', () => {
+    const q = directs(
+      '<p>Their work has been in line with the science and the Obama administration, which has spoken about "the urgent imperatives of climate change."</p>' +
+        '<p>The plan drew a reply from Julia Blystone, who warned that it would "leave the whole team without a single engineer."</p>' +
+        '<p>Shares fell after the news reached the company, which said it "would review every contract again this year."</p>',
+    );
+    expect(q.map((x) => [x.speaker, x.attribution, x.cue])).toEqual([
+      ['Obama administration', 'named', 'spoken'],
+      ['Julia Blystone', 'named', 'warned'],
+      [null, null, 'said'],
+    ]);
+  });
+});
+
+describe('an unnamed spokesperson speaks for the body', () => {
+  test('in reported speech too, under the full name the article gives the body', () => {
+    const q = directs(
+      '<p>A spokesperson at Air Mobility Command told Mashable they did not know why the plane was there.</p>' +
+        '<p>An Air Mobility spokesperson told Mashable they have been trying to get in touch with the New York National Guard but, "We have been unable to get a hold of them at this point."</p>' +
+        '<p>One officer told Mashable they have been trying for many hours to get in touch with the crew on the ground but, "Nobody there has answered a single call all day."</p>',
+    );
+    expect(who(q)).toEqual([
+      ['Air Mobility Command', 'named'],
+      [null, null],
+    ]);
+  });
+});
+
+describe('an aside inside a quotation', () => {
+  test('a piece going on in lower case after an aside set off by dashes is the same quotation; names in the aside speak not', () => {
+    const q = directs(
+      '<p>“He had some big set pieces in mind already,” Justin Hurwitz says. “Then we give the music to our lyricists Benj Pasek and Justin Paul” – the songwriting duo behind the Broadway hit Dear Evan Hansen, who are having quite a moment – “and then I’d make the orchestrations.” The song “City of Stars” was “one of those that went through many demos. And I do mean many.”</p>',
+    );
+    expect(q.map((x) => [x.text.slice(0, 20), x.speaker, x.attribution])).toEqual([
+      ['He had some big set ', 'Justin Hurwitz', 'named'],
+      ['Then we give the mus', 'Justin Hurwitz', 'context'],
+      ['one of those that we', 'Justin Hurwitz', 'context'],
+    ]);
+    expect(q[1]?.text).toMatch(/Justin Paul and then I’d make the orchestrations\.$/);
+  });
+
+  test('a cue-less short sentence continuing a speaker is still reported', () => {
+    const q = directs('<p>“We looked everywhere for the dog before dark,” Maria Okafor said. She paused. “Nobody came.”</p>');
+    expect(who(q)).toEqual([
+      ['Maria Okafor', 'named'],
+      ['Maria Okafor', 'context'],
+    ]);
+  });
+});
+
+describe('a text that speaks for its author', () => {
+  test('"It says" / "The caption read:" after a sentence in which someone puts the text out is the author’s', () => {
+    const q = directs(
+      '<p>Elizabeth Snyder thanked her friends. This is another image Elizabeth Snyder posted to Facebook on Sunday. It says, "I cannot describe what this necklace means to me, not in a hundred years."</p>' +
+        '<p>Demi Lovato did not like it. Her comment upset Vladimir Serbanescu, and he re-uploaded the drawing with a caption that said it was never meant to be realistic.</p>' +
+        '<p>The caption read:</p><p>"If I make your waist slimmer, it does not mean that all girls should look like that."</p>' +
+        '<p>The street was empty on Monday morning. The sign read: "Closed until further notice, by order of the council."</p>',
+    );
+    expect(who(q)).toEqual([
+      ['Elizabeth Snyder', 'pronoun'],
+      ['Vladimir Serbanescu', 'pronoun'],
+      [null, null],
+    ]);
+  });
+});
+
+describe('words given as someone’s request, statement or reply', () => {
+  test('"X’s request to “…”" is X’s; a body described again in the same words speaks under that description', () => {
+    const q = directs(
+      '<p>The request by the president-elect’s transition team for the names of employees worried them.</p>' +
+        '<p>Nonetheless, the transition team’s request to "provide a list of all Department of Energy employees who attended" casts a shroud over the workforce.</p>' +
+        '<p>Ana Reyes wrote back within the hour. Reyes’s reply: "We will not hand over a single name to anyone, ever."</p>' +
+        '<p>Shares fell on Monday. The review panel’s statement that "every contract will be examined again this year" was brief.</p>',
+    );
+    expect(q.map((x) => [x.speaker, x.attribution, x.cue])).toEqual([
+      ['transition team', 'named', 'request'],
+      ['Ana Reyes', 'named', 'reply'],
+      [null, null, 'statement'],
+    ]);
+  });
+});
+
+describe('a bare description in a language without articles', () => {
+  test('"…," tvrdí mladá anglická superstar refers back like "he"; an English bare noun does not', () => {
+    const q = directs(
+      '<p>"Hraje prostě velkolepě a připomínám, že je mu stále jen dvaadvacet let," zdůrazňuje Declan Rice.</p>' +
+        '<p>Fanoušci věří, že Rice zůstane nejméně do léta.</p>' +
+        '<p>"Náš kolektiv je teď opravdu speciální a jsme nadšení," tvrdí mladá anglická superstar.</p>' +
+        '<p>Maria Okafor opened the meeting on Tuesday.</p>' +
+        '<p>"We never expected the roof to fall in like that," recalls longtime neighbour.</p>',
+    );
+    expect(q.map((x) => [x.speaker, x.attribution, x.description])).toEqual([
+      ['Declan Rice', 'named', null],
+      ['Declan Rice', 'pronoun', 'mladá anglická superstar'],
+      [null, null, null],
+    ]);
+  });
+});
+
+describe('a round-up item under a linked heading', () => {
+  test('a paragraph that is all quotation under a heading that is wholly a link is the item’s own words', () => {
+    const q = directs(
+      '<h2><a href="https://github.com/example/regex2fat">regex2fat</a></h2>' +
+        '<p><em>“Did you ever want to match a regex, but all you had was a fat32 driver?"</em></p>' +
+        '<p>I have no idea how any of this works, but even the tagline confuses me.</p>' +
+        '<h2>Background</h2>' +
+        '<p>“Nobody has ever asked us about the old bridge until this spring.”</p>',
+    );
+    expect(who(q)).toEqual([
+      ['regex2fat', 'context'],
+      [null, null],
+    ]);
+  });
+});
+
+describe('host and guest taking turns in one paragraph', () => {
+  test('a description is the other participant than who spoke last, among those its gender allows', () => {
+    const q = directs(
+      '<p>Jennifer Aniston was on Thursday night’s Jimmy Kimmel Live!</p>' +
+        '<p>During the actress’s appearance, Kimmel asked her about a photo, saying, “I can’t imagine how this happens to you at all.” Aniston replied, “Well, here’s the sad part of that story, I’ve worn that coat four times.” The host quipped, “isn’t that against the rules of Hollywood these days?” She continued, “I wore it at least four times, it was very sweetly gifted to me.” At which point the late night host insisted, “you stole that coat didn’t you, be honest?”</p>' +
+        '<p>Senator Ana Reyes spoke on Monday. “We will not vote for this budget as it stands,” Reyes said. The senator added, “Not this year, and not the next one either.”</p>',
+    );
+    expect(who(q)).toEqual([
+      ['Jimmy Kimmel', 'named'],
+      ['Jennifer Aniston', 'named'],
+      ['Jimmy Kimmel', 'pronoun'],
+      ['Jennifer Aniston', 'pronoun'],
+      ['Jimmy Kimmel', 'pronoun'],
+      ['Ana Reyes', 'named'],
+      ['Ana Reyes', 'pronoun'],
+    ]);
+  });
+});
+
+describe('the gender the writer tells', () => {
+  test('"Tarlow asked her about …": an object of the name’s own verb tells nothing of Tarlow', () => {
+    const q = directs(
+      '<p>“We start on Monday, whatever the weather,” Tarlow said.</p>' +
+        '<p>Later Tarlow asked her about the budget. “We will need more money than anyone planned,” he said.</p>',
+    );
+    expect(who(q)).toEqual([
+      ['Tarlow', 'named'],
+      ['Tarlow', 'pronoun'],
+    ]);
+  });
+});
+
+describe('a description that is not a conversational role', () => {
+  test('keeps the usual resolution in a paragraph of turns ("explains Stephen … says the son")', () => {
+    const q = directs(
+      '<p>“So there we were, staring at the board,” Stephen Jones says. “Lonely is the right word for it,” Jerry Jones says. “But no one was calling us to trade,” explains Stephen. By this time the boss “was not happy at all with anyone,” says the son.</p>',
+    );
+    expect(who(q).map(([name]) => name)).toEqual(['Stephen Jones', 'Jerry Jones', 'Stephen Jones', 'Stephen Jones']);
   });
 });
