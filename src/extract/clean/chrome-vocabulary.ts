@@ -70,11 +70,15 @@ export const PHOTO_CREDIT =
 
 /**
  * A short caption left as a paragraph, recognised by the credit it ends with: "… Foto: Andina",
- * "… (REUTERS/Denis Balibouse)", "(Quelle: Fleischmann/Unsplash/DJV)".
+ * "… (REUTERS/Denis Balibouse)", "(Quelle: Fleischmann/Unsplash/DJV)", "… Mahnmal © dpa | Kay Nietfeld".
  */
 export const CAPTION_CREDIT_END = [
   /\b(?:foto|fotos|photo|photos|imagen|bild|crédito|credit|quelle|fuente|source)\s*:\s*[^:;!?]{1,60}$/iu,
   /\((?:(?:[Ff]oto|[Pp]hoto|[Bb]ild|[Qq]uelle|[Cc]rédito|[Cc]redit|[Ff]uente)\s*:\s*)?[\p{Lu}][\p{L}.&-]*(?:\s[\p{L}.&-]+){0,3}\/[^()]{1,60}\)\s*\.?$/u,
+  // the credit glued to the caption's last word ("… des ATP-TurniersBild: AFP/SID")
+  /\p{Ll}(?:Foto|Fotos|Bild|Photo|Quelle):\s*[^:;!?]{1,60}$/u,
+  // a copyright credit ending the caption ("… am Holocaust-Mahnmal © dpa | Name", "(© FEI/Christophe Taniere)")
+  /©\s*[^©]{1,80}$/u,
 ];
 
 /** A credit line alone: agency and photographer joined by a slash ("FEI/Christophe Taniere", "aja/PAP"). */

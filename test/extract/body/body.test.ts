@@ -150,6 +150,11 @@ describe('chrome clean-up', () => {
     'Sie sind aktuell nicht eingeloggt.',
     '3 Kommentare',
     '- Anzeige -',
+    // a caption left as a paragraph, ending with its copyright credit, or with the credit glued to its last word
+    'Vertreter der Verfassungsorgane bei einer Kranzniederlegung am Holocaust-Mahnmal © Presse- und Informationsamt | Jesco Denzel',
+    '(© FEI/Christophe Taniere)',
+    '© 2020 ®/TM General Mills All Rights Reserved',
+    'Alexander Zverev steht im Viertelfinale des ATP-TurniersBild: AFP/SID/PASCAL GUYOT',
   ])('recognises chrome in many languages: %s', (text) => {
     expect(isVocabularyChrome(text)).toBe(true);
   });
@@ -160,6 +165,8 @@ describe('chrome clean-up', () => {
     'The company, which makes input/output chips for the car industry, said its profit fell by a third in the quarter.',
     'Subscribers of the service complained that the full story of the outage was never told.',
     'Kommentare von Lesern zeigen, dass viele das Thema bewegt.',
+    'Unser Leitbild: Nachhaltigkeit in allen Bereichen',
+    'Die Marke © ist geschützt, sagte der Anwalt, und das seit vielen Jahren, wie jeder weiß, der sich mit dem Markenrecht in Deutschland und Europa beschäftigt hat.',
   ])('keeps article text that shares words with chrome: %s', (text) => {
     expect(isVocabularyChrome(text)).toBe(false);
   });
