@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { blockText } from '../body/block-text.js';
 import { topLevelBlocks } from '../body/blocks.js';
-import { CAPTION_CREDIT_END, LABEL_ONLY, PAYWALL, PHOTO_CREDIT, PROMO_PREFIX, SLASH_CREDIT } from './chrome-vocabulary.js';
+import { CAPTION_CREDIT_END, LABEL_ONLY, PAGE_NOTICES, PAYWALL, PHOTO_CREDIT, PROMO_PREFIX, SLASH_CREDIT } from './chrome-vocabulary.js';
 import { collapseWhitespace } from '../../text/whitespace.js';
 import { countTokens } from '../../text/words.js';
 
@@ -60,7 +60,7 @@ const CHROME_PATTERNS: RegExp[] = [
   /^this (entry|post) was posted\b/i,
   // interface text: navigation back, "load more", enlarge, show or hide, permalink, download, external content
   /^(zurück zur (übersicht|listenansicht|startseite|liste)|back to (the )?(overview|list|top|homepage)|retour à la liste|volver al listado)\s*[.!»›>]*$/i,
-  /^(lade|mehr|weitere|load|show|view) (weitere |mehr |more )?(inhalte|artikel|beiträge|content|stories|posts|articles)( laden| anzeigen)?$/i,
+  /^(lade|mehr|weitere|load|show|view) (weitere |mehr |more )?(inhalte|artikel|beiträge|content|stories|posts|articles)( laden| anzeigen)?\s*(\.\.\.|…)?$/i,
   /^(zum vergrößern\b.{0,30}\b(klicken|tippen)|(click|tap) (here |on the image )?to enlarge|klicken sie (hier |auf das bild )?zum vergrößern)[.!]?$/i,
   /^(quellen|quelle|sources?|kommentare|comments) (ausblenden|einblenden|anzeigen|show|hide)$/i,
   /^(permalink|permalien|permalänk)\b/i,
@@ -145,7 +145,8 @@ function linkDensity($: CheerioAPI, block: Element): number {
 
 /**
  * Short blocks that are chrome in any of the languages of chrome-vocabulary.ts: a promo line that starts with
- * a "read also" label, a photo credit standing alone, a paywall or log-in note, a comment counter.
+ * a "read also" label, a photo credit standing alone, a paywall or log-in note, a comment counter, a notice every
+ * article of the site carries (app or newsletter promo, rights line, disclaimer, consent placeholder, shop notice).
  */
 export function isVocabularyChrome(text: string): boolean {
   const normalized = collapseWhitespace(text);
@@ -154,7 +155,7 @@ export function isVocabularyChrome(text: string): boolean {
   if (words <= PROMO_WORDS && PROMO_PREFIX.test(normalized)) return true;
   if (words <= CREDIT_WORDS && (PHOTO_CREDIT.test(normalized) || SLASH_CREDIT.test(normalized))) return true;
   if (words <= CAPTION_WORDS && CAPTION_CREDIT_END.some((pattern) => pattern.test(normalized))) return true;
-  return words <= PAYWALL_WORDS && PAYWALL.some((pattern) => pattern.test(normalized));
+  return words <= PAYWALL_WORDS && (PAYWALL.some((pattern) => pattern.test(normalized)) || PAGE_NOTICES.some((pattern) => pattern.test(normalized)));
 }
 
 /** A block that is only a label of a promo or end-of-article section ("Auch interessant", "Zum Weiterlesen"). */
@@ -194,7 +195,8 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
       // The label and the link list it introduces (teasers, "more" links) go; text after the links stays.
       node.remove();
       removed += 1;
-      while (index + 1 < blocks.length && isLinkBlock($, blocks[index + 1]!)) {
+      // A second label ("Top-15" over "meist-diskutiert") belongs to the same box.
+      while (index + 1 < blocks.length && (isLinkBlock($, blocks[index + 1]!) || isSectionLabel($(blocks[index + 1]!).text()))) {
         $(blocks[++index]!).remove();
         removed += 1;
       }
@@ -211,7 +213,33 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
       removed += 1;
     }
   }
-  return removed + removeAuthorLabel($) + removeAuthorBox($) + removeTrailingLinks($);
+  return removed + removeAuthorLabel($) + removeAuthorBox($) + removeTrailingLinks($) + removeTrailingLabels($);
+}
+
+/** A heading, or a short line ending in a colon, is at most this many words when it ends the body. */
+const TRAILING_LABEL_WORDS = 10;
+/** A paragraph of prose (the article's text the label would follow) has at least this many words. */
+const PROSE_WORDS = 25;
+
+/**
+ * The body never ends with a heading or a label that introduces something ("Die Karte zum Abspeichern:", "Auch auf
+ * example.de", "Weitere Informationen zum Thema:"): what it introduced was a map, a teaser box or links that are gone.
+ */
+function removeTrailingLabels($: CheerioAPI): number {
+  const blocks = topLevelBlocks($);
+  let end = blocks.length;
+  while (end > 1 && isTrailingLabel($, blocks[end - 1]!)) end -= 1;
+  // Only after an article's text: a page of headings over pictures ("Test Case 1", "Test Case 2") keeps them.
+  if (end === blocks.length || !blocks.slice(0, end).some((block) => countTokens($(block).text()) >= PROSE_WORDS)) return 0;
+  for (const block of blocks.slice(end)) $(block).remove();
+  return blocks.length - end;
+}
+
+function isTrailingLabel($: CheerioAPI, block: Element): boolean {
+  if ($(block).is('blockquote, figure, [data-chronicle-embed], table, ul, ol') || $(block).find('img, iframe').length > 0) return false;
+  const text = collapseWhitespace($(block).text());
+  if (text === '' || countTokens(text) > TRAILING_LABEL_WORDS) return false;
+  return /^h[1-6]$/.test(block.name) || /:$/.test(text);
 }
 
 /** How many blocks at the end of the body are searched for a dateline ("Aktualisiert am 17.01.2021"). */
