@@ -82,6 +82,16 @@ export const CAPTION_CREDIT_END = [
   /©\s*[^©]{1,80}$/u,
 ];
 
+/**
+ * A caption that ends with a photo agency's name as its credit ("praca / ShutterStock", "… / dpa", "Bild via
+ * Getty Images"): the agencies whose names credit pictures across the languages of the corpus.
+ */
+export const AGENCY_CREDIT_END =
+  /(?:[/|©]|\bvia)\s*(?:shutterstock|getty ?images|istock(?:photo)?|adobe ?stock|stock\.adobe\.com|fotolia|dpa|afp|reuters|epa|imago|picture[- ]alliance|pixabay|unsplash|pexels|pap|ansa|efe|keystone|apa)(?:\s*\/\s*[^/()]{1,40})?\s*\)?\.?$/iu;
+
+/** A caption that is only its label and an empty credit ("… haben einen guten Draht. Foto:"). */
+export const EMPTY_CREDIT_END = /\b(?:foto|fotos|photo|bild|imagen|crédito|credit)\s*:\s*$/iu;
+
 /** A credit line alone: agency and photographer joined by a slash ("FEI/Christophe Taniere", "aja/PAP"). */
 export const SLASH_CREDIT = /^©?\s*\p{L}[\p{L}.&-]*(?:\s[\p{L}.&-]+){0,2}\/\p{L}[\p{L}.&-]*(?:\s[\p{L}.&-]+){0,2}$/u;
 

@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { blockText } from '../body/block-text.js';
 import { topLevelBlocks } from '../body/blocks.js';
-import { CAPTION_CREDIT_END, LABEL_ONLY, PAGE_NOTICES, PAYWALL, PHOTO_CREDIT, PROMO_PREFIX, SLASH_CREDIT } from './chrome-vocabulary.js';
+import { AGENCY_CREDIT_END, CAPTION_CREDIT_END, EMPTY_CREDIT_END, LABEL_ONLY, PAGE_NOTICES, PAYWALL, PHOTO_CREDIT, PROMO_PREFIX, SLASH_CREDIT } from './chrome-vocabulary.js';
 import { collapseWhitespace } from '../../text/whitespace.js';
 import { countTokens } from '../../text/words.js';
 
@@ -156,6 +156,20 @@ export function isVocabularyChrome(text: string): boolean {
   if (words <= CREDIT_WORDS && (PHOTO_CREDIT.test(normalized) || SLASH_CREDIT.test(normalized))) return true;
   if (words <= CAPTION_WORDS && CAPTION_CREDIT_END.some((pattern) => pattern.test(normalized))) return true;
   return words <= PAYWALL_WORDS && (PAYWALL.some((pattern) => pattern.test(normalized)) || PAGE_NOTICES.some((pattern) => pattern.test(normalized)));
+}
+
+/** A figure caption is a photo credit (or ends with one) when it is at most this long. */
+const FIGCAPTION_WORDS = 60;
+
+/**
+ * A figure's caption that is a photo credit or ends with one ("praca / ShutterStock", ". Imagen: Télam", "… ©
+ * Pferderevue", "(Quelle: Fleischmann/Unsplash/DJV)"): the credit line of a picture, not the article's text.
+ */
+export function isCreditCaption(text: string): boolean {
+  const normalized = collapseWhitespace(text);
+  if (normalized === '' || countTokens(normalized) > FIGCAPTION_WORDS) return false;
+  if (PHOTO_CREDIT.test(normalized) || SLASH_CREDIT.test(normalized)) return true;
+  return [...CAPTION_CREDIT_END, AGENCY_CREDIT_END, EMPTY_CREDIT_END].some((pattern) => pattern.test(normalized));
 }
 
 /** A block that is only a label of a promo or end-of-article section ("Auch interessant", "Zum Weiterlesen"). */
