@@ -18,7 +18,7 @@ const PROMO_LABELS = [
   'auch interessant', 'ebenfalls interessant', 'das (?:könnte|dürfte) (?:dich|sie|ihnen|euch) (?:auch |ebenfalls )?interessieren',
   'das (?:könnte|dürfte) (?:dir|ihnen|euch) (?:auch )?gefallen', 'zum weiterlesen', 'weiterlesen', 'mehr zum thema',
   'mehr (?:zu|zum|über) [\\p{L} ]{1,40}', 'weitere (?:artikel|beiträge|themen|nachrichten|news|meldungen|texte|geschichten)(?: zum thema| aus der [\\p{L} ]{1,30})?(?: [\\p{L} ]{1,30})?',
-  'schon gelesen', 'lesen sie (?:auch|mehr)', 'auch lesen', 'neueste (?:artikel|beiträge)', 'ähnliche (?:artikel|beiträge|themen)',
+  'schon gelesen', 'lesen sie (?:auch|mehr|hier)', 'auch lesen', 'neueste (?:artikel|beiträge)', 'ähnliche (?:artikel|beiträge|themen)',
   'verwandte (?:artikel|beiträge|themen|themenbereiche)', 'meist(?:-| )?(?:gelesen|diskutiert|kommentiert|geklickt)e?',
   '(?:vorschau auf den )?(?:nächsten|nächster|vorherigen|vorheriger) (?:artikel|beitrag)', 'auch auf [\\p{L}\\d.-]+\\.[a-z]{2,6}', 'beliebte (?:artikel|beiträge)', 'meistgelesen(?:e)?(?: artikel)?', 'empfehlungen(?: der redaktion)?',
   'mehr lesen', '(?:artikel|beiträge|videos|news|nachrichten)(?: und (?:videos|bilder|fotos))? zum thema', 'entdecke weitere [\\p{L} ]{1,30}', 'entdecken sie weitere [\\p{L} ]{1,30}', 'passend zum thema', 'dazu passend',
@@ -47,7 +47,7 @@ const PROMO_LABELS = [
  */
 const SECTION_LABELS = [
   'about the authors?', 'about us', 'contact(?: us)?', 'more information', 'further information', 'sources?', 'share this(?: article| story| post)?',
-  'über (?:den autor|die autorin|die autoren|uns)', 'zur person', 'kontakt', 'ansprechpartner(?:in)?', 'weitere (?:informationen|infos)', 'mehr (?:informationen|infos)',
+  'über (?:den autor|die autorin|die autoren|uns)', 'zur person', 'kontakt', 'ansprechpartner(?:in)?(?: zum thema)?', 'erschienen in', 'weitere (?:informationen|infos)', 'mehr (?:informationen|infos)',
   'quellen(?:angaben)?', 'quelle', 'top[- ]?\\d{1,2}', 'zusatzinformationen', 'teilen', 'diesen artikel teilen',
   "à propos de l'auteur", "a propos de l'auteur", "plus d'informations?", 'en savoir plus', 'partager(?: cet article)?',
   'sobre el autor', 'más información', 'fuentes?', 'compartir(?: este artículo)?',
@@ -78,6 +78,8 @@ export const CAPTION_CREDIT_END = [
   /\((?:(?:[Ff]oto|[Pp]hoto|[Bb]ild|[Qq]uelle|[Cc]rédito|[Cc]redit|[Ff]uente)\s*:\s*)?[\p{Lu}][\p{L}.&-]*(?:\s[\p{L}.&-]+){0,3}\/[^()]{1,60}\)\s*\.?$/u,
   // the credit glued to the caption's last word ("… des ATP-TurniersBild: AFP/SID")
   /\p{Ll}(?:Foto|Fotos|Bild|Photo|Quelle):\s*[^:;!?]{1,60}$/u,
+  // a licence ending the caption ("… Zum Vergrößern auf das Bild klicken. CC-BY-SA 2.0")
+  /\bCC[- ]BY(?:[- ](?:SA|NC|ND))*(?:[- ]\d\.\d)?\s*\.?$/u,
   // a copyright credit ending the caption ("… am Holocaust-Mahnmal © dpa | Name", "(© FEI/Christophe Taniere)")
   /©\s*[^©]{1,80}$/u,
 ];
@@ -105,7 +107,7 @@ export const PAYWALL = [
   /\b(?:loggen sie sich|melden sie sich) (?:bitte )?(?:ein|an)\b.{0,40}$/i,
   /^(?:kommentare|comments?|commentaires|comentarios|commenti) (?:sind |are |sont |están )?(?:geschlossen|closed|fermés|cerrados|chiusi)\.?$/i,
   /^\d+\s+(?:kommentare?|commentaires?|comentarios?|commenti|comentários|reacties|komentarz[ey]?|kommentarer)$/i,
-  /^(?:rezept|artikel|seite|recipe|page|article) (?:drucken|print)$/i,
+  /^(?:rezept|artikel|seite|recipe|page|article) (?:drucken|print)(?: (?:bei |auf |on )?pinterest (?:speichern|merken)| pin(?: it)?| save)?$/i,
   /^(?:print|imprimir|imprimer|stampa) (?:recipe|(?:la )?receta|(?:la )?recette|(?:la )?ricetta)$/i,
   /^[-–—*\s]*(?:anzeige|werbung|advertisement|publicité|publicidad|pubblicità|reklama|advertentie)\s*[-–—*:|]/i,
 ];
@@ -142,6 +144,12 @@ export const PAGE_NOTICES = [
   /^(?:ihr|dein) (?:warenkorb|einkaufswagen) ist leer\b|^your (?:shopping )?(?:cart|basket|bag) is empty\b|^votre panier est vide\b|^(?:tu|su) (?:carrito|cesta) está vac[ií]/i,
   /\b(?:wurde|wurden) (?:erfolgreich )?(?:zum|in den|ihrem|deinem) (?:warenkorb|einkaufswagen|merkzettel) hinzugefügt\b|^(?:der )?artikel wurde erfolgreich hinzugefügt\b|\badded to (?:your )?(?:shopping )?(?:cart|basket|bag)\b/i,
   /^(?:es werden (?:die )?\p{L}+ \d+ bis \d+ von (?:insgesamt )?\d+|showing \d+\s*[–-]\s*\d+ of \d+|zeige \d+ bis \d+ von \d+)\b/iu,
+  // where the article was printed first: "Dieser Beitrag stammt aus Ausgabe 7/2019 der …", "This article appeared in the May issue"
+  /^(?:dieser|der) (?:beitrag|artikel|text) (?:stammt aus|erschien (?:zuerst )?in) (?:der )?(?:ausgabe|heft)\b/i,
+  /^this (?:article|story|piece) (?:first )?appeared in (?:the )?[\p{L}\d ]{0,30}(?:issue|edition)\b/iu,
+  // a pointer for more: "Weitere Infos unter www.itfjuniors.de."
+  /^(?:weitere|mehr) (?:infos?|informationen) (?:unter|auf|bei)\s+(?:https?:\/\/|www\.)\S+$/i,
+  /^(?:more (?:info|information) (?:at|on)|plus d'informations? sur|más información en)\s+(?:https?:\/\/|www\.)\S+$/i,
   // comment counters: "Kommentare insgesamt: 0", "Comments: 3"
   /^(?:kommentare|comments|commentaires|comentarios|commenti)(?: insgesamt| total)?\s*:\s*\d+$/i,
 ];

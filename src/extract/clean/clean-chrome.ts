@@ -185,6 +185,7 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
   // A date alone in <time> near the top is the article's date; a live blog's entries each have one and keep it.
   const timeBlocks = blocks.filter((block) => isTimeOnly($, block));
   const soleTimeBlock = timeBlocks.length === 1 ? timeBlocks[0] : undefined;
+  const teaserList = blocks.filter((block) => isReadMoreTeaser($, block, $(block).text())).length >= 2;
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
     const node = $(block);
@@ -222,7 +223,15 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
     const nearEnd = index >= blocks.length - TAIL_ZONE && !/^h[1-6]$/.test(block.name);
     const tailLine = nearEnd && DATELINE.test(collapseWhitespace(text));
     const dateAlone = nearTop && soleTimeBlock === block;
-    if (isChromeText(text) || byline || tailLine || dateAlone || isVocabularyChrome(text)) {
+    if (teaserList && index > 0 && isReadMoreTeaser($, block, text) && countTokens(collapseWhitespace(text)) <= READ_MORE_ALONE_WORDS) {
+      // "weiter lesen" alone closes the teaser just above it (in a list of them: one alone may end an excerpt).
+      const above = blocks[index - 1]!;
+      if (!$(above).is('blockquote, figure, [data-chronicle-embed]')) {
+        $(above).remove();
+        removed += 1;
+      }
+    }
+    if (isChromeText(text) || byline || tailLine || dateAlone || isVocabularyChrome(text) || isPipeRow($, block, text) || isReadMoreTeaser($, block, text)) {
       node.remove();
       removed += 1;
     }
@@ -254,6 +263,40 @@ function isTrailingLabel($: CheerioAPI, block: Element): boolean {
   const text = collapseWhitespace($(block).text());
   if (text === '' || countTokens(text) > TRAILING_LABEL_WORDS) return false;
   return /^h[1-6]$/.test(block.name) || /:$/.test(text);
+}
+
+/** A row of short items between bars is at most this many words in all, and each item at most ITEM_WORDS. */
+const PIPE_ROW_WORDS = 40;
+/** A "read more" link standing alone is at most this many words. */
+const READ_MORE_ALONE_WORDS = 3;
+const PIPE_ITEM_WORDS = 8;
+const PIPE_ITEMS = 3;
+
+/**
+ * A row of short items between bars is page furniture, not a sentence: a meta line ("Freitag | 14. Juni 2019 |
+ * VON Sina Giebel | 0 COMMENTS", "Aufrufe: 1120 | Hinzugefügt von: Posh"), a footer ("IMPRESSUM | DATENSCHUTZ"),
+ * a file link ("…PDF | 38 KB | Datei ist nicht barrierefrei"). Never code (a directory tree drawn with bars).
+ */
+function isPipeRow($: CheerioAPI, block: Element, text: string): boolean {
+  if (!text.includes('|') || $(block).is('pre, table') || $(block).find('pre, code').length > 0) return false;
+  const normalized = collapseWhitespace(text);
+  if (countTokens(normalized) > PIPE_ROW_WORDS) return false;
+  const items = normalized.split('|').map((item) => item.trim()).filter((item) => item !== '');
+  return items.length >= PIPE_ITEMS && items.every((item) => countTokens(item) <= PIPE_ITEM_WORDS);
+}
+
+/** "Weiterlesen", "Read more", "Lire la suite" … ending a block, as a link: the block is a teaser of another page. */
+const READ_MORE_END = /(?:^|\s)(?:weiterlesen|weiter lesen|mehr lesen|read more|continue reading|lire la suite|leer más|seguir leyendo|continua a leggere|leggi tutto|czytaj dalej|lees verder|les mer|läs mer|læs mere)\s*[.…»›>→]*$/iu;
+
+/**
+ * A teaser: a block ending with a "read more" link to another page, or such a link standing alone (then the
+ * teaser it closes is the block just above, which goes too: see removeReadMoreTeasers).
+ */
+function isReadMoreTeaser($: CheerioAPI, block: Element, text: string): boolean {
+  const normalized = collapseWhitespace(text);
+  if (!READ_MORE_END.test(normalized)) return false;
+  const link = $(block).find('a').last();
+  return link.length > 0 && READ_MORE_END.test(` ${collapseWhitespace(link.text())}`);
 }
 
 /** How many blocks at the end of the body are searched for a dateline ("Aktualisiert am 17.01.2021"). */

@@ -171,6 +171,11 @@ describe('chrome clean-up', () => {
     'Der Artikel wurde erfolgreich hinzugefügt.',
     'Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!',
     'Kommentare insgesamt: 0',
+    'Rezept drucken Bei Pinterest speichern',
+    'Dieser Beitrag stammt aus Ausgabe 7/2019 der Technology Review.',
+    'Weitere Infos unter www.itfjuniors.de.',
+    'Lesen Sie hier: Spielabbruch in der Kreisliga',
+    'Firmen- und Beziehungsgeflecht der Cider Connection. Zum Vergrößern auf das Bild klicken. CC-BY-SA 2.0',
   ])('recognises chrome in many languages: %s', (text) => {
     expect(isVocabularyChrome(text)).toBe(true);
   });
@@ -190,7 +195,7 @@ describe('chrome clean-up', () => {
     expect(isVocabularyChrome(text)).toBe(false);
   });
 
-  it.each(['Auch interessant:', 'Das könnte Sie auch interessieren!', 'Zum Weiterlesen', 'Mehr zu Klima und Konsum', 'Über den Autor', 'Weitere Informationen:', 'Noticias relacionadas', 'Leggi anche', 'Top-15', 'meist-diskutiert', 'Vorschau auf den nächsten Artikel', 'Auch auf gofeminin.de', 'Audios et vidéos sur le sujet', 'Verwandte Themenbereiche'])(
+  it.each(['Auch interessant:', 'Das könnte Sie auch interessieren!', 'Zum Weiterlesen', 'Mehr zu Klima und Konsum', 'Über den Autor', 'Weitere Informationen:', 'Noticias relacionadas', 'Leggi anche', 'Top-15', 'meist-diskutiert', 'Vorschau auf den nächsten Artikel', 'Auch auf gofeminin.de', 'Audios et vidéos sur le sujet', 'Verwandte Themenbereiche', 'ERSCHIENEN IN', 'Ansprechpartnerin zum Thema:'])(
     'recognises a section label: %s',
     (text) => {
       expect(isSectionLabel(text)).toBe(true);
@@ -208,6 +213,34 @@ describe('chrome clean-up', () => {
     expect(cleanChrome($)).toBe(2);
     expect($.root().text()).not.toContain('Karte');
     expect($.root().text()).toContain('zwiegespalten');
+  });
+
+  it.each([
+    'Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS',
+    'IMPRESSUM | DATENSCHUTZ | COPYRIGHT ANDRÉ LOIBL',
+    'Informationsschreiben vom 14. Oktober 2021PDF | 38 KB | Datei ist nicht barrierefrei',
+  ])('removes a row of short items between bars: %s', (row) => {
+    const $ = fragment(`<p>${'Story text goes on. '.repeat(10)}</p><p>${row}</p>`);
+    expect(cleanChrome($)).toBe(1);
+  });
+
+  it('keeps a sentence with a bar in it, and a directory tree drawn with bars', () => {
+    const $ = fragment('<p>The vote was 5 | 4 in the end, and the council adjourned before the second reading of the bill could begin.</p><pre>pkg/ |-- a.py |-- b.py |-- tests/</pre><p><code>x | y | z</code></p>');
+    expect(cleanChrome($)).toBe(0);
+  });
+
+  it('removes teasers that end with a "read more" link, and the teaser above a "weiter lesen" link standing alone', () => {
+    const $ = fragment(
+      `<p>${'Story text goes on. '.repeat(10)}</p><p>Sommerzeit ist Urlaubszeit. Seht selbst! <a href="/b">Weiterlesen</a></p><p>CDU gegen Erhöhung für Zoo-Eintritt. Die Fraktion ist verärgert.</p><p><a href="/z">weiter lesen</a></p>`,
+    );
+    expect(cleanChrome($)).toBe(3);
+    expect($.root().text()).not.toMatch(/Sommerzeit|Zoo/);
+  });
+
+  it('keeps the paragraph above a single "read more" link (an excerpt of the article itself)', () => {
+    const $ = fragment(`<p>${'Story text goes on. '.repeat(10)}</p><p>The last paragraph of the excerpt.</p><p><a href="/full">Read more</a></p>`);
+    expect(cleanChrome($)).toBe(1);
+    expect($.root().text()).toContain('The last paragraph');
   });
 
   it('keeps headings that end a page of pictures with no article text', () => {
