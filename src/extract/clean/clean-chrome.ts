@@ -132,9 +132,28 @@ const LABEL_WORDS = 10;
 /** Blocks whose link text is at least this share of their text are link lists (teasers, "more" links). */
 const LINK_DENSE = 0.5;
 
+/**
+ * The text and link density of each top-level block, read once per cleanChrome call: the rules below ask for them
+ * many times, and blocks are only ever removed whole while the clean-up runs.
+ */
+let blockTexts = new WeakMap<Element, string>();
+let blockDensities = new WeakMap<Element, number>();
+
+function textOf($: CheerioAPI, block: Element): string {
+  let text = blockTexts.get(block);
+  if (text === undefined) blockTexts.set(block, (text = $(block).text()));
+  return text;
+}
+
 /** The share of a block's text that is link text. */
 function linkDensity($: CheerioAPI, block: Element): number {
-  const text = $(block).text().replace(/\s+/g, '');
+  let density = blockDensities.get(block);
+  if (density === undefined) blockDensities.set(block, (density = measureLinkDensity($, block)));
+  return density;
+}
+
+function measureLinkDensity($: CheerioAPI, block: Element): number {
+  const text = textOf($, block).replace(/\s+/g, '');
   if (text === '') return 0;
   let linked = 0;
   $(block).find('a').each((_, link) => {
@@ -180,12 +199,14 @@ export function isSectionLabel(text: string): boolean {
 
 /** Removes chrome blocks from a flattened body. Embeds and quoted excerpts are never touched. */
 export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): number {
+  blockTexts = new WeakMap();
+  blockDensities = new WeakMap();
   let removed = 0;
   const blocks = topLevelBlocks($);
   // A date alone in <time> near the top is the article's date; a live blog's entries each have one and keep it.
   const timeBlocks = blocks.filter((block) => isTimeOnly($, block));
   const soleTimeBlock = timeBlocks.length === 1 ? timeBlocks[0] : undefined;
-  const teaserList = blocks.filter((block) => isReadMoreTeaser($, block, $(block).text())).length >= 2;
+  const teaserList = blocks.filter((block) => isReadMoreTeaser($, block, textOf($, block))).length >= 2;
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
     const node = $(block);
@@ -195,7 +216,7 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
       continue;
     }
     if (node.is('blockquote, figure, [data-chronicle-embed]')) continue;
-    const text = node.text();
+    const text = textOf($, block);
     if (/^h[1-6]$/.test(block.name) && PROMO_HEADING.test(text.trim())) {
       const next = node.next();
       if (next.is('ul, ol')) {
@@ -211,7 +232,7 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
       node.remove();
       removed += 1;
       // A second label ("Top-15" over "meist-diskutiert") belongs to the same box.
-      while (index + 1 < blocks.length && (isLinkBlock($, blocks[index + 1]!) || isSectionLabel($(blocks[index + 1]!).text()))) {
+      while (index + 1 < blocks.length && (isLinkBlock($, blocks[index + 1]!) || isSectionLabel(textOf($, blocks[index + 1]!)))) {
         $(blocks[++index]!).remove();
         removed += 1;
       }
@@ -253,14 +274,14 @@ function removeTrailingLabels($: CheerioAPI): number {
   let end = blocks.length;
   while (end > 1 && isTrailingLabel($, blocks[end - 1]!)) end -= 1;
   // Only after an article's text: a page of headings over pictures ("Test Case 1", "Test Case 2") keeps them.
-  if (end === blocks.length || !blocks.slice(0, end).some((block) => countTokens($(block).text()) >= PROSE_WORDS)) return 0;
+  if (end === blocks.length || !blocks.slice(0, end).some((block) => countTokens(textOf($, block)) >= PROSE_WORDS)) return 0;
   for (const block of blocks.slice(end)) $(block).remove();
   return blocks.length - end;
 }
 
 function isTrailingLabel($: CheerioAPI, block: Element): boolean {
   if ($(block).is('blockquote, figure, [data-chronicle-embed], table, ul, ol') || $(block).find('img, iframe').length > 0) return false;
-  const text = collapseWhitespace($(block).text());
+  const text = collapseWhitespace(textOf($, block));
   if (text === '' || countTokens(text) > TRAILING_LABEL_WORDS) return false;
   return /^h[1-6]$/.test(block.name) || /:$/.test(text);
 }
@@ -309,7 +330,7 @@ function isTimeOnly($: CheerioAPI, block: Element): boolean {
   // A date ("2020-10-07T20:44"), not a duration ("PT15M": a recipe's cooking time).
   if (!/^\d{4}-\d{2}/.test(time.attr('datetime') ?? '')) return false;
   const squash = (value: string): string => value.replace(/\s+/g, '');
-  const own = squash($(block).text());
+  const own = squash(textOf($, block));
   return own !== '' && own === squash(time.text());
 }
 
@@ -321,9 +342,9 @@ const AUTHOR_NAME_WORDS = 6;
 function removeAuthorLabel($: CheerioAPI): number {
   const blocks = topLevelBlocks($);
   for (let index = Math.max(0, blocks.length - TAIL_ZONE - 1); index < blocks.length - 1; index++) {
-    const label = collapseWhitespace($(blocks[index]!).text());
+    const label = collapseWhitespace(textOf($, blocks[index]!));
     if (!AUTHOR_LABEL.test(label)) continue;
-    const name = collapseWhitespace($(blocks[index + 1]!).text());
+    const name = collapseWhitespace(textOf($, blocks[index + 1]!));
     if (name === '' || countTokens(name) > AUTHOR_NAME_WORDS) continue;
     $(blocks[index]!).remove();
     $(blocks[index + 1]!).remove();
@@ -351,10 +372,10 @@ function removeAuthorBox($: CheerioAPI): number {
   for (let index = from; index < blocks.length; index++) {
     if (!isAuthorBoxHead($, blocks[index]!)) continue;
     const box = blocks.slice(index);
-    if (box.some((block) => $(block).is('blockquote, figure, [data-chronicle-embed], table') || countTokens($(block).text()) > AUTHOR_BOX_WORDS)) return 0;
+    if (box.some((block) => $(block).is('blockquote, figure, [data-chronicle-embed], table') || countTokens(textOf($, block)) > AUTHOR_BOX_WORDS)) return 0;
     // An avatar standing alone just above the name goes with it.
     const above = blocks[index - 1]!;
-    if ($(above).text().trim() === '' && $(above).find('img').length > 0) box.unshift(above);
+    if (textOf($, above).trim() === '' && $(above).find('img').length > 0) box.unshift(above);
     for (const block of box) $(block).remove();
     return box.length;
   }
@@ -363,7 +384,7 @@ function removeAuthorBox($: CheerioAPI): number {
 
 function isAuthorBoxHead($: CheerioAPI, block: Element): boolean {
   const node = $(block);
-  const text = collapseWhitespace(node.text());
+  const text = collapseWhitespace(textOf($, block));
   // An avatar standing alone ("…/avatar/…", Gravatar) opens the box.
   if (text === '' && node.find('img').length === 1 && /avatar/i.test(node.find('img').attr('src') ?? '')) return true;
   if (text === '' || countTokens(text) > 5) return false;
@@ -389,7 +410,7 @@ function removeTrailingLinks($: CheerioAPI): number {
   while (start > 0 && isTeaserBlock($, blocks[start - 1]!)) start -= 1;
   if (blocks.length - start < TEASER_RUN || start === 0) return 0;
   const above = blocks[start - 1]!;
-  const label = collapseWhitespace($(above).text());
+  const label = collapseWhitespace(textOf($, above));
   if (start > 1 && countTokens(label) <= TEASER_LABEL_WORDS && (/^h[2-6]$/.test(above.name) || label.endsWith(':'))) start -= 1;
   for (const block of blocks.slice(start)) $(block).remove();
   return blocks.length - start;
@@ -398,7 +419,7 @@ function removeTrailingLinks($: CheerioAPI): number {
 /** A short block that is all link text, or a list whose items are (never an embed, a figure or a quote). */
 function isTeaserBlock($: CheerioAPI, block: Element): boolean {
   if ($(block).is('blockquote, figure, [data-chronicle-embed], table') || $(block).find('img, iframe').length > 0) return false;
-  const text = collapseWhitespace($(block).text());
+  const text = collapseWhitespace(textOf($, block));
   if (text === '') return false;
   if ($(block).is('ul, ol')) return linkDensity($, block) >= TEASER_LINK_SHARE;
   return countTokens(text) <= TEASER_WORDS && linkDensity($, block) >= TEASER_LINK_SHARE;
@@ -412,7 +433,7 @@ function isLabelledLinkList($: CheerioAPI, block: Element): boolean {
 
 /** A blockquote that is a "read also" promo: a promo label and a link ("PUEDES VER: <a>…</a>"). */
 function isPromoQuote($: CheerioAPI, block: Element): boolean {
-  const text = collapseWhitespace($(block).text());
+  const text = collapseWhitespace(textOf($, block));
   return countTokens(text) <= PROMO_WORDS && PROMO_PREFIX.test(text) && linkDensity($, block) >= LINK_DENSE;
 }
 
