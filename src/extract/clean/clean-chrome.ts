@@ -207,6 +207,8 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
   const timeBlocks = blocks.filter((block) => isTimeOnly($, block));
   const soleTimeBlock = timeBlocks.length === 1 ? timeBlocks[0] : undefined;
   const teaserList = blocks.filter((block) => isReadMoreTeaser($, block, textOf($, block))).length >= 2;
+  // A teaser follows the article's text: a body that is one excerpt ending "Continue reading" keeps it.
+  const firstProse = blocks.findIndex((block) => countTokens(textOf($, block)) >= PROSE_WORDS);
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
     const node = $(block);
@@ -252,7 +254,7 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
         removed += 1;
       }
     }
-    if (isChromeText(text) || byline || tailLine || dateAlone || isVocabularyChrome(text) || isPipeRow($, block, text) || isReadMoreTeaser($, block, text)) {
+    if (isChromeText(text) || byline || tailLine || dateAlone || isVocabularyChrome(text) || isPipeRow($, block, text) || (firstProse !== -1 && index > firstProse && isReadMoreTeaser($, block, text))) {
       node.remove();
       removed += 1;
     }

@@ -243,6 +243,11 @@ describe('chrome clean-up', () => {
     expect($.root().text()).toContain('The last paragraph');
   });
 
+  it('keeps a body that is one excerpt ending with "Continue reading"', () => {
+    const $ = fragment(`<p>${'The excerpt of the post goes on. '.repeat(8)}<a href="/post">Continue reading</a></p>`);
+    expect(cleanChrome($)).toBe(0);
+  });
+
   it('keeps headings that end a page of pictures with no article text', () => {
     const $ = fragment('<h2>Test Case 1</h2><p><img src="https://x/1.jpg"></p><h2>Test Case 2</h2>');
     expect(cleanChrome($)).toBe(0);
