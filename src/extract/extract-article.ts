@@ -1,19 +1,19 @@
 import type { CheerioAPI } from 'cheerio';
-import type { AnyNode } from 'domhandler';
 import { ChronicleError } from '../errors.js';
 import { decodeHtml, type DecodedHtml } from '../decode/decode-html.js';
 import { attempt } from './attempt.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import { cleanUrl } from '../normalize/url.js';
 import type { Article, Embed, LinkRef, Meta, Quote } from '../types.js';
-import { blockText, countWords } from './body/block-text.js';
+import { countWords } from './body/block-text.js';
+import { bodyText } from './body/body-text.js';
 import { flattenBlocks, topLevelBlocks } from './body/blocks.js';
 import { findDenseContainer, isInside, pickFallsShort, proseOf } from './body/dense-container.js';
 import { findLeadParagraph } from './body/lead-paragraph.js';
 import { sanitizeBody } from './body/sanitize-body.js';
 import { cleanChrome } from './clean/clean-chrome.js';
 import { prunePage } from './clean/prune-page.js';
-import { isElement, loadFragment, loadPage } from './parse-html.js';
+import { loadFragment, loadPage } from './parse-html.js';
 import { removeDuplicatePullQuotes } from './clean/pull-quote-duplicates.js';
 import { stripUnlikelyCandidates } from './clean/strip-unlikely.js';
 import { detectEmbeds } from './embeds/index.js';
@@ -113,7 +113,7 @@ function extractPage(decoded: DecodedHtml, options: ExtractOptions): Article {
   // One block a line: the blocks removed above leave no blank runs behind.
   const bodyHtml = sanitizeBody(topLevelBlocks(body$).map((block) => body$.html(block)).join('\n'));
   const clean$ = loadFragment(bodyHtml);
-  const text = blockText(clean$.root().children().toArray(), isEmbedFigure);
+  const text = bodyText(clean$.root().children().toArray());
   // A site's photo post is an article too; from Readability, a body of images alone is a page it could not read.
   const photoPost = ruled !== null && clean$('img').length > 0;
   if (text.trim() === '' && embeds.length === 0 && !photoPost) {
@@ -261,10 +261,6 @@ function placeEmbedPlaceholders($: CheerioAPI, matches: EmbedMatch[]): void {
     $(match.element).replaceWith(`<p data-chronicle-embed="${index}">${placeholderText(index)}</p>`);
     for (const companion of match.companions ?? []) $(companion).remove(); // noscript copies, attribution lines
   });
-}
-
-function isEmbedFigure(node: AnyNode): boolean {
-  return isElement(node) && node.name === 'figure' && node.attribs['data-chronicle-embed'] !== undefined;
 }
 
 /**

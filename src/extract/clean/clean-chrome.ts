@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { blockText } from '../body/block-text.js';
 import { topLevelBlocks } from '../body/blocks.js';
-import { CAPTION_CREDIT_END, LABEL_ONLY, PAYWALL, PHOTO_CREDIT, PROMO_PREFIX, SLASH_CREDIT } from './chrome-vocabulary.js';
+import { AGENCY_CREDIT_END, CAPTION_CREDIT_END, EMPTY_CREDIT_END, LABEL_ONLY, PAGE_NOTICES, PAYWALL, PHOTO_CREDIT, PROMO_PREFIX, SLASH_CREDIT } from './chrome-vocabulary.js';
 import { collapseWhitespace } from '../../text/whitespace.js';
 import { countTokens } from '../../text/words.js';
 
@@ -60,7 +60,7 @@ const CHROME_PATTERNS: RegExp[] = [
   /^this (entry|post) was posted\b/i,
   // interface text: navigation back, "load more", enlarge, show or hide, permalink, download, external content
   /^(zurück zur (übersicht|listenansicht|startseite|liste)|back to (the )?(overview|list|top|homepage)|retour à la liste|volver al listado)\s*[.!»›>]*$/i,
-  /^(lade|mehr|weitere|load|show|view) (weitere |mehr |more )?(inhalte|artikel|beiträge|content|stories|posts|articles)( laden| anzeigen)?$/i,
+  /^(lade|mehr|weitere|load|show|view) (weitere |mehr |more )?(inhalte|artikel|beiträge|content|stories|posts|articles)( laden| anzeigen)?\s*(\.\.\.|…)?$/i,
   /^(zum vergrößern\b.{0,30}\b(klicken|tippen)|(click|tap) (here |on the image )?to enlarge|klicken sie (hier |auf das bild )?zum vergrößern)[.!]?$/i,
   /^(quellen|quelle|sources?|kommentare|comments) (ausblenden|einblenden|anzeigen|show|hide)$/i,
   /^(permalink|permalien|permalänk)\b/i,
@@ -132,9 +132,28 @@ const LABEL_WORDS = 10;
 /** Blocks whose link text is at least this share of their text are link lists (teasers, "more" links). */
 const LINK_DENSE = 0.5;
 
+/**
+ * The text and link density of each top-level block, read once per cleanChrome call: the rules below ask for them
+ * many times, and blocks are only ever removed whole while the clean-up runs.
+ */
+let blockTexts = new WeakMap<Element, string>();
+let blockDensities = new WeakMap<Element, number>();
+
+function textOf($: CheerioAPI, block: Element): string {
+  let text = blockTexts.get(block);
+  if (text === undefined) blockTexts.set(block, (text = $(block).text()));
+  return text;
+}
+
 /** The share of a block's text that is link text. */
 function linkDensity($: CheerioAPI, block: Element): number {
-  const text = $(block).text().replace(/\s+/g, '');
+  let density = blockDensities.get(block);
+  if (density === undefined) blockDensities.set(block, (density = measureLinkDensity($, block)));
+  return density;
+}
+
+function measureLinkDensity($: CheerioAPI, block: Element): number {
+  const text = textOf($, block).replace(/\s+/g, '');
   if (text === '') return 0;
   let linked = 0;
   $(block).find('a').each((_, link) => {
@@ -145,7 +164,8 @@ function linkDensity($: CheerioAPI, block: Element): number {
 
 /**
  * Short blocks that are chrome in any of the languages of chrome-vocabulary.ts: a promo line that starts with
- * a "read also" label, a photo credit standing alone, a paywall or log-in note, a comment counter.
+ * a "read also" label, a photo credit standing alone, a paywall or log-in note, a comment counter, a notice every
+ * article of the site carries (app or newsletter promo, rights line, disclaimer, consent placeholder, shop notice).
  */
 export function isVocabularyChrome(text: string): boolean {
   const normalized = collapseWhitespace(text);
@@ -154,7 +174,21 @@ export function isVocabularyChrome(text: string): boolean {
   if (words <= PROMO_WORDS && PROMO_PREFIX.test(normalized)) return true;
   if (words <= CREDIT_WORDS && (PHOTO_CREDIT.test(normalized) || SLASH_CREDIT.test(normalized))) return true;
   if (words <= CAPTION_WORDS && CAPTION_CREDIT_END.some((pattern) => pattern.test(normalized))) return true;
-  return words <= PAYWALL_WORDS && PAYWALL.some((pattern) => pattern.test(normalized));
+  return words <= PAYWALL_WORDS && (PAYWALL.some((pattern) => pattern.test(normalized)) || PAGE_NOTICES.some((pattern) => pattern.test(normalized)));
+}
+
+/** A figure caption is a photo credit (or ends with one) when it is at most this long. */
+const FIGCAPTION_WORDS = 60;
+
+/**
+ * A figure's caption that is a photo credit or ends with one ("praca / ShutterStock", ". Imagen: Télam", "… ©
+ * Pferderevue", "(Quelle: Fleischmann/Unsplash/DJV)"): the credit line of a picture, not the article's text.
+ */
+export function isCreditCaption(text: string): boolean {
+  const normalized = collapseWhitespace(text);
+  if (normalized === '' || countTokens(normalized) > FIGCAPTION_WORDS) return false;
+  if (PHOTO_CREDIT.test(normalized) || SLASH_CREDIT.test(normalized)) return true;
+  return [...CAPTION_CREDIT_END, AGENCY_CREDIT_END, EMPTY_CREDIT_END].some((pattern) => pattern.test(normalized));
 }
 
 /** A block that is only a label of a promo or end-of-article section ("Auch interessant", "Zum Weiterlesen"). */
@@ -165,11 +199,16 @@ export function isSectionLabel(text: string): boolean {
 
 /** Removes chrome blocks from a flattened body. Embeds and quoted excerpts are never touched. */
 export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): number {
+  blockTexts = new WeakMap();
+  blockDensities = new WeakMap();
   let removed = 0;
   const blocks = topLevelBlocks($);
   // A date alone in <time> near the top is the article's date; a live blog's entries each have one and keep it.
   const timeBlocks = blocks.filter((block) => isTimeOnly($, block));
   const soleTimeBlock = timeBlocks.length === 1 ? timeBlocks[0] : undefined;
+  const teaserList = blocks.filter((block) => isReadMoreTeaser($, block, textOf($, block))).length >= 2;
+  // A teaser follows the article's text: a body that is one excerpt ending "Continue reading" keeps it.
+  const firstProse = blocks.findIndex((block) => countTokens(textOf($, block)) >= PROSE_WORDS);
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
     const node = $(block);
@@ -179,7 +218,7 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
       continue;
     }
     if (node.is('blockquote, figure, [data-chronicle-embed]')) continue;
-    const text = node.text();
+    const text = textOf($, block);
     if (/^h[1-6]$/.test(block.name) && PROMO_HEADING.test(text.trim())) {
       const next = node.next();
       if (next.is('ul, ol')) {
@@ -194,7 +233,8 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
       // The label and the link list it introduces (teasers, "more" links) go; text after the links stays.
       node.remove();
       removed += 1;
-      while (index + 1 < blocks.length && isLinkBlock($, blocks[index + 1]!)) {
+      // A second label ("Top-15" over "meist-diskutiert") belongs to the same box.
+      while (index + 1 < blocks.length && (isLinkBlock($, blocks[index + 1]!) || isSectionLabel(textOf($, blocks[index + 1]!)))) {
         $(blocks[++index]!).remove();
         removed += 1;
       }
@@ -206,12 +246,80 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
     const nearEnd = index >= blocks.length - TAIL_ZONE && !/^h[1-6]$/.test(block.name);
     const tailLine = nearEnd && DATELINE.test(collapseWhitespace(text));
     const dateAlone = nearTop && soleTimeBlock === block;
-    if (isChromeText(text) || byline || tailLine || dateAlone || isVocabularyChrome(text)) {
+    if (teaserList && index > 0 && isReadMoreTeaser($, block, text) && countTokens(collapseWhitespace(text)) <= READ_MORE_ALONE_WORDS) {
+      // "weiter lesen" alone closes the teaser just above it (in a list of them: one alone may end an excerpt).
+      const above = blocks[index - 1]!;
+      if (!$(above).is('blockquote, figure, [data-chronicle-embed]')) {
+        $(above).remove();
+        removed += 1;
+      }
+    }
+    if (isChromeText(text) || byline || tailLine || dateAlone || isVocabularyChrome(text) || isPipeRow($, block, text) || (firstProse !== -1 && index > firstProse && isReadMoreTeaser($, block, text))) {
       node.remove();
       removed += 1;
     }
   }
-  return removed + removeAuthorLabel($) + removeAuthorBox($) + removeTrailingLinks($);
+  return removed + removeAuthorLabel($) + removeAuthorBox($) + removeTrailingLinks($) + removeTrailingLabels($);
+}
+
+/** A heading, or a short line ending in a colon, is at most this many words when it ends the body. */
+const TRAILING_LABEL_WORDS = 10;
+/** A paragraph of prose (the article's text the label would follow) has at least this many words. */
+const PROSE_WORDS = 25;
+
+/**
+ * The body never ends with a heading or a label that introduces something ("Die Karte zum Abspeichern:", "Auch auf
+ * example.de", "Weitere Informationen zum Thema:"): what it introduced was a map, a teaser box or links that are gone.
+ */
+function removeTrailingLabels($: CheerioAPI): number {
+  const blocks = topLevelBlocks($);
+  let end = blocks.length;
+  while (end > 1 && isTrailingLabel($, blocks[end - 1]!)) end -= 1;
+  // Only after an article's text: a page of headings over pictures ("Test Case 1", "Test Case 2") keeps them.
+  if (end === blocks.length || !blocks.slice(0, end).some((block) => countTokens(textOf($, block)) >= PROSE_WORDS)) return 0;
+  for (const block of blocks.slice(end)) $(block).remove();
+  return blocks.length - end;
+}
+
+function isTrailingLabel($: CheerioAPI, block: Element): boolean {
+  if ($(block).is('blockquote, figure, [data-chronicle-embed], table, ul, ol') || $(block).find('img, iframe').length > 0) return false;
+  const text = collapseWhitespace(textOf($, block));
+  if (text === '' || countTokens(text) > TRAILING_LABEL_WORDS) return false;
+  return /^h[1-6]$/.test(block.name) || /:$/.test(text);
+}
+
+/** A row of short items between bars is at most this many words in all, and each item at most ITEM_WORDS. */
+const PIPE_ROW_WORDS = 40;
+/** A "read more" link standing alone is at most this many words. */
+const READ_MORE_ALONE_WORDS = 3;
+const PIPE_ITEM_WORDS = 8;
+const PIPE_ITEMS = 3;
+
+/**
+ * A row of short items between bars is page furniture, not a sentence: a meta line ("Freitag | 14. Juni 2019 |
+ * VON Sina Giebel | 0 COMMENTS", "Aufrufe: 1120 | Hinzugefügt von: Posh"), a footer ("IMPRESSUM | DATENSCHUTZ"),
+ * a file link ("…PDF | 38 KB | Datei ist nicht barrierefrei"). Never code (a directory tree drawn with bars).
+ */
+function isPipeRow($: CheerioAPI, block: Element, text: string): boolean {
+  if (!text.includes('|') || $(block).is('pre, table') || $(block).find('pre, code').length > 0) return false;
+  const normalized = collapseWhitespace(text);
+  if (countTokens(normalized) > PIPE_ROW_WORDS) return false;
+  const items = normalized.split('|').map((item) => item.trim()).filter((item) => item !== '');
+  return items.length >= PIPE_ITEMS && items.every((item) => countTokens(item) <= PIPE_ITEM_WORDS);
+}
+
+/** "Weiterlesen", "Read more", "Lire la suite" … ending a block, as a link: the block is a teaser of another page. */
+const READ_MORE_END = /(?:^|\s)(?:weiterlesen|weiter lesen|mehr lesen|read more|continue reading|lire la suite|leer más|seguir leyendo|continua a leggere|leggi tutto|czytaj dalej|lees verder|les mer|läs mer|læs mere)\s*[.…»›>→]*$/iu;
+
+/**
+ * A teaser: a block ending with a "read more" link to another page, or such a link standing alone (then the
+ * teaser it closes is the block just above, which goes too: see removeReadMoreTeasers).
+ */
+function isReadMoreTeaser($: CheerioAPI, block: Element, text: string): boolean {
+  const normalized = collapseWhitespace(text);
+  if (!READ_MORE_END.test(normalized)) return false;
+  const link = $(block).find('a').last();
+  return link.length > 0 && READ_MORE_END.test(` ${collapseWhitespace(link.text())}`);
 }
 
 /** How many blocks at the end of the body are searched for a dateline ("Aktualisiert am 17.01.2021"). */
@@ -224,7 +332,7 @@ function isTimeOnly($: CheerioAPI, block: Element): boolean {
   // A date ("2020-10-07T20:44"), not a duration ("PT15M": a recipe's cooking time).
   if (!/^\d{4}-\d{2}/.test(time.attr('datetime') ?? '')) return false;
   const squash = (value: string): string => value.replace(/\s+/g, '');
-  const own = squash($(block).text());
+  const own = squash(textOf($, block));
   return own !== '' && own === squash(time.text());
 }
 
@@ -236,9 +344,9 @@ const AUTHOR_NAME_WORDS = 6;
 function removeAuthorLabel($: CheerioAPI): number {
   const blocks = topLevelBlocks($);
   for (let index = Math.max(0, blocks.length - TAIL_ZONE - 1); index < blocks.length - 1; index++) {
-    const label = collapseWhitespace($(blocks[index]!).text());
+    const label = collapseWhitespace(textOf($, blocks[index]!));
     if (!AUTHOR_LABEL.test(label)) continue;
-    const name = collapseWhitespace($(blocks[index + 1]!).text());
+    const name = collapseWhitespace(textOf($, blocks[index + 1]!));
     if (name === '' || countTokens(name) > AUTHOR_NAME_WORDS) continue;
     $(blocks[index]!).remove();
     $(blocks[index + 1]!).remove();
@@ -266,10 +374,10 @@ function removeAuthorBox($: CheerioAPI): number {
   for (let index = from; index < blocks.length; index++) {
     if (!isAuthorBoxHead($, blocks[index]!)) continue;
     const box = blocks.slice(index);
-    if (box.some((block) => $(block).is('blockquote, figure, [data-chronicle-embed], table') || countTokens($(block).text()) > AUTHOR_BOX_WORDS)) return 0;
+    if (box.some((block) => $(block).is('blockquote, figure, [data-chronicle-embed], table') || countTokens(textOf($, block)) > AUTHOR_BOX_WORDS)) return 0;
     // An avatar standing alone just above the name goes with it.
     const above = blocks[index - 1]!;
-    if ($(above).text().trim() === '' && $(above).find('img').length > 0) box.unshift(above);
+    if (textOf($, above).trim() === '' && $(above).find('img').length > 0) box.unshift(above);
     for (const block of box) $(block).remove();
     return box.length;
   }
@@ -278,7 +386,7 @@ function removeAuthorBox($: CheerioAPI): number {
 
 function isAuthorBoxHead($: CheerioAPI, block: Element): boolean {
   const node = $(block);
-  const text = collapseWhitespace(node.text());
+  const text = collapseWhitespace(textOf($, block));
   // An avatar standing alone ("…/avatar/…", Gravatar) opens the box.
   if (text === '' && node.find('img').length === 1 && /avatar/i.test(node.find('img').attr('src') ?? '')) return true;
   if (text === '' || countTokens(text) > 5) return false;
@@ -304,7 +412,7 @@ function removeTrailingLinks($: CheerioAPI): number {
   while (start > 0 && isTeaserBlock($, blocks[start - 1]!)) start -= 1;
   if (blocks.length - start < TEASER_RUN || start === 0) return 0;
   const above = blocks[start - 1]!;
-  const label = collapseWhitespace($(above).text());
+  const label = collapseWhitespace(textOf($, above));
   if (start > 1 && countTokens(label) <= TEASER_LABEL_WORDS && (/^h[2-6]$/.test(above.name) || label.endsWith(':'))) start -= 1;
   for (const block of blocks.slice(start)) $(block).remove();
   return blocks.length - start;
@@ -313,7 +421,7 @@ function removeTrailingLinks($: CheerioAPI): number {
 /** A short block that is all link text, or a list whose items are (never an embed, a figure or a quote). */
 function isTeaserBlock($: CheerioAPI, block: Element): boolean {
   if ($(block).is('blockquote, figure, [data-chronicle-embed], table') || $(block).find('img, iframe').length > 0) return false;
-  const text = collapseWhitespace($(block).text());
+  const text = collapseWhitespace(textOf($, block));
   if (text === '') return false;
   if ($(block).is('ul, ol')) return linkDensity($, block) >= TEASER_LINK_SHARE;
   return countTokens(text) <= TEASER_WORDS && linkDensity($, block) >= TEASER_LINK_SHARE;
@@ -327,7 +435,7 @@ function isLabelledLinkList($: CheerioAPI, block: Element): boolean {
 
 /** A blockquote that is a "read also" promo: a promo label and a link ("PUEDES VER: <a>…</a>"). */
 function isPromoQuote($: CheerioAPI, block: Element): boolean {
-  const text = collapseWhitespace($(block).text());
+  const text = collapseWhitespace(textOf($, block));
   return countTokens(text) <= PROMO_WORDS && PROMO_PREFIX.test(text) && linkDensity($, block) >= LINK_DENSE;
 }
 

@@ -150,6 +150,32 @@ describe('chrome clean-up', () => {
     'Sie sind aktuell nicht eingeloggt.',
     '3 Kommentare',
     '- Anzeige -',
+    // a caption left as a paragraph, ending with its copyright credit, or with the credit glued to its last word
+    'Vertreter der Verfassungsorgane bei einer Kranzniederlegung am Holocaust-Mahnmal © Presse- und Informationsamt | Jesco Denzel',
+    '(© FEI/Christophe Taniere)',
+    '© 2020 ®/TM General Mills All Rights Reserved',
+    'Alexander Zverev steht im Viertelfinale des ATP-TurniersBild: AFP/SID/PASCAL GUYOT',
+    // notices every article of a site carries
+    'For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.',
+    'Get the latest news straight to your phone with the VI Consortium app.',
+    'Keine Neuigkeiten mehr verpassen: Abonnieren Sie kostenlos die MEEDIA-Newsletter und bleiben Sie auf dem Laufenden.',
+    'Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone. Dalsze rozpowszechnianie artykułu za zgodą wydawcy.',
+    'Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.',
+    'The views expressed in this article are those of the author and do not necessarily reflect the position of the site.',
+    'NOTE: The advertising disclaimer below does not apply to this article.',
+    'Bei diesem Beitrag handelt es sich um ein Blog aus der Community',
+    'Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.',
+    'Hier können Sie den Artikel bewerten',
+    'Den Artikel mit anderen teilen/diskutieren:',
+    'Ihr Warenkorb ist leer',
+    'Der Artikel wurde erfolgreich hinzugefügt.',
+    'Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!',
+    'Kommentare insgesamt: 0',
+    'Rezept drucken Bei Pinterest speichern',
+    'Dieser Beitrag stammt aus Ausgabe 7/2019 der Technology Review.',
+    'Weitere Infos unter www.itfjuniors.de.',
+    'Lesen Sie hier: Spielabbruch in der Kreisliga',
+    'Firmen- und Beziehungsgeflecht der Cider Connection. Zum Vergrößern auf das Bild klicken. CC-BY-SA 2.0',
   ])('recognises chrome in many languages: %s', (text) => {
     expect(isVocabularyChrome(text)).toBe(true);
   });
@@ -160,16 +186,72 @@ describe('chrome clean-up', () => {
     'The company, which makes input/output chips for the car industry, said its profit fell by a third in the quarter.',
     'Subscribers of the service complained that the full story of the outage was never told.',
     'Kommentare von Lesern zeigen, dass viele das Thema bewegt.',
+    'Unser Leitbild: Nachhaltigkeit in allen Bereichen',
+    'Ein neuer Boss wurde hinzugefügt, die Farbe der Ankündigungen wurde geändert.',
+    'The app, available for iOS and Android, lets riders pay for a ticket before they board.',
+    'Die Kommission gibt die Meinung der Mehrheit wieder, sagte sie.',
+    'Die Marke © ist geschützt, sagte der Anwalt, und das seit vielen Jahren, wie jeder weiß, der sich mit dem Markenrecht in Deutschland und Europa beschäftigt hat.',
   ])('keeps article text that shares words with chrome: %s', (text) => {
     expect(isVocabularyChrome(text)).toBe(false);
   });
 
-  it.each(['Auch interessant:', 'Das könnte Sie auch interessieren!', 'Zum Weiterlesen', 'Mehr zu Klima und Konsum', 'Über den Autor', 'Weitere Informationen:', 'Noticias relacionadas', 'Leggi anche'])(
+  it.each(['Auch interessant:', 'Das könnte Sie auch interessieren!', 'Zum Weiterlesen', 'Mehr zu Klima und Konsum', 'Über den Autor', 'Weitere Informationen:', 'Noticias relacionadas', 'Leggi anche', 'Top-15', 'meist-diskutiert', 'Vorschau auf den nächsten Artikel', 'Auch auf gofeminin.de', 'Audios et vidéos sur le sujet', 'Verwandte Themenbereiche', 'ERSCHIENEN IN', 'Ansprechpartnerin zum Thema:'])(
     'recognises a section label: %s',
     (text) => {
       expect(isSectionLabel(text)).toBe(true);
     },
   );
+
+  it('removes two labels of one box and the link list under them', () => {
+    const $ = fragment(`<p>${'Story text goes on. '.repeat(10)}</p><h3>Top-15</h3><h3>meist-diskutiert</h3><ol><li><a href="/a">Eins</a></li><li><a href="/b">Zwei</a></li></ol><p>Closing words of the article, which are not links.</p>`);
+    expect(cleanChrome($)).toBe(3);
+    expect($('ol, h3')).toHaveLength(0);
+  });
+
+  it('removes a heading or a label with a colon that ends the body after the article text', () => {
+    const $ = fragment(`<p>${'Story text goes on. '.repeat(10)}</p><p>Ein Ort, der mich zwiegespalten hat.</p><h2>Die Karte zum Abspeichern:</h2><p>Weitere Informationen zum Thema:</p>`);
+    expect(cleanChrome($)).toBe(2);
+    expect($.root().text()).not.toContain('Karte');
+    expect($.root().text()).toContain('zwiegespalten');
+  });
+
+  it.each([
+    'Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS',
+    'IMPRESSUM | DATENSCHUTZ | COPYRIGHT ANDRÉ LOIBL',
+    'Informationsschreiben vom 14. Oktober 2021PDF | 38 KB | Datei ist nicht barrierefrei',
+  ])('removes a row of short items between bars: %s', (row) => {
+    const $ = fragment(`<p>${'Story text goes on. '.repeat(10)}</p><p>${row}</p>`);
+    expect(cleanChrome($)).toBe(1);
+  });
+
+  it('keeps a sentence with a bar in it, and a directory tree drawn with bars', () => {
+    const $ = fragment('<p>The vote was 5 | 4 in the end, and the council adjourned before the second reading of the bill could begin.</p><pre>pkg/ |-- a.py |-- b.py |-- tests/</pre><p><code>x | y | z</code></p>');
+    expect(cleanChrome($)).toBe(0);
+  });
+
+  it('removes teasers that end with a "read more" link, and the teaser above a "weiter lesen" link standing alone', () => {
+    const $ = fragment(
+      `<p>${'Story text goes on. '.repeat(10)}</p><p>Sommerzeit ist Urlaubszeit. Seht selbst! <a href="/b">Weiterlesen</a></p><p>CDU gegen Erhöhung für Zoo-Eintritt. Die Fraktion ist verärgert.</p><p><a href="/z">weiter lesen</a></p>`,
+    );
+    expect(cleanChrome($)).toBe(3);
+    expect($.root().text()).not.toMatch(/Sommerzeit|Zoo/);
+  });
+
+  it('keeps the paragraph above a single "read more" link (an excerpt of the article itself)', () => {
+    const $ = fragment(`<p>${'Story text goes on. '.repeat(10)}</p><p>The last paragraph of the excerpt.</p><p><a href="/full">Read more</a></p>`);
+    expect(cleanChrome($)).toBe(1);
+    expect($.root().text()).toContain('The last paragraph');
+  });
+
+  it('keeps a body that is one excerpt ending with "Continue reading"', () => {
+    const $ = fragment(`<p>${'The excerpt of the post goes on. '.repeat(8)}<a href="/post">Continue reading</a></p>`);
+    expect(cleanChrome($)).toBe(0);
+  });
+
+  it('keeps headings that end a page of pictures with no article text', () => {
+    const $ = fragment('<h2>Test Case 1</h2><p><img src="https://x/1.jpg"></p><h2>Test Case 2</h2>');
+    expect(cleanChrome($)).toBe(0);
+  });
 
   it('removes a section label and the link list after it, and keeps the text that follows the links', () => {
     const $ = fragment('<p>Story text.</p><p>Auch interessant:</p><p><a href="/a">14 Tipps für mehr Follower</a></p><p><a href="/b">Die neun erfolgreichsten Tweets</a></p><p>Closing words of the article, which are not links.</p>');
