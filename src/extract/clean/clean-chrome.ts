@@ -262,6 +262,13 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
   return removed + removeAuthorLabel($) + removeAuthorBox($) + removeTrailingLinks($) + removeTrailingLabels($);
 }
 
+/** Where the run of blocks that each pass `test` at the end of `blocks` starts (blocks.length for none; never below `floor`). */
+function trailingRunStart<T>(blocks: readonly T[], test: (block: T) => boolean, floor = 0): number {
+  let start = blocks.length;
+  while (start > floor && test(blocks[start - 1]!)) start -= 1;
+  return start;
+}
+
 /** A heading, or a short line ending in a colon, is at most this many words when it ends the body. */
 const TRAILING_LABEL_WORDS = 10;
 /** A paragraph of prose (the article's text the label would follow) has at least this many words. */
@@ -273,8 +280,7 @@ const PROSE_WORDS = 25;
  */
 function removeTrailingLabels($: CheerioAPI): number {
   const blocks = topLevelBlocks($);
-  let end = blocks.length;
-  while (end > 1 && isTrailingLabel($, blocks[end - 1]!)) end -= 1;
+  const end = trailingRunStart(blocks, (block) => isTrailingLabel($, block), 1);
   // Only after an article's text: a page of headings over pictures ("Test Case 1", "Test Case 2") keeps them.
   if (end === blocks.length || !blocks.slice(0, end).some((block) => countTokens(textOf($, block)) >= PROSE_WORDS)) return 0;
   for (const block of blocks.slice(end)) $(block).remove();
@@ -408,8 +414,7 @@ const TEASER_LABEL_WORDS = 8;
  */
 function removeTrailingLinks($: CheerioAPI): number {
   const blocks = topLevelBlocks($);
-  let start = blocks.length;
-  while (start > 0 && isTeaserBlock($, blocks[start - 1]!)) start -= 1;
+  let start = trailingRunStart(blocks, (block) => isTeaserBlock($, block));
   if (blocks.length - start < TEASER_RUN || start === 0) return 0;
   const above = blocks[start - 1]!;
   const label = collapseWhitespace(textOf($, above));
