@@ -14,7 +14,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { availableParallelism } from 'node:os';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -24,33 +24,20 @@ import { run } from '../../cli/program.js';
 import type { CliIo } from '../../cli/io.js';
 import { fetchPage } from '../../fetch/fetch-page.js';
 import { buildSnapshot } from '../../pipeline/build-snapshot.js';
+import type { CorpusPage } from './corpus.js';
+import { loadFixturePages } from './fixture-pages.js';
 import { runBench, wholeNumberSetting } from './settings.js';
 
 const PER_HOST = 2;
 const HOSTS = 8;
 const SAMPLE = 40;
 
-interface Page {
-  body: Buffer;
-  contentType: string;
+/** The fixture pages by slug. */
+function pagesBySlug(pagesDir: string): Map<string, CorpusPage> {
+  return new Map(loadFixturePages(pagesDir).map((page) => [page.name.replace(/^fixtures\//, ''), page]));
 }
 
-async function loadPages(pagesDir: string): Promise<Map<string, Page>> {
-  const pages = new Map<string, Page>();
-  for (const entry of await readdir(pagesDir, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    try {
-      const body = await readFile(join(pagesDir, entry.name, 'source.html'));
-      const meta = JSON.parse(await readFile(join(pagesDir, entry.name, 'meta.json'), 'utf8')) as { contentType?: string };
-      pages.set(entry.name, { body, contentType: meta.contentType ?? 'text/html; charset=utf-8' });
-    } catch {
-      // a fixture being edited: leave it out
-    }
-  }
-  return pages;
-}
-
-async function startHost(pages: Map<string, Page>, latencyMs: number): Promise<{ origin: string; server: Server }> {
+async function startHost(pages: Map<string, CorpusPage>, latencyMs: number): Promise<{ origin: string; server: Server }> {
   const server = createServer((request, response) => {
     const match = /^\/b\/\d+\/([^/]+)\/$/.exec(request.url ?? '');
     const page = match ? pages.get(match[1]!) : undefined;
@@ -59,8 +46,8 @@ async function startHost(pages: Map<string, Page>, latencyMs: number): Promise<{
         response.writeHead(404).end();
         return;
       }
-      response.writeHead(200, { 'content-type': page.contentType, 'content-length': String(page.body.length) });
-      response.end(page.body);
+      response.writeHead(200, { 'content-type': page.contentType ?? 'text/html; charset=utf-8', 'content-length': String(page.bytes.byteLength) });
+      response.end(page.bytes);
     }, latencyMs);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -86,7 +73,7 @@ async function main(): Promise<void> {
   const latencyMs = wholeNumberSetting('BENCH_LATENCY_MS', 50, 0);
   const concurrency = wholeNumberSetting('BENCH_CONCURRENCY', 8, 1);
   const pagesDir = resolve(process.env.BENCH_PAGES_DIR ?? 'fixtures/pages');
-  const pages = await loadPages(pagesDir);
+  const pages = pagesBySlug(pagesDir);
   const slugs = [...pages.keys()].sort();
   if (slugs.length === 0) throw new Error(`no fixture pages in ${pagesDir}`);
   const hosts = await Promise.all(Array.from({ length: HOSTS }, () => startHost(pages, latencyMs)));

@@ -10,6 +10,8 @@ export interface CorpusPage {
   bytes: Uint8Array;
   /** Readability's expected article HTML (readability test pages only). */
   expectedHtml: string | null;
+  /** The Content-Type it is served with, when its meta.json gives one (fixture pages). */
+  contentType?: string;
 }
 
 /** The corpus root: $CHRONICLE_CORPUS, else ../shared/corpus from the working directory. */
