@@ -182,18 +182,8 @@ export function similarity(a: string, b: string): number {
   return shared / Math.max(left.size, right.size);
 }
 
-/** Word sets of recent texts: pairing compares each removed item with the next added ones, the same texts again and again. */
-const recentWordSets = new Map<string, ReadonlySet<string>>();
-const RECENT_WORD_SETS = 1024;
-
 function wordSet(text: string): ReadonlySet<string> {
-  let words = recentWordSets.get(text);
-  if (words === undefined) {
-    words = new Set(tokenizeWords(foldText(text).toLowerCase()).filter((token) => /[\p{L}\p{N}]/u.test(token)));
-    if (recentWordSets.size >= RECENT_WORD_SETS) recentWordSets.clear();
-    recentWordSets.set(text, words);
-  }
-  return words;
+  return new Set(tokenizeWords(foldText(text).toLowerCase()).filter((token) => /[\p{L}\p{N}]/u.test(token)));
 }
 
 /** One step of an aligned comparison of two lists. */
