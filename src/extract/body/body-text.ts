@@ -4,7 +4,7 @@ import { isElement } from '../parse-html.js';
 import { blockText } from './block-text.js';
 
 /** An embed's static figure: the embed has its own record in `embeds`. */
-export function isEmbedFigure(node: AnyNode): boolean {
+function isEmbedFigure(node: AnyNode): boolean {
   return isElement(node) && node.name === 'figure' && node.attribs['data-chronicle-embed'] !== undefined;
 }
 
@@ -13,10 +13,9 @@ export function isEmbedFigure(node: AnyNode): boolean {
  * with one. `body.html` keeps such a caption beside its picture and `images[]` records its caption and credit; in
  * the text it is a picture's credit line, as the same line left as a paragraph is (clean-chrome.ts).
  */
-export function isLeftOutOfText(node: AnyNode): boolean {
-  if (!isElement(node)) return false;
-  if (node.name === 'figure') return node.attribs['data-chronicle-embed'] !== undefined;
-  return node.name === 'figcaption' && isCreditCaption(textOf(node));
+function isLeftOutOfText(node: AnyNode): boolean {
+  if (isEmbedFigure(node)) return true;
+  return isElement(node) && node.name === 'figcaption' && isCreditCaption(textOf(node));
 }
 
 function textOf(node: AnyNode): string {

@@ -206,7 +206,8 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
   // A date alone in <time> near the top is the article's date; a live blog's entries each have one and keep it.
   const timeBlocks = blocks.filter((block) => isTimeOnly($, block));
   const soleTimeBlock = timeBlocks.length === 1 ? timeBlocks[0] : undefined;
-  const teaserList = blocks.filter((block) => isReadMoreTeaser($, block, textOf($, block))).length >= 2;
+  const teasers = new Set(blocks.filter((block) => isReadMoreTeaser($, block, textOf($, block))));
+  const teaserList = teasers.size >= 2;
   // A teaser follows the article's text: a body that is one excerpt ending "Continue reading" keeps it.
   const firstProse = blocks.findIndex((block) => countTokens(textOf($, block)) >= PROSE_WORDS);
   for (let index = 0; index < blocks.length; index++) {
@@ -246,7 +247,7 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
     const nearEnd = index >= blocks.length - TAIL_ZONE && !/^h[1-6]$/.test(block.name);
     const tailLine = nearEnd && DATELINE.test(collapseWhitespace(text));
     const dateAlone = nearTop && soleTimeBlock === block;
-    if (teaserList && index > 0 && isReadMoreTeaser($, block, text) && countTokens(collapseWhitespace(text)) <= READ_MORE_ALONE_WORDS) {
+    if (teaserList && index > 0 && teasers.has(block) && countTokens(collapseWhitespace(text)) <= READ_MORE_ALONE_WORDS) {
       // "weiter lesen" alone closes the teaser just above it (in a list of them: one alone may end an excerpt).
       const above = blocks[index - 1]!;
       if (!$(above).is('blockquote, figure, [data-chronicle-embed]')) {
@@ -254,7 +255,7 @@ export function cleanChrome($: CheerioAPI, options: CleanChromeOptions = {}): nu
         removed += 1;
       }
     }
-    if (isChromeText(text) || byline || tailLine || dateAlone || isVocabularyChrome(text) || isPipeRow($, block, text) || (firstProse !== -1 && index > firstProse && isReadMoreTeaser($, block, text))) {
+    if (isChromeText(text) || byline || tailLine || dateAlone || isVocabularyChrome(text) || isPipeRow($, block, text) || (firstProse !== -1 && index > firstProse && teasers.has(block))) {
       node.remove();
       removed += 1;
     }
@@ -319,7 +320,7 @@ const READ_MORE_END = /(?:^|\s)(?:weiterlesen|weiter lesen|mehr lesen|read more|
 
 /**
  * A teaser: a block ending with a "read more" link to another page, or such a link standing alone (then the
- * teaser it closes is the block just above, which goes too: see removeReadMoreTeasers).
+ * teaser it closes is the block just above, which goes too: see cleanChrome).
  */
 function isReadMoreTeaser($: CheerioAPI, block: Element, text: string): boolean {
   const normalized = collapseWhitespace(text);
