@@ -424,7 +424,7 @@ const MENTION_STOPWORDS = /^(?:The|A|An|On|In|At|But|And|Or|If|As|It|He|She|They
  * never runs across a paragraph break ("…/Getty Images" above "Emery retweeted"). */
 function expandSurname(name: string, allText: string): string {
   if (name.includes(' ')) return name;
-  const pattern = new RegExp(String.raw`\b(\p{Lu}[\p{Ll}'’-]+(?:[ \u00a0]\p{Lu}\.)?)[ \u00a0]+${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'gu');
+  const pattern = new RegExp(String.raw`\b(\p{Lu}[\p{Ll}'’-]+(?:[ \u00a0]\p{Lu}\.)?)[ \u00a0]+${escapeRegExp(name)}\b`, 'gu');
   for (const match of allText.matchAll(pattern)) {
     const first = match[1] ?? '';
     if (!parseSpeakerIsTitle(first) && !MENTION_STOPWORDS.test(first)) return `${first} ${name}`;
@@ -483,12 +483,17 @@ function organisationOf(words: string[]): string | null {
   return null;
 }
 
+/** `text` as a literal inside a RegExp. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /**
  * "Air Mobility" → "Air Mobility Command" when the article gives the body its full name elsewhere: the name the
  * article uses, followed by a word that marks an organisation (Command, Department, Agency, …).
  */
 function fullOrganisationName(org: string, allText: string): string {
-  const escaped = org.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \u00a0]+');
+  const escaped = escapeRegExp(org).replace(/ /g, '[ \u00a0]+');
   const longer = new RegExp(String.raw`\b${escaped}[ \u00a0]+(\p{Lu}[\p{L}&'’-]*)`, 'gu');
   for (const match of allText.matchAll(longer)) {
     const word = match[1] ?? '';
@@ -508,7 +513,7 @@ function bodyDescribedBefore(words: string[], head: string, at: number, state: S
   if (!DEFINITE.test(words[0] ?? '') || !BODY_NOUN.test(head) || words.length < 3) return null;
   const phrase = words.slice(1).join(' ').replace(/[,.]$/, '');
   if (/\p{Lu}/u.test(phrase)) return null;
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+  const escaped = escapeRegExp(phrase).replace(/ /g, '\\s+');
   if (!new RegExp(String.raw`\b${escaped}\b`, 'i').test(state.masked.slice(Math.max(0, at - MAX_BACK), at))) return null;
   return { name: phrase, attribution: 'named', description: null, person: null };
 }
@@ -538,7 +543,7 @@ function resolveDescription(text: string, at: number, paragraph: number, state: 
   if (INDEFINITE.test(determiner) || !DEFINITE.test(determiner)) return unnamed;
   // A plural ("the physicians") is a group; "the associate" after "one close associate" is that unnamed person.
   if (/s$/i.test(head) && !/(?:ss|us)$/i.test(head) && !/^(?:boss|actress|songstress)$/i.test(head)) return unnamed;
-  const introduced = new RegExp(String.raw`\b(?:a|an|one|another)\s+(?:[\p{L}-]+\s+){0,4}${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'iu');
+  const introduced = new RegExp(String.raw`\b(?:a|an|one|another)\s+(?:[\p{L}-]+\s+){0,4}${escapeRegExp(head)}\b`, 'iu');
   if (introduced.test(state.masked.slice(Math.max(0, at - MAX_BACK), at))) return unnamed;
   const last = state.last;
   // "the security head" right after "one bank chief information security officer" was quoted: the same unnamed person.
@@ -738,7 +743,7 @@ function isPersonName(name: string, people: PeopleIndex): boolean {
 /** A name the writer comes back to (two mentions or more): a person or body the story is about, not a place in passing. */
 function namedAgain(name: string, text: string): boolean {
   const last = name.split(/\s+/).pop() ?? name;
-  const pattern = new RegExp(String.raw`\b${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'g');
+  const pattern = new RegExp(String.raw`\b${escapeRegExp(last)}\b`, 'g');
   let count = 0;
   for (const _ of text.matchAll(pattern)) if (++count >= 2) return true;
   return false;
